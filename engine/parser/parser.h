@@ -1,0 +1,21 @@
+// The parser: a handwritten recursive-descent parser from Lexer tokens to the
+// ast:: tree, for scripts and modules of ES2025, with the early errors the
+// standard requires (see early_errors.h for those checked after parsing).
+#pragma once
+#include "arena.h"
+#include "ast.h"
+#include "atoms.h"
+#include "source.h"
+
+namespace glass {
+
+struct ParseOptions {
+  bool module = false;  // parse as a Module (strict, import/export, top-level await)
+};
+
+// Parses the whole source. Throws glass::SyntaxError on the first error.
+// The tree lives in `arena`; names are interned in `atoms`.
+ast::Program* parse_program(const Source& source, Arena& arena, AtomTable& atoms,
+                            const ParseOptions& options);
+
+}  // namespace glass

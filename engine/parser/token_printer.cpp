@@ -1,0 +1,264 @@
+// --print-tokens: the token stream as the lexer sees it, one line each:
+//
+//   1:1    Const        const
+//   1:7    Identifier   x
+//   1:9    Assign       =
+//   1:11   Number       42
+//   2:1    Identifier   s  (nl)
+//
+// Columns: position (line:column, column in UTF-16 units), the kind (the
+// TokenKind name), and the value: names as written, numbers as JavaScript
+// would print them (with the spelling when it differs), strings JSON-style,
+// template parts as cooked and raw, regular expressions as /body/flags.
+// "(nl)" marks a token preceded by a line break, which is what automatic
+// semicolon insertion looks at.
+//
+// With no parser to ask, two decisions use the classic heuristics:
+//  - `/` after something that ends an expression (a name, a literal, `)`,
+//    `]`, `}`, this/super/null/true/false) is division; anywhere else it
+//    starts a regular expression;
+//  - a stack of brace depths, one per open `${`, tells a `}` that ends a
+//    substitution (re-read as the rest of the template) from one that
+//    closes a block or an object.
+#include "token_printer.h"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "lexer.h"
+#include "unicode/unicode.h"
+
+namespace glass {
+
+namespace {
+
+// Number::toString(10): the shortest digits that round-trip, laid out by
+// ECMA-262's rules (plain up to 1e21, exponent form beyond, 0.000001 down to
+// 1e-7).
+std::string js_number(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  if (v == 0) return "0";
+  std::string sign = v < 0 ? "-" : "";
+  v = std::fabs(v);
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  std::string sci(buf, end);  // d[.ddd]e±XX
+  size_t e = sci.find('e');
+  std::string digits;
+  for (size_t i = 0; i < e; ++i)
+    if (sci[i] != '.') digits += sci[i];
+  int exponent = std::stoi(sci.substr(e + 1));
+  int k = int(digits.size());
+  int n = exponent + 1;  // the decimal point sits after n digits
+  std::string out;
+  if (k <= n && n <= 21) {
+    out = digits + std::string(size_t(n - k), '0');
+  } else if (0 < n && n <= 21) {
+    out = digits.substr(0, size_t(n)) + "." + digits.substr(size_t(n));
+  } else if (-6 < n && n <= 0) {
+    out = "0." + std::string(size_t(-n), '0') + digits;
+  } else {
+    out = digits.substr(0, 1);
+    if (k > 1) out += "." + digits.substr(1);
+    out += (n - 1 >= 0 ? "e+" : "e-") + std::to_string(std::abs(n - 1));
+  }
+  return sign + out;
+}
+
+void append_hex4(std::string& out, unsigned v) {
+  static const char* hex = "0123456789ABCDEF";
+  out += "\\u";
+  for (int shift = 12; shift >= 0; shift -= 4) out += hex[(v >> shift) & 0xF];
+}
+
+// A UTF-16 value in double quotes, escaped as JSON would, plus \uXXXX for
+// anything invisible (controls, format characters, unusual spaces) and for
+// lone surrogates.
+std::string quoted(std::u16string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    switch (c) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      case '\b': out += "\\b"; continue;
+      case '\f': out += "\\f"; continue;
+      default: break;
+    }
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) append_hex4(out, unsigned(c));
+      else out += char(c);
+      continue;
+    }
+    if (unicode::is_lead_surrogate(c) && i + 1 < s.size() && unicode::is_trail_surrogate(s[i + 1])) {
+      char32_t full = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+      if (unicode::is_graphic(full)) {
+        unicode::append_utf8(out, full);
+      } else {
+        append_hex4(out, unsigned(c));
+        append_hex4(out, unsigned(s[i + 1]));
+      }
+      ++i;
+      continue;
+    }
+    if (unicode::is_surrogate(c) || !unicode::is_graphic(c)) append_hex4(out, unsigned(c));
+    else unicode::append_utf8(out, c);
+  }
+  out += '"';
+  return out;
+}
+
+// Tokens after which `/` is division: they end an expression.
+bool ends_expression(TokenKind k) {
+  switch (k) {
+    case TokenKind::Identifier:
+    case TokenKind::PrivateName:
+    case TokenKind::Number:
+    case TokenKind::BigInt:
+    case TokenKind::String:
+    case TokenKind::Template:
+    case TokenKind::TemplateTail:
+    case TokenKind::RegExp:
+    case TokenKind::RParen:
+    case TokenKind::RBracket:
+    case TokenKind::RBrace:
+    case TokenKind::This:
+    case TokenKind::Super:
+    case TokenKind::Null:
+    case TokenKind::True:
+    case TokenKind::False:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void pad_to(std::string& line, size_t column) {
+  line += ' ';
+  if (line.size() < column) line.append(column - line.size(), ' ');
+}
+
+}  // namespace
+
+void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTable& atoms, bool module) {
+  Lexer lexer(source, arena, atoms, module);
+  std::vector<int> substitutions;  // per open `${`: braces opened inside it and not yet closed
+  bool have_previous = false;
+  TokenKind previous = TokenKind::EndOfFile;
+  std::string buffer;
+  std::string line;
+  // Tokens read before a SyntaxError are still shown.
+  auto flush = [&] {
+    out.write(buffer.data(), std::streamsize(buffer.size()));
+    buffer.clear();
+  };
+  try {
+  lexer.next();
+  for (;;) {
+    TokenKind kind = lexer.current().kind;
+    if ((kind == TokenKind::Slash || kind == TokenKind::SlashAssign) &&
+        !(have_previous && ends_expression(previous))) {
+      lexer.rescan_regexp();
+    } else if (kind == TokenKind::RBrace && !substitutions.empty() && substitutions.back() == 0) {
+      lexer.rescan_template_continuation();
+    }
+    const Token& t = lexer.current();
+    kind = t.kind;
+
+    switch (kind) {
+      case TokenKind::TemplateHead: substitutions.push_back(0); break;
+      case TokenKind::TemplateTail: substitutions.pop_back(); break;
+      case TokenKind::LBrace:
+        if (!substitutions.empty()) ++substitutions.back();
+        break;
+      case TokenKind::RBrace:
+        if (!substitutions.empty()) --substitutions.back();
+        break;
+      default: break;
+    }
+
+    line.clear();
+    line += std::to_string(t.start.line);
+    line += ':';
+    line += std::to_string(t.start.column);
+    pad_to(line, 7);
+    line += token_name(kind);
+    if (kind != TokenKind::EndOfFile) pad_to(line, 20);
+
+    std::string_view written(source.text.data() + t.start.offset, t.end - t.start.offset);
+    switch (kind) {
+      case TokenKind::EndOfFile:
+        break;
+      case TokenKind::Identifier:
+        line += t.atom->text;
+        if (t.escaped) {
+          line += "  (escaped: ";
+          line += written;
+          line += ')';
+        }
+        break;
+      case TokenKind::PrivateName:
+        line += '#';
+        line += t.atom->text;
+        break;
+      case TokenKind::Number: {
+        std::string value = js_number(t.number);
+        line += value;
+        if (written != value || t.legacy_octal) {
+          line += "  (written ";
+          line += written;
+          if (t.legacy_octal) line += ", legacy octal-like";
+          line += ')';
+        }
+        break;
+      }
+      case TokenKind::BigInt:
+        line += t.bigint;
+        line += 'n';
+        break;
+      case TokenKind::String:
+        line += quoted(t.string);
+        if (t.legacy_octal) line += "  (legacy octal escape)";
+        break;
+      case TokenKind::Template:
+      case TokenKind::TemplateHead:
+      case TokenKind::TemplateMiddle:
+      case TokenKind::TemplateTail:
+        if (t.invalid_escape) line += "(invalid escape: no cooked value)";
+        else line += quoted(t.string);
+        line += "  raw ";
+        line += quoted(t.raw);
+        break;
+      case TokenKind::RegExp:
+        line += '/';
+        line += unicode::utf16_to_utf8(t.regexp_body);
+        line += '/';
+        line += t.regexp_flags;
+        break;
+      default:  // punctuators and keywords: their text
+        line += token_text(kind);
+        break;
+    }
+    if (t.newline_before) line += "  (nl)";
+    line += '\n';
+    buffer += line;
+    if (buffer.size() > 64 * 1024) flush();
+    if (kind == TokenKind::EndOfFile) break;
+    previous = kind;
+    have_previous = true;
+    lexer.next();
+  }
+  } catch (const SyntaxError&) {
+    flush();
+    throw;
+  }
+  flush();
+}
+
+}  // namespace glass

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The developer entry point behind README's Quick start.
+#   bash tools/dev.sh example   install what is missing, build (release), run examples/hello.js
+#   bash tools/dev.sh test      install what is missing, build (debug: ASan+UBSan, and release), run every test
+#   bash tools/dev.sh build [debug|release]
+# Works on a fresh Debian 12 machine as root; .ci/run calls `test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the build and the tests need; installed only when missing.
+PACKAGES=(g++ cmake ninja-build pkg-config ccache libasio-dev libboost-context-dev
+          doctest-dev libre2-dev libicu-dev)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "dev.sh: installing ${missing[*]}"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  local preset=$1
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+case "${1:-}" in
+  example)
+    install_missing
+    build release
+    ./build/release/glass examples/hello.js
+    ;;
+  test)
+    install_missing
+    build debug
+    build release
+    ctest --preset debug -j "$(nproc)"
+    ctest --preset release -j "$(nproc)"
+    ;;
+  build)
+    install_missing
+    build "${2:-release}"
+    ;;
+  *)
+    echo "usage: bash tools/dev.sh example|test|build [debug|release]" >&2
+    exit 2
+    ;;
+esac

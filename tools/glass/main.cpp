@@ -1,0 +1,136 @@
+// The glass command line. See README.md ("Command line") and
+// ../shared/CLI-CONTRACT.md for the behaviour tools rely on.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+#include "parser/ast_printer.h"
+#include "parser/parser.h"
+#include "parser/token_printer.h"
+
+namespace {
+
+constexpr const char* kHelp = R"(Usage: glass [options] FILE [args...]
+
+Runs FILE like `node FILE`. (This build has the front end only: it can check,
+tokenize and parse; running scripts arrives with the engine core.)
+
+Options:
+  --check           parse FILE without running it; print a SyntaxError and exit 1 if it fails
+  --module          treat FILE as an ES module (a .mjs file always is one)
+  --print-tokens    print the tokens of FILE to stdout, one per line
+  --print-ast       print the syntax tree of FILE to stdout
+  -h, --help        print this help
+  -v, --version     print the version
+
+Exit status: 0 on success, 1 on a SyntaxError or an unreadable file, 2 on a usage error.
+)";
+
+struct Options {
+  bool check = false, module = false, print_tokens = false, print_ast = false;
+  std::string file;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "glass: " << message << "\nTry 'glass --help'.\n";
+  return 2;
+}
+
+bool read_file(const std::string& path, std::string& out, std::string& error) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    error = "Is a directory";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = std::move(ss).str();
+  return true;
+}
+
+bool ends_with(const std::string& s, const char* suffix) {
+  size_t n = std::strlen(suffix);
+  return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options opt;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << kHelp;
+      return 0;
+    } else if (a == "-v" || a == "--version") {
+      std::cout << "glass v" << GLASS_VERSION << "\n";
+      return 0;
+    } else if (a == "--check" || a == "-c") {
+      opt.check = true;
+    } else if (a == "--module") {
+      opt.module = true;
+    } else if (a == "--print-tokens") {
+      opt.print_tokens = true;
+    } else if (a == "--print-ast") {
+      opt.print_ast = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option '" + a + "'");
+    } else {
+      opt.file = a;
+      ++i;
+      break;
+    }
+  }
+  if (opt.file.empty()) return usage_error("no input file");
+  if (ends_with(opt.file, ".mjs")) opt.module = true;
+
+  glass::Source source;
+  source.name = opt.file;
+  std::string error;
+  if (!read_file(opt.file, source.text, error)) {
+    std::cerr << "glass: cannot read '" << opt.file << "': " << error << "\n";
+    return 1;
+  }
+
+  glass::Arena arena;
+  glass::AtomTable atoms;
+  try {
+    if (opt.print_tokens) {
+      glass::print_tokens(std::cout, source, arena, atoms, opt.module);
+      std::cout.flush();
+      return 0;
+    }
+    glass::ParseOptions parse_options;
+    parse_options.module = opt.module;
+    glass::ast::Program* program = glass::parse_program(source, arena, atoms, parse_options);
+    if (opt.print_ast) {
+      glass::print_ast(std::cout, source, program);
+      std::cout.flush();
+      return 0;
+    }
+    if (opt.check) return 0;
+  } catch (const glass::SyntaxError& e) {
+    std::cout.flush();
+    std::cerr << glass::format_syntax_error(source, e);
+    return 1;
+  }
+  std::cerr << "glass: running scripts arrives with the engine core; this build can --check, "
+               "--print-tokens and --print-ast\n";
+  return 2;
+}
