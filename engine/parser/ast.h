@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include "atoms.h"
 #include "source.h"
@@ -48,7 +49,7 @@ struct NodeList {
 #define GLASS_ASSIGN_OPS(X) \
   X(Assign, "=") X(Add, "+=") X(Sub, "-=") X(Mul, "*=") X(Div, "/=") X(Mod, "%=") \
   X(Exp, "**=") X(Shl, "<<=") X(Sar, ">>=") X(Shr, ">>>=") X(BitOr, "|=")        \
-  X(BitXor, "^=") X(BitAnd, "&=") X(And, "&&=") X(Or, "||=") X(Coalesce, "??=")
+  X(BitXor, "^=") X(BitAnd, "&=") X(And, "&&=") X(Or, "||=") X(Coalesce, "?\?=")
 
 #define GLASS_UNARY_OPS(X) \
   X(Minus, "-") X(Plus, "+") X(Not, "!") X(BitNot, "~") X(Typeof, "typeof") \
@@ -275,6 +276,7 @@ struct ArrayExpression : Node {
 struct ObjectExpression : Node {
   using Node::Node;
   NodeList properties;  // Property | SpreadElement
+  bool comma_after_spread = false;  // `{...a, }`: fine literal, invalid pattern (not printed)
   GLASS_FIELDS(v("properties", properties))
 };
 // In an ObjectExpression: key/value. In an ObjectPattern: key and the target
@@ -481,7 +483,7 @@ struct ExpressionStatement : Node {
   // For a directive ("use strict";): the raw text between the quotes.
   std::string_view directive;
   bool is_directive = false;
-  GLASS_FIELDS(v("expression", expression), if (is_directive) v("directive", directive))
+  GLASS_FIELDS(v("expression", expression), is_directive ? (void)v("directive", directive) : (void)0)
 };
 struct BlockStatement : Node {
   using Node::Node;
@@ -587,7 +589,7 @@ struct ForInOfStatement : Node {
   Node* left = nullptr;  // VariableDeclaration or a target pattern
   Node* right = nullptr;
   Node* body = nullptr;
-  GLASS_FIELDS(if (kind == NodeKind::ForOfStatement) v("await", await), v("left", left),
+  GLASS_FIELDS(kind == NodeKind::ForOfStatement ? (void)v("await", await) : (void)0, v("left", left),
                v("right", right), v("body", body))
 };
 struct VariableDeclaration : Node {
@@ -675,22 +677,26 @@ decltype(auto) visit(Node* node, F&& f) {
   __builtin_unreachable();
 }
 
+namespace detail {
+template <class F>
+struct ChildWalker {
+  F& f;
+  void operator()(std::string_view, Node* child) {
+    if (child) f(child);
+  }
+  void operator()(std::string_view, const NodeList& list) {
+    for (Node* child : list)
+      if (child) f(child);
+  }
+  template <class T>
+  void operator()(std::string_view, const T&) {}
+};
+}  // namespace detail
+
 // Calls f(child) for every non-null direct child node, in source order.
 template <class F>
 void for_each_child(Node* node, F&& f) {
-  struct Walker {
-    F& f;
-    void operator()(std::string_view, Node* child) {
-      if (child) f(child);
-    }
-    void operator()(std::string_view, const NodeList& list) {
-      for (Node* child : list)
-        if (child) f(child);
-    }
-    template <class T>
-    void operator()(std::string_view, const T&) {}
-  };
-  visit(node, [&](auto* n) { n->fields(Walker{f}); });
+  visit(node, [&](auto* n) { n->fields(detail::ChildWalker<std::remove_reference_t<F>>{f}); });
 }
 
 template <class T>

@@ -87,7 +87,8 @@ Node* Parser::parse_class_element(bool derived, bool& saw_constructor) {
   }
   if (!is_async && !is_generator && (at_contextual(atoms_.get_) || at_contextual(atoms_.set_))) {
     Token after = lex_.peek();
-    if (!ends_member_name(after.kind)) {
+    // `get\n*gen() {}` is a field named get, then a generator method.
+    if (!ends_member_name(after.kind) && after.kind != TokenKind::Star) {
       mkind = at_contextual(atoms_.get_) ? ast::MethodKind::Get : ast::MethodKind::Set;
       next();
     }
@@ -148,6 +149,7 @@ Node* Parser::parse_field_initializer(bool derived) {
   state.allow_super_property = true;
   state.allow_new_target = true;
   state.in_field_init = true;
+  state.arguments_banned = true;
   fn_ = &state;
   Node* value = parse_assignment();
   fn_ = state.outer;
@@ -163,6 +165,7 @@ Node* Parser::parse_static_block(const SourcePos& start) {
   state.allow_super_property = true;
   state.allow_new_target = true;
   state.in_static_block = true;
+  state.arguments_banned = true;
   fn_ = &state;
   expect(TokenKind::LBrace);
   std::vector<Node*> body;

@@ -119,6 +119,18 @@ void Parser::check_cover(CoverErrors& cover) {
     error_at(cover.duplicate_proto, "Duplicate __proto__ fields are not allowed in object literals");
 }
 
+void Parser::keep_await_ident(const CoverMarks& saved) {
+  // Leaving a nested arrow's parameters: restore the enclosing candidate's
+  // marks, but an `await` identifier there still poisons an enclosing async
+  // arrow head: `async (a = (await) => {}) => {}` (§15.9.1).
+  CoverMarks inner = marks_;
+  marks_ = saved;
+  if (inner.has_await_ident && !marks_.has_await_ident) {
+    marks_.has_await_ident = true;
+    marks_.await_ident = inner.await_ident;
+  }
+}
+
 Node* Parser::parse_expression(bool no_in, CoverErrors* cover) {
   SourcePos start = tok().start;
   Node* first = parse_assignment(no_in, cover);
@@ -155,12 +167,13 @@ Node* Parser::parse_assignment(bool no_in, CoverErrors* cover) {
         if (left->parenthesized) error_at(left->start, "Invalid left-hand side in assignment");
         left = to_target(left, false);
       } else {
-        check_simple_target(left, "Invalid left-hand side in assignment");
+        check_simple_target(left, "Invalid left-hand side in assignment", true);
       }
       *errs = outer;  // this pattern's own cover errors are excused
     } else {
       check_cover(*errs);
-      check_simple_target(left, "Invalid left-hand side in assignment");
+      bool logical = op == ast::AssignOp::And || op == ast::AssignOp::Or || op == ast::AssignOp::Coalesce;
+      check_simple_target(left, "Invalid left-hand side in assignment", !logical);
       *errs = outer;
     }
     next();
@@ -330,12 +343,12 @@ Node* Parser::parse_update(CoverErrors* cover) {
     node->prefix = true;
     next();
     node->argument = parse_unary(nullptr);
-    check_simple_target(node->argument, "Invalid left-hand side expression in prefix operation");
+    check_simple_target(node->argument, "Invalid left-hand side expression in prefix operation", true);
     return finish(node);
   }
   Node* expr = parse_left_hand_side(cover);
   if ((at(TokenKind::PlusPlus) || at(TokenKind::MinusMinus)) && !tok().newline_before && !is_arrow(expr)) {
-    check_simple_target(expr, "Invalid left-hand side expression in postfix operation");
+    check_simple_target(expr, "Invalid left-hand side expression in postfix operation", true);
     auto* node = make<ast::UpdateExpression>(NodeKind::UpdateExpression, start);
     node->op = at(TokenKind::PlusPlus) ? ast::UpdateOp::Increment : ast::UpdateOp::Decrement;
     node->argument = expr;
@@ -461,10 +474,11 @@ Node* Parser::parse_new() {
     meta->property = atoms_.target_;
     return finish(meta);
   }
-  if (at(TokenKind::Import)) error_here("Cannot use new with import");
+  if (at(TokenKind::Import) && lex_.peek().kind != TokenKind::Dot) error_here("Cannot use new with import");
   SourcePos callee_start = tok().start;
   Node* callee;
   if (at(TokenKind::New)) callee = parse_new();
+  else if (at(TokenKind::Import)) callee = parse_import_expression();
   else if (at(TokenKind::Super)) callee = parse_super();
   else callee = parse_primary(nullptr);
   if (is_arrow(callee)) unexpected();
@@ -590,9 +604,16 @@ Node* Parser::parse_primary(CoverErrors* cover) {
           next();
           return parse_function(start, true, false);
         }
-        if (can_be_arrow && !after.newline_before &&
-            (after.kind == TokenKind::Identifier || after.kind == TokenKind::LParen))
+        if (can_be_arrow && !after.newline_before && after.kind == TokenKind::LParen)
           return parse_async_arrow_or_call(start);
+        if (can_be_arrow && !after.newline_before && after.kind == TokenKind::Identifier) {
+          // `async x => ...` needs a second token of lookahead: `for await (async of y)`.
+          Lexer::State state = lex_.save();
+          next();
+          Token arrow = lex_.peek();
+          lex_.restore(state);
+          if (arrow.kind == TokenKind::Arrow && !arrow.newline_before) return parse_async_arrow_or_call(start);
+        }
       }
       if (can_be_arrow) {
         Token after = lex_.peek();
@@ -600,7 +621,7 @@ Node* Parser::parse_primary(CoverErrors* cover) {
           CoverMarks saved = marks_;
           marks_ = CoverMarks{};
           Node* param = parse_binding_identifier();
-          marks_ = saved;
+          keep_await_ident(saved);
           auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);
           return parse_arrow_body(fn, {param}, false, start);
         }
@@ -660,7 +681,7 @@ Node* Parser::parse_parenthesized_or_arrow(CoverErrors* outer_cover) {
     std::vector<Node*> params;
     for (Node* item : items) params.push_back(to_target(item, true));
     if (rest) params.push_back(to_target(rest, true));
-    marks_ = saved;
+    keep_await_ident(saved);
     auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);
     return parse_arrow_body(fn, params, false, start);
   }
@@ -736,6 +757,8 @@ Node* Parser::parse_async_arrow_or_call(const SourcePos& start) {
       Node* a = args[i];
       if (a->kind == NodeKind::SpreadElement) {
         if (i + 1 != args.size() || trailing_comma) error_at(a->start, "Rest parameter must be last formal parameter");
+        if (ast::as<ast::SpreadElement>(a)->argument->kind == NodeKind::AssignmentExpression)
+          error_at(a->start, "Rest parameter may not have a default initializer");
         auto* r = make<ast::RestElement>(NodeKind::RestElement, a->start);
         r->argument = to_target(ast::as<ast::SpreadElement>(a)->argument, true);
         r->end = a->end;
@@ -803,8 +826,12 @@ Node* Parser::parse_object_literal(CoverErrors* cover) {
   std::vector<Node*> properties;
   bool saw_proto = false;
   while (!at(TokenKind::RBrace)) {
-    properties.push_back(parse_object_member(cover, saw_proto));
-    if (!at(TokenKind::RBrace)) expect(TokenKind::Comma);
+    Node* member = parse_object_member(cover, saw_proto);
+    properties.push_back(member);
+    if (!at(TokenKind::RBrace)) {
+      expect(TokenKind::Comma);
+      if (member->kind == NodeKind::SpreadElement) object->comma_after_spread = true;
+    }
   }
   next();
   object->properties = list(properties);

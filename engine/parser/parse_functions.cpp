@@ -159,8 +159,9 @@ Node* Parser::parse_arrow_body(ast::Function* fn, const std::vector<Node*>& para
   state.allow_super_call = fn_->allow_super_call;
   state.allow_super_property = fn_->allow_super_property;
   state.allow_new_target = fn_->allow_new_target;
-  state.in_field_init = fn_->in_field_init;
-  state.in_static_block = fn_->in_static_block;
+  // `await` is an identifier again in an arrow body inside a static block
+  // (ConciseBody is [~Await]); the ban on `arguments` does carry over.
+  state.arguments_banned = fn_->arguments_banned;
   fn_ = &state;
   if (at(TokenKind::LBrace)) {
     parse_function_body(fn);

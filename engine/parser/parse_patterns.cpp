@@ -112,7 +112,10 @@ bool Parser::is_simple_target(Node* expr) const {
   return false;
 }
 
-void Parser::check_simple_target(Node* expr, const char* message) {
+void Parser::check_simple_target(Node* expr, const char* message, bool web_call) {
+  if (web_call && !is_strict() && expr->kind == NodeKind::CallExpression &&
+      !ast::as<ast::CallExpression>(expr)->optional)
+    return;
   if (expr->kind == NodeKind::Identifier && !is_simple_target(expr))
     error_at(expr->start, "Unexpected eval or arguments in strict mode");
   if (!is_simple_target(expr)) error_at(expr->start, message);
@@ -142,7 +145,8 @@ Node* Parser::to_target(Node* expr, bool binding) {
       for (uint32_t i = 0; i < object->properties.size(); ++i) {
         Node* p = object->properties[i];
         if (p->kind == NodeKind::SpreadElement) {
-          if (i + 1 != object->properties.size()) error_at(p->start, "Rest element must be last element");
+          if (i + 1 != object->properties.size() || object->comma_after_spread)
+            error_at(p->start, "Rest element must be last element");
           Node* arg = ast::as<ast::SpreadElement>(p)->argument;
           // Object rest takes a plain target, never a nested pattern.
           if (arg->kind != NodeKind::Identifier && (binding || arg->kind != NodeKind::MemberExpression))

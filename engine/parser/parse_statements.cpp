@@ -171,11 +171,10 @@ Node* Parser::parse_statement(bool labelled_function_ok) {
         Token after = lex_.peek();
         if (after.kind == TokenKind::LBracket)
           error_here("Lexical declaration cannot appear in a single-statement context");
-        if (after.kind == TokenKind::LBrace || after.kind == TokenKind::Identifier) {
-          // `let {` / `let x` on the same line are lexical declarations: not allowed here.
-          if (!after.newline_before || after.kind == TokenKind::LBrace)
-            error_here("Lexical declaration cannot appear in a single-statement context");
-        }
+        // `let x` on one line is a declaration, which can't stand here; with a
+        // newline between, `let` is an identifier and ASI ends the statement.
+        if ((after.kind == TokenKind::LBrace || after.kind == TokenKind::Identifier) && !after.newline_before)
+          error_here("Lexical declaration cannot appear in a single-statement context");
       }
       if (at_async_function())
         error_here("Async functions can only be declared at the top level or inside a block.");
@@ -390,7 +389,15 @@ Node* Parser::parse_for() {
       if (is_of && starts_with_async && !is_await && expr->kind == NodeKind::Identifier && !expr->parenthesized)
         error_at(init_start, "The left-hand side of a for-of loop may not be 'async'.");
       if (is_await && !is_of) unexpected();
-      Node* target = to_target(expr, false);
+      // The head is a LeftHandSideExpression: a pattern or a simple target.
+      Node* target;
+      if ((expr->kind == NodeKind::ObjectExpression || expr->kind == NodeKind::ArrayExpression) && !expr->parenthesized) {
+        target = to_target(expr, false);  // its cover errors are excused: it is a pattern
+      } else {
+        check_cover(cover);
+        check_simple_target(expr, is_of ? "Invalid left-hand side in for-of loop" : "Invalid left-hand side in for-in loop", true);
+        target = expr;
+      }
       return finish_in_of(target, is_of);
     }
     check_cover(cover);

@@ -134,7 +134,7 @@ void Parser::check_identifier(Atom name, const SourcePos& pos, bool escaped, boo
   }
   if (binding && is_strict() && (name == atoms_.eval_ || name == atoms_.arguments_))
     error_at(pos, "Unexpected eval or arguments in strict mode");
-  if (name == atoms_.arguments_ && (fn_->in_field_init || fn_->in_static_block)) {
+  if (name == atoms_.arguments_ && fn_->arguments_banned) {
     // Arrows inside initializers inherit the ban; ordinary functions reset it.
     error_at(pos, "'arguments' is not allowed in class field initializer or static initialization block");
   }

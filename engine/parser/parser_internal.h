@@ -37,6 +37,7 @@ struct FunctionState {
   bool allow_new_target = false;
   bool in_static_block = false;  // `await` reserved, `arguments` banned, no return
   bool in_field_init = false;    // class field initializer
+  bool arguments_banned = false; // field initializer or static block, and arrows inside them
   bool in_params = false;        // parsing this function's formal parameters
   struct Label {
     Atom name;
@@ -164,7 +165,9 @@ class Parser {
   // false: `[a.b] = c`) or as a binding pattern (`binding` true: arrow params).
   Node* to_target(Node* expr, bool binding);
   bool is_simple_target(Node* expr) const;  // Identifier or member, for ++ and op=
-  void check_simple_target(Node* expr, const char* message);
+  // `web_call`: Annex B lets sloppy code write `f() = 1` (a runtime
+  // ReferenceError, not an early one) for =, op=, ++/-- and for-in/of heads.
+  void check_simple_target(Node* expr, const char* message, bool web_call = false);
   void collect_bound_names(Node* pattern, std::vector<ast::Identifier*>& out);
 
   // ---- functions (parse_functions.cpp) ---------------------------------------
@@ -213,6 +216,7 @@ class Parser {
     SourcePos yield, await, await_ident;
   };
   CoverMarks marks_;
+  void keep_await_ident(const CoverMarks& saved);
 
   // Offset of the token that starts the AssignmentExpression being parsed:
   // only there can `(` or an identifier begin an arrow function, so

@@ -83,7 +83,7 @@ namespace glass {
   T(CaretAssign, "^=")                           \
   T(AmpAmpAssign, "&&=")                         \
   T(PipePipeAssign, "||=")                       \
-  T(QuestionQuestionAssign, "??=")               \
+  T(QuestionQuestionAssign, "?\?=")               \
   T(Arrow, "=>")                                 \
   /* reserved words (always keywords unless written with escapes) */ \
   T(Break, "break")                              \

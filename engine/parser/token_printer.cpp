@@ -16,7 +16,9 @@
 // With no parser to ask, two decisions use the classic heuristics:
 //  - `/` after something that ends an expression (a name, a literal, `)`,
 //    `]`, `}`, this/super/null/true/false) is division; anywhere else it
-//    starts a regular expression;
+//    starts a regular expression. One refinement: the `)` that closes
+//    `if (...)`, `while (...)`, `for (...)` or `with (...)` ends a statement
+//    head, not an expression, so `if (x) /re/.test(s)` reads a regexp;
 //  - a stack of brace depths, one per open `${`, tells a `}` that ends a
 //    substitution (re-read as the rest of the template) from one that
 //    closes a block or an object.
@@ -149,6 +151,8 @@ void pad_to(std::string& line, size_t column) {
 void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTable& atoms, bool module) {
   Lexer lexer(source, arena, atoms, module);
   std::vector<int> substitutions;  // per open `${`: braces opened inside it and not yet closed
+  std::vector<bool> parens;        // per open `(`: does it follow if/while/for/with?
+  bool statement_head_closed = false;  // the previous token is such a `)`
   bool have_previous = false;
   TokenKind previous = TokenKind::EndOfFile;
   std::string buffer;
@@ -163,7 +167,7 @@ void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTab
   for (;;) {
     TokenKind kind = lexer.current().kind;
     if ((kind == TokenKind::Slash || kind == TokenKind::SlashAssign) &&
-        !(have_previous && ends_expression(previous))) {
+        !(have_previous && ends_expression(previous) && !statement_head_closed)) {
       lexer.rescan_regexp();
     } else if (kind == TokenKind::RBrace && !substitutions.empty() && substitutions.back() == 0) {
       lexer.rescan_template_continuation();
@@ -181,6 +185,14 @@ void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTab
         if (!substitutions.empty()) --substitutions.back();
         break;
       default: break;
+    }
+    bool closes_head = false;
+    if (kind == TokenKind::LParen) {
+      parens.push_back(have_previous && (previous == TokenKind::If || previous == TokenKind::While ||
+                                         previous == TokenKind::For || previous == TokenKind::With));
+    } else if (kind == TokenKind::RParen && !parens.empty()) {
+      closes_head = parens.back();
+      parens.pop_back();
     }
 
     line.clear();
@@ -252,6 +264,7 @@ void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTab
     if (kind == TokenKind::EndOfFile) break;
     previous = kind;
     have_previous = true;
+    statement_head_closed = closes_head;
     lexer.next();
   }
   } catch (const SyntaxError&) {
