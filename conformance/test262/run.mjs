@@ -257,8 +257,10 @@ async function main() {
     console.log(`Saved results to ${o.save}`);
   }
   if (o.update) {
+    // A new file takes the pin from parse-expectations.txt.
+    const pinned = commit ?? expected.commit ?? readExpectations(path.join(HERE, 'parse-expectations.txt')).commit;
     writeExpectations(expFile, {
-      commit: commit ?? expected.commit, mode: o.mode, old: expected,
+      commit: pinned, mode: o.mode, old: expected,
       ranPaths: new Set(records.map((r) => r.path)), failures,
     });
     console.log(`Updated ${path.relative(process.cwd(), expFile)} (${failures.length} failing variants from this run)`);

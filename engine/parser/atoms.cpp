@@ -1,21 +1,57 @@
 #include "atoms.h"
 
+#include <cstring>
+
 namespace glass {
 
+namespace {
+// FNV-1a, 64-bit: simple and good enough for identifier-sized keys.
+uint64_t hash_name(std::string_view text) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+}  // namespace
+
 AtomTable::AtomTable() {
-  table_.reserve(1024);
+  slots_.resize(1024);
 #define GLASS_INTERN_ATOM(member, text) member = intern(text);
   GLASS_KNOWN_ATOMS(GLASS_INTERN_ATOM)
 #undef GLASS_INTERN_ATOM
 }
 
 Atom AtomTable::intern(std::string_view text) {
-  auto it = table_.find(text);
-  if (it != table_.end()) return it->second;
+  uint64_t h = hash_name(text);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (!slot.atom) break;
+    if (slot.hash == h && slot.atom->text == text) return slot.atom;
+  }
   auto* atom = arena_.make<AtomData>();
   atom->text = arena_.copy(text);
-  table_.emplace(atom->text, atom);
+  if ((count_ + 1) * 2 > slots_.size()) grow();
+  mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].atom) i = (i + 1) & mask;
+  slots_[i] = Slot{h, atom};
+  ++count_;
   return atom;
+}
+
+void AtomTable::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (!s.atom) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].atom) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
 }
 
 }  // namespace glass

@@ -9,7 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "arena.h"
 
@@ -61,8 +61,17 @@ class AtomTable {
 #undef GLASS_DECLARE_ATOM
 
  private:
+  // Open addressing with linear probing over a power-of-two table; each slot
+  // keeps the name's hash so most mismatches cost one integer compare. (This
+  // lookup runs once per identifier the lexer reads, so it is hot.)
+  struct Slot {
+    uint64_t hash = 0;
+    AtomData* atom = nullptr;
+  };
+  void grow();
   Arena arena_;
-  std::unordered_map<std::string_view, AtomData*> table_;
+  std::vector<Slot> slots_;
+  size_t count_ = 0;
 };
 
 }  // namespace glass

@@ -18,13 +18,14 @@
 //     named "constructor", no static "prototype"; `arguments` not in field
 //     initializers or static blocks;
 //   - modules: exported names unique and well-formed, `export { x }` names
-//     a top-level declaration.
+//     a top-level declaration, import attribute keys unique.
 //
 // Messages follow V8's wording so they read the same as Node's.
 #include "early_errors.h"
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "scope.h"
@@ -67,12 +68,13 @@ bool is_well_formed(std::u16string_view s) {
   return true;
 }
 
-// UTF-16 (already known to be well formed) to UTF-8.
+// UTF-16 to UTF-8 (a lone surrogate becomes its 3-byte WTF-8 form).
 std::string to_utf8(std::u16string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size(); i++) {
     uint32_t c = s[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size()) c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+      c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
     if (c < 0x80) {
       out += char(c);
     } else if (c < 0x800) {
@@ -224,7 +226,7 @@ class ScopeChecker {
   // (15.1.1 / 15.2.1), arrow parameters (15.3.1), and UniqueFormalParameters
   // of methods (15.4.1, 15.5.1, 15.6.1, 15.8.1) allow no duplicates at all.
   void declare_parameter(Identifier* id, bool allow_duplicates) {
-    if (current_->find(id->name)) {
+    if (const Binding* existing = current_->find(id->name); existing && existing->kind == BindingKind::Parameter) {
       if (allow_duplicates) return;
       fail("Duplicate parameter name not allowed in this context", id);
     }
@@ -684,6 +686,7 @@ class ScopeChecker {
   // ModuleExportName: "It is a Syntax Error if IsStringWellFormedUnicode of
   // the SV of StringLiteral is false."
   void import_declaration(ImportDeclaration* d) {
+    check_import_attributes(d->attributes);
     for (Node* n : d->specifiers) {
       Node* local = nullptr;
       switch (n->kind) {
@@ -709,6 +712,7 @@ class ScopeChecker {
   // contains any StringLiterals" (and the name must be declared: see
   // check_exported_bindings).
   void export_named_declaration(ExportNamedDeclaration* d) {
+    check_import_attributes(d->attributes);
     if (d->declaration) {
       statement(d->declaration);
       export_declared_names(d->declaration);
@@ -749,7 +753,21 @@ class ScopeChecker {
   }
 
   void export_all_declaration(ExportAllDeclaration* d) {
+    check_import_attributes(d->attributes);
     if (d->exported) add_export(module_export_name(d->exported), d->exported);
+  }
+
+  // 16.2.2.1 WithClause: "It is a Syntax Error if WithClauseToAttributes of
+  // WithClause has two different entries a and b such that a.[[Key]] is
+  // b.[[Key]]." (V8 still calls them assertions.)
+  void check_import_attributes(const NodeList& attributes) {
+    std::unordered_set<Atom> keys;
+    for (Node* n : attributes) {
+      Node* key = as<ImportAttribute>(n)->key;
+      Atom name = key->kind == NodeKind::Identifier ? as<Identifier>(key)->name
+                                                    : atoms_.intern(to_utf8(as<StringLiteral>(key)->value));
+      if (!keys.insert(name).second) fail(quoted("Import assertion has duplicate key ", name->text, ""), key);
+    }
   }
 
   // The name of an Identifier or StringLiteral ModuleExportName (16.2.2.1:

@@ -62,6 +62,7 @@ class Lexer {
  private:
   // The scanners, in lexer.cpp. Each starts at pos_ and leaves pos_ just past
   // what it read, keeping line_, line_start_ and column_adjust_ up to date.
+  void reset_token();
   void skip_trivia();                        // white space, line ends, comments
   void skip_line_comment();                  // up to (not including) the line end
   void skip_block_comment();                 // from "/*"
@@ -71,7 +72,7 @@ class Lexer {
   void scan_number();
   void scan_string(char quote);
   void scan_string_slow(uint32_t start, char quote);
-  void scan_template(uint32_t start);        // after '`' or '}'
+  void scan_template(uint32_t start);        // from the opening ` or the } of a substitution
   uint32_t scan_escape_code_point(uint32_t backslash, bool in_template);  // after "\u"
   void check_after_number();
   void newline_at(uint32_t next_line_start);  // a line terminator ends just before this
@@ -98,7 +99,7 @@ class Lexer {
   uint32_t previous_end_ = 0;
   Token token_;
 
-  // Keyword atoms, indexed by kind - kFirstKeyword (interned once per lexer).
+  // Keyword atoms, indexed by kind - kFirstKeyword (interned on first use).
   Atom keyword_atoms_[int(kLastKeyword) - int(kFirstKeyword) + 1];
   // Scratch buffers for cooked values that differ from the source text.
   std::u16string buffer16_, raw16_;

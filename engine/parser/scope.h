@@ -88,9 +88,14 @@ struct Scope {
     auto it = index_.find(name);
     return it == index_.end() ? nullptr : &bindings[it->second];
   }
-  // Adds the binding unless the name is already bound here.
+  // Adds the binding unless the name is already bound here. Any declaration
+  // replaces a SelfName (the function's or class's own name is shadowed).
   void add(const Binding& binding) {
-    if (index_.emplace(binding.name, uint32_t(bindings.size())).second) bindings.push_back(binding);
+    auto [it, inserted] = index_.emplace(binding.name, uint32_t(bindings.size()));
+    if (inserted)
+      bindings.push_back(binding);
+    else if (bindings[it->second].kind == BindingKind::SelfName)
+      bindings[it->second] = binding;
   }
   PrivateName* find_private(Atom name) {
     for (auto& p : private_names)

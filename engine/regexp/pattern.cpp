@@ -13,72 +13,20 @@
 //    depends on whether any group is named (B.1.2: the pattern is reparsed
 //    with [+NamedCaptureGroups] when it contains a GroupName). A cheap
 //    prescan (prescan_groups) answers both before the real parse, so the
-//    pattern is parsed once. With u/v, `\N` and `\k<name>` are checked after
-//    the parse, when all groups are known.
+//    pattern is parsed once. With u/v the same count rejects `\N` beyond
+//    the last group. `\k<name>` and duplicate names are checked after the
+//    parse, when all groups are known.
 //
 // Every failure goes through fail(), which records the first error; parse
 // functions return false to unwind.
 #include "regexp/pattern.h"
+#include "util/stack_guard.h"
 
 #include <unicode/uchar.h>
 
 #include <algorithm>
 
 namespace glass::regexp {
-
-// ---- Flags ------------------------------------------------------------------
-
-namespace {
-
-template <typename CharT>
-std::optional<Flags> parse_flags_impl(std::basic_string_view<CharT> text, std::string* error_message) {
-  Flags f;
-  auto fail = [&]() -> std::optional<Flags> {
-    if (error_message != nullptr) *error_message = "Invalid flags";
-    return std::nullopt;
-  };
-  for (CharT c : text) {
-    bool* slot = nullptr;
-    switch (c) {
-      case 'd': slot = &f.hasIndices; break;
-      case 'g': slot = &f.global; break;
-      case 'i': slot = &f.ignoreCase; break;
-      case 'm': slot = &f.multiline; break;
-      case 's': slot = &f.dotAll; break;
-      case 'u': slot = &f.unicode; break;
-      case 'v': slot = &f.unicodeSets; break;
-      case 'y': slot = &f.sticky; break;
-      default: return fail();
-    }
-    if (*slot) return fail();
-    *slot = true;
-  }
-  if (f.unicode && f.unicodeSets) return fail();
-  return f;
-}
-
-}  // namespace
-
-std::optional<Flags> parse_flags(std::string_view flags, std::string* error_message) {
-  return parse_flags_impl(flags, error_message);
-}
-
-std::optional<Flags> parse_flags(std::u16string_view flags, std::string* error_message) {
-  return parse_flags_impl(flags, error_message);
-}
-
-std::string flags_to_string(const Flags& f) {
-  std::string s;
-  if (f.hasIndices) s += 'd';
-  if (f.global) s += 'g';
-  if (f.ignoreCase) s += 'i';
-  if (f.multiline) s += 'm';
-  if (f.dotAll) s += 's';
-  if (f.unicode) s += 'u';
-  if (f.unicodeSets) s += 'v';
-  if (f.sticky) s += 'y';
-  return s;
-}
 
 // ---- Character helpers ---------------------------------------------------------
 
@@ -227,11 +175,8 @@ class Parser {
     out_.flags = flags;
     unicode_mode_ = flags.unicode || flags.unicodeSets;
     sets_mode_ = flags.unicodeSets;
-    if (unicode_mode_) {
-      named_groups_ = true;
-    } else {
-      prescan_groups();
-    }
+    prescan_groups();
+    if (unicode_mode_) named_groups_ = true;
   }
 
   std::variant<Pattern, PatternError> run() {
@@ -276,29 +221,42 @@ class Parser {
   }
   Node& node(NodeId id) { return out_.nodes[id]; }
 
+  void set_children(NodeId id, std::span<const NodeId> children) {
+    node(id).first_child = static_cast<uint32_t>(out_.child_ids.size());
+    node(id).child_count = static_cast<uint32_t>(children.size());
+    out_.child_ids.insert(out_.child_ids.end(), children.begin(), children.end());
+  }
+  void set_name(NodeId id, std::u16string name) {
+    node(id).name_index = static_cast<uint32_t>(out_.names.size());
+    out_.names.push_back(std::move(name));
+  }
+  std::u16string_view name_of(const Node& n) const { return out_.name(n); }
+
   NodeId add_char(char32_t value, uint32_t start) {
     NodeId id = add(NodeKind::Char, start);
     node(id).value = value;
     return id;
   }
 
-  // Without u/v: counts capturing groups and notices GroupNames, skipping
-  // escapes and classes (which cannot nest without v).
+  // Counts capturing groups and notices GroupNames, skipping escapes and
+  // classes (nested only with v). Exact for valid patterns; on invalid ones
+  // the parse reports the error anyway.
   void prescan_groups() {
-    bool in_class = false;
+    uint32_t class_depth = 0;
     for (size_t i = 0; i < src_.size(); ++i) {
       char16_t c = src_[i];
       if (c == u'\\') {
         ++i;
-      } else if (in_class) {
-        if (c == u']') in_class = false;
+      } else if (class_depth > 0) {
+        if (c == u']') --class_depth;
+        if (c == u'[' && sets_mode_) ++class_depth;
       } else if (c == u'[') {
-        in_class = true;
+        class_depth = 1;
       } else if (c == u'(') {
         if (i + 1 >= src_.size() || src_[i + 1] != u'?') {
-          ++annex_b_group_total_;
+          ++prescan_group_total_;
         } else if (i + 3 < src_.size() && src_[i + 2] == u'<' && src_[i + 3] != u'=' && src_[i + 3] != u'!') {
-          ++annex_b_group_total_;
+          ++prescan_group_total_;
           named_groups_ = true;
         }
       }
@@ -331,7 +289,7 @@ class Parser {
         ++pos_;
         NodeId body = close_disjunction(top);
         NodeId owner = top.owner;
-        node(owner).children.push_back(body);
+        set_children(owner, std::span<const NodeId>(&body, 1));
         node(owner).end = here();
         stack.pop_back();
         if (!add_term(stack.back(), owner, is_quantifiable_group(owner))) return false;
@@ -357,7 +315,7 @@ class Parser {
   // Ends the current alternative of `frame`.
   void close_alternative(Frame& frame) {
     NodeId alt = add(NodeKind::Alternative, frame.alternative_start);
-    node(alt).children = std::move(frame.terms);
+    set_children(alt, frame.terms);
     frame.terms.clear();
     frame.alternatives.push_back(alt);
   }
@@ -366,7 +324,7 @@ class Parser {
     close_alternative(frame);
     uint32_t start = node(frame.alternatives.front()).start;
     NodeId d = add(NodeKind::Disjunction, start);
-    node(d).children = std::move(frame.alternatives);
+    set_children(d, frame.alternatives);
     return d;
   }
 
@@ -385,13 +343,14 @@ class Parser {
   bool add_term(Frame& frame, NodeId atom, bool quantifiable) {
     uint32_t qstart = here();
     uint32_t min = 0, max = 0;
-    bool found = false;
-    if (!parse_quantifier(min, max, found)) return false;
+    bool found = false, out_of_order = false;
+    if (!parse_quantifier(quantifiable, min, max, found, out_of_order)) return false;
     if (!found) {
       frame.terms.push_back(atom);
       return true;
     }
     if (!quantifiable) return fail("Nothing to repeat", qstart);
+    if (out_of_order) return fail("numbers out of order in {} quantifier", qstart);
     bool greedy = true;
     if (peek() == '?') {
       greedy = false;
@@ -402,7 +361,7 @@ class Parser {
     qn.min = min;
     qn.max = max;
     qn.greedy = greedy;
-    qn.children.push_back(atom);
+    set_children(q, std::span<const NodeId>(&atom, 1));
     frame.terms.push_back(q);
     return true;
   }
@@ -434,21 +393,22 @@ class Parser {
     return i + 1;
   }
 
-  bool parse_quantifier(uint32_t& min, uint32_t& max, bool& found) {
+  // A Quantifier at pos_, if any. After an atom that cannot be quantified,
+  // a `{` that does not form a quantifier is left for the next term (which
+  // reports it), matching V8's choice of message.
+  bool parse_quantifier(bool quantifiable, uint32_t& min, uint32_t& max, bool& found, bool& out_of_order) {
     found = false;
     switch (peek()) {
       case '*': min = 0; max = Node::kUnbounded; break;
       case '+': min = 1; max = Node::kUnbounded; break;
       case '?': min = 0; max = 1; break;
       case '{': {
-        bool out_of_order = false;
         size_t after = scan_braced_quantifier(pos_, min, max, out_of_order);
         if (after == 0) {
           // Annex B: the `{` is an ExtendedPatternCharacter, read next.
-          if (unicode_mode_) return fail("Incomplete quantifier", here());
+          if (unicode_mode_ && quantifiable) return fail("Incomplete quantifier", here());
           return true;
         }
-        if (out_of_order) return fail("numbers out of order in {} quantifier", here());
         pos_ = after;
         found = true;
         return true;
@@ -496,16 +456,17 @@ class Parser {
       NodeId g = add(NodeKind::Group, start);
       uint32_t index = ++out_.capture_count;
       node(g).capture_index = index;
-      node(g).name = name;
+      set_name(g, name);
       out_.capture_names.push_back(name);
       out_.has_named_groups = true;
       NamedGroup entry{name, index, {}};
       for (const Frame& f : stack) {
         entry.path.emplace_back(f.disjunction_id, static_cast<uint32_t>(f.alternatives.size()));
       }
-      for (const NamedGroup& other : named_) {
-        if (other.name == name && might_both_participate(other, entry)) {
-          return fail("Duplicate capture group name", start);
+      // Reported after the parse, so syntax errors come first (as in V8).
+      if (!duplicate_name_at_) {
+        for (const NamedGroup& other : named_) {
+          if (other.name == name && might_both_participate(other, entry)) duplicate_name_at_ = start;
         }
       }
       named_.push_back(std::move(entry));
@@ -652,16 +613,16 @@ class Parser {
       case 'p':
       case 'P':
         if (!unicode_mode_) break;
-        return parse_property(out, start);
+        return parse_property(out, start, false);
       case 'k': {
         if (!named_groups_) break;  // B.1.2: an identity escape
         ++pos_;
         if (peek() != '<') return fail("Invalid named reference", start);
         ++pos_;
         std::u16string name;
-        if (!parse_group_name(name, "Invalid named reference")) return false;
+        if (!parse_group_name(name, "Invalid capture group name")) return false;
         out = add(NodeKind::Backreference, start);
-        node(out).name = std::move(name);
+        set_name(out, std::move(name));
         backreferences_.push_back(out);
         return true;
       }
@@ -672,7 +633,7 @@ class Parser {
         return true;
       case 'c':
         if (is_ascii_letter(peek(1))) break;
-        if (unicode_mode_) return fail("Invalid unicode escape", start);
+        if (unicode_mode_) return fail("Invalid Unicode escape", start);
         // B.1.2 ExtendedAtom :: `\` [lookahead = c]: a literal backslash;
         // the `c` is read next as a pattern character.
         out = add_char('\\', start);
@@ -686,7 +647,8 @@ class Parser {
       while (i < src_.size() && is_digit(src_[i])) ++i;
       std::u16string_view digits = src_.substr(digits_start, i - digits_start);
       uint32_t number = clamp_decimal(digits, UINT32_MAX);
-      if (unicode_mode_ || number <= annex_b_group_total_) {
+      if (unicode_mode_ && number > prescan_group_total_) return fail("Invalid escape", start);
+      if (unicode_mode_ || number <= prescan_group_total_) {
         pos_ = i;
         out = add(NodeKind::Backreference, start);
         node(out).capture_index = number;
@@ -844,7 +806,7 @@ class Parser {
         out = c;
         return true;
       }
-      return fail(in_class ? "Invalid class escape" : "Invalid escape", start);
+      return fail("Invalid escape", start);
     }
     // B.1.2 IdentityEscape :: SourceCharacterIdentityEscape: any code unit
     // but `c`, and but `k` under [+NamedCaptureGroups].
@@ -855,28 +817,30 @@ class Parser {
   }
 
   // \p{...} or \P{...} with pos_ at `p`/`P`; `start` is the `\`.
-  bool parse_property(NodeId& out, uint32_t start) {
+  bool parse_property(NodeId& out, uint32_t start, bool in_class) {
+    const char* invalid = in_class ? "Invalid property name in character class" : "Invalid property name";
     bool negated = peek() == 'P';
     ++pos_;
-    if (peek() != '{') return fail("Invalid property name", start);
+    if (peek() != '{') return fail(invalid, start);
     ++pos_;
     std::string text;
     while (true) {
       char32_t c = peek();
       if (c == '}') break;
-      if (!(is_ascii_letter(c) || is_digit(c) || c == '_' || c == '=')) return fail("Invalid property name", start);
+      if (!(is_ascii_letter(c) || is_digit(c) || c == '_' || c == '=')) return fail(invalid, start);
       text.push_back(static_cast<char>(c));
       ++pos_;
     }
     ++pos_;
     std::optional<Property> property = resolve_property(text, sets_mode_);
-    if (!property) return fail("Invalid property name", start);
+    if (!property) return fail(invalid, start);
     if (property->kind == PropertyKind::OfStrings && negated) {
-      return fail("Invalid property name", start);
+      return fail(invalid, start);
     }
     out = add(NodeKind::Property, start);
     node(out).negated = negated;
-    node(out).property = std::move(*property);
+    node(out).data_index = static_cast<uint32_t>(out_.properties.size());
+    out_.properties.push_back(std::move(*property));
     return true;
   }
 
@@ -924,7 +888,7 @@ class Parser {
     }
     out = add(NodeKind::Class, start);
     node(out).negated = negated;
-    node(out).children = std::move(items);
+    set_children(out, items);
     return true;
   }
 
@@ -973,10 +937,10 @@ class Parser {
       case 'p':
       case 'P':
         if (!unicode_mode_) break;
-        return parse_property(a.node, a.start);
+        return parse_property(a.node, a.start, true);
       case 'c':
         if (is_ascii_letter(peek(1))) break;
-        if (unicode_mode_) return fail("Invalid class escape", a.start);
+        if (unicode_mode_) return fail("Invalid Unicode escape", a.start);
         if (is_digit(peek(1)) || peek(1) == '_') {
           // B.1.2 ClassControlLetter
           a.is_char = true;
@@ -992,7 +956,7 @@ class Parser {
         break;
     }
     if (is_digit(c) && !(c == '0' && !is_digit(peek(1)))) {
-      if (unicode_mode_) return fail("Invalid class escape", a.start);
+      if (unicode_mode_) return fail(c == '0' ? "Invalid class escape" : "Invalid escape", a.start);
       a.is_char = true;
       if (c >= '8') {
         ++pos_;
@@ -1010,7 +974,10 @@ class Parser {
 
   bool parse_class_v(NodeId& out, uint32_t depth) {
     uint32_t start = here();
-    if (depth >= kMaxClassNestingDepth) return fail("Regular expression too large", start);
+    // The depth cap keeps trees sane; the stack guard keeps a sanitizer build
+    // (whose frames are several times larger) from overflowing before it.
+    if (depth >= kMaxClassNestingDepth || stack_guard_.exhausted())
+      return fail("Regular expression too large", start);
     ++pos_;
     bool negated = false;
     if (peek() == '^') {
@@ -1027,6 +994,7 @@ class Parser {
     if (peek() != ']') {
       ClassAtom first;
       if (!parse_class_set_operand(first, depth)) return false;
+      if (!check_class_set_range_start(first)) return false;
       bool first_is_range = false;
       if (first.is_char && peek() == '-' && peek(1) != '-') {
         if (!parse_class_set_range(first)) return false;
@@ -1056,6 +1024,7 @@ class Parser {
           }
           ClassAtom operand;
           if (!parse_class_set_operand(operand, depth)) return false;
+          if (!check_class_set_range_start(operand)) return false;
           if (operand.is_char && peek() == '-' && peek(1) != '-') {
             if (!parse_class_set_range(operand)) return false;
           }
@@ -1080,18 +1049,33 @@ class Parser {
     n.negated = negated;
     n.class_op = op;
     n.may_contain_strings = strings;
-    n.children = std::move(operands);
+    set_children(out, operands);
     return true;
+  }
+
+  // `[\\d-a]`: an operand that is not a character cannot start a range.
+  bool check_class_set_range_start(const ClassAtom& a) {
+    if (!a.is_char && peek() == '-' && peek(1) != '-') return fail("Invalid character class", a.start);
+    return true;
+  }
+
+  static bool is_class_escape_letter(char32_t c) {
+    switch (c) {
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'p': case 'P': case 'q':
+        return true;
+      default:
+        return false;
+    }
   }
 
   bool operand_may_contain_strings(NodeId id) {
     const Node& n = node(id);
     switch (n.kind) {
       case NodeKind::Class: return n.may_contain_strings;
-      case NodeKind::Property: return n.property.kind == PropertyKind::OfStrings;
+      case NodeKind::Property: return out_.property(n).kind == PropertyKind::OfStrings;
       case NodeKind::ClassStrings:
-        for (NodeId s : n.children) {
-          if (node(s).text.size() != 1) return true;
+        for (NodeId s : out_.children(n)) {
+          if (out_.text(node(s)).size() != 1) return true;
         }
         return false;
       default: return false;
@@ -1102,6 +1086,7 @@ class Parser {
   // ClassSetRange and leaves it in `from`.
   bool parse_class_set_range(ClassAtom& from) {
     ++pos_;
+    if (peek() == '\\' && is_class_escape_letter(peek(1))) return fail("Invalid character class", from.start);
     ClassAtom to;
     if (!parse_class_set_character(to)) return false;
     if (from.value > to.value) return fail("Range out of order in character class", from.start);
@@ -1128,7 +1113,7 @@ class Parser {
         case 'p':
         case 'P':
           ++pos_;
-          return parse_property(a.node, a.start);
+          return parse_property(a.node, a.start, true);
         case 'q':
           if (peek(2) != '{') return fail("Invalid escape", a.start);
           return parse_class_strings(a);
@@ -1165,12 +1150,13 @@ class Parser {
         a.value = e;
         return true;
       }
-      if (e == 'c' && !is_ascii_letter(peek(1))) return fail("Invalid class escape", a.start);
+      if (e == 'c' && !is_ascii_letter(peek(1))) return fail("Invalid Unicode escape", a.start);
+      if (is_digit(e) && !(e == '0' && !is_digit(peek(1)))) return fail("Invalid class escape", a.start);
       return parse_character_escape(a.value, a.start, /*in_class=*/true);
     }
     if (is_class_set_syntax_char(c)) return fail("Invalid character in character class", a.start);
     if (is_class_set_reserved_double_char(c) && peek(1) == c) {
-      return fail("Invalid character in character class", a.start);
+      return fail("Invalid set operation in character class", a.start);
     }
     a.value = read_source_char();
     return true;
@@ -1191,13 +1177,14 @@ class Parser {
         text.push_back(ch.value);
       }
       NodeId s = add(NodeKind::ClassString, string_start);
-      node(s).text = std::move(text);
+      node(s).data_index = static_cast<uint32_t>(out_.strings.size());
+      out_.strings.push_back(std::move(text));
       strings.push_back(s);
       if (peek() == '}') break;
       ++pos_;  // |
     }
     ++pos_;  // }
-    node(group).children = std::move(strings);
+    set_children(group, strings);
     node(group).end = here();
     a.node = group;
     return true;
@@ -1206,32 +1193,38 @@ class Parser {
   // ---- After the parse ----
 
   bool finish() {
+    if (duplicate_name_at_) return fail("Duplicate capture group name", *duplicate_name_at_);
     out_.capture_names.insert(out_.capture_names.begin(), std::u16string());
     for (NodeId id : backreferences_) {
       Node& n = node(id);
-      if (n.name.empty()) {
+      if (n.name_index == Node::kNone) {
         // Only reachable with u/v (Annex B picks octal instead).
-        if (n.capture_index > out_.capture_count) return fail("Invalid decimal escape", n.start);
+        if (n.capture_index > out_.capture_count) return fail("Invalid escape", n.start);
         continue;
       }
+      std::vector<uint32_t> groups;
       for (const NamedGroup& g : named_) {
-        if (g.name == n.name) n.groups.push_back(g.capture_index);
+        if (g.name == name_of(n)) groups.push_back(g.capture_index);
       }
-      if (n.groups.empty()) return fail("Invalid named capture referenced", n.start);
+      if (groups.empty()) return fail("Invalid named capture referenced", n.start);
+      n.data_index = static_cast<uint32_t>(out_.group_lists.size());
+      out_.group_lists.push_back(std::move(groups));
     }
     return true;
   }
 
   std::u16string_view src_;
+  StackGuard stack_guard_;
   size_t pos_ = 0;
   Pattern out_;
   std::optional<PatternError> error_;
   bool unicode_mode_ = false;  // [+UnicodeMode]: u or v
   bool sets_mode_ = false;     // [+UnicodeSetsMode]: v
   bool named_groups_ = false;  // [+NamedCaptureGroups]
-  uint32_t annex_b_group_total_ = 0;  // capturing groups, from prescan_groups
+  uint32_t prescan_group_total_ = 0;  // capturing groups, from prescan_groups
   uint32_t next_disjunction_id_ = 0;
   std::vector<NamedGroup> named_;
+  std::optional<uint32_t> duplicate_name_at_;
   std::vector<NodeId> backreferences_;
 };
 

@@ -19,6 +19,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -66,23 +67,23 @@ enum class NodeKind : uint8_t {
   Disjunction,   // children: the Alternatives (always at least one)
   Alternative,   // children: the terms, in order (may be empty)
   Group,         // children: [Disjunction]. capture_index > 0 for a capturing
-                 // group (name set when named); 0 for (?:...) and modifier
+                 // group (name() set when named); 0 for (?:...) and modifier
                  // groups (add_modifiers / remove_modifiers)
   Assertion,     // assertion; lookarounds have children: [Disjunction]
   Quantifier,    // children: [the quantified atom]; min, max, greedy
   // Atoms
   Char,          // value: a code point (u/v) or a UTF-16 code unit (otherwise)
   Any,           // .
-  Backreference, // capture_index for \N; name for \k<name>, with the groups
-                 // it may refer to in `groups` (several under duplicate names)
+  Backreference, // capture_index for \N; for \k<name>, name() and groups()
+                 // (the groups it may refer to; several under duplicate names)
   ClassEscape,   // \d \D \s \S \w \W (inside or outside a class)
-  Property,      // \p{...} / \P{...}: property, negated
+  Property,      // \p{...} / \P{...}: property(), negated
   Class,         // [...]: negated, class_op, children: operands.
                  // Operands: Char, ClassRange, ClassEscape, Property, Class
                  // (nested, v mode only), ClassStrings (v mode only)
   ClassRange,    // value .. value2 inclusive (code points or code units)
   ClassStrings,  // \q{a|bc|}: children: ClassString
-  ClassString,   // text: the code points of one alternative of \q{...}
+  ClassString,   // text(): the code points of one alternative of \q{...}
 };
 
 enum class AssertionKind : uint8_t {
@@ -133,41 +134,43 @@ struct Modifiers {
   bool any() const { return ignoreCase || multiline || dotAll; }
 };
 
-// One node. Which fields are meaningful depends on `kind` (see NodeKind);
-// the rest keep their defaults.
+// One node: small and flat (no owned heap memory), so a pattern of a
+// million characters costs tens of bytes per character. Which fields are
+// meaningful depends on `kind` (see NodeKind); the rest keep their defaults.
+// Children and variable-size payloads live in side tables of Pattern; use
+// its accessors (children(), name(), property(), text(), groups()).
 struct Node {
-  NodeKind kind = NodeKind::Char;
-  uint32_t start = 0;  // UTF-16 span of the node's source text: [start, end)
-  uint32_t end = 0;
-  std::vector<NodeId> children;
-
-  char32_t value = 0;   // Char; ClassRange (from)
-  char32_t value2 = 0;  // ClassRange (to)
-
-  uint32_t min = 0;                // Quantifier
-  uint32_t max = 0;                // Quantifier; kUnbounded for * + {n,}
-  bool greedy = true;              // Quantifier
-  static constexpr uint32_t kUnbounded = UINT32_MAX;
-  // Quantifier bounds above this are clamped to it (the match could never
-  // reach them anyway); the ordering check uses the exact values.
+  static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr uint32_t kUnbounded = UINT32_MAX;  // Quantifier max for * + {n,}
+  // Quantifier bounds above this are clamped to it (no match could reach
+  // them anyway); the ordering check {2,1} uses the exact values.
   static constexpr uint32_t kMaxRepeat = UINT32_MAX - 1;
 
-  AssertionKind assertion = AssertionKind::Start;  // Assertion
+  NodeKind kind = NodeKind::Char;
+  AssertionKind assertion = AssertionKind::Start;   // Assertion
   ClassEscapeKind escape = ClassEscapeKind::Digit;  // ClassEscape
   ClassOp class_op = ClassOp::Union;                // Class
+  bool greedy = true;          // Quantifier
   bool negated = false;        // Class, Property
   // Class: MayContainStrings (v mode): true when the class can match a
   // string that is not exactly one code point.
   bool may_contain_strings = false;
-
-  uint32_t capture_index = 0;  // Group (0 = non-capturing), Backreference (\N)
-  std::u16string name;         // Group (named capture), Backreference (\k<name>)
-  std::vector<uint32_t> groups;  // Backreference by name: the capture indices
-                                 // carrying that name, in order
   Modifiers add_modifiers;     // Group: (?ims-...:
   Modifiers remove_modifiers;  // Group: (?...-ims:
-  Property property;           // Property
-  std::u32string text;         // ClassString
+
+  uint32_t start = 0;  // UTF-16 span of the node's source text: [start, end)
+  uint32_t end = 0;
+  char32_t value = 0;   // Char; ClassRange (from)
+  char32_t value2 = 0;  // ClassRange (to)
+  uint32_t min = 0;     // Quantifier
+  uint32_t max = 0;     // Quantifier; kUnbounded for * + {n,}
+  uint32_t capture_index = 0;  // Group (0 = non-capturing), Backreference (\N)
+
+  // Side-table indices; use Pattern's accessors rather than these.
+  uint32_t first_child = 0;
+  uint32_t child_count = 0;
+  uint32_t name_index = kNone;  // Group (named), Backreference (\k<name>)
+  uint32_t data_index = kNone;  // Property, ClassString, Backreference (\k<name>)
 };
 
 struct Pattern {
@@ -181,6 +184,33 @@ struct Pattern {
   bool has_named_groups = false;
 
   const Node& operator[](NodeId id) const { return nodes[id]; }
+
+  std::span<const NodeId> children(const Node& n) const {
+    return {child_ids.data() + n.first_child, n.child_count};
+  }
+  // Group name, or the name a \k<name> refers to; empty otherwise.
+  std::u16string_view name(const Node& n) const {
+    return n.name_index == Node::kNone ? std::u16string_view() : std::u16string_view(names[n.name_index]);
+  }
+  // Property nodes only.
+  const Property& property(const Node& n) const { return properties[n.data_index]; }
+  // ClassString: its code points.
+  std::u32string_view text(const Node& n) const {
+    return n.data_index == Node::kNone ? std::u32string_view() : std::u32string_view(strings[n.data_index]);
+  }
+  // Backreference by name: the capture indices carrying that name, in order
+  // (several under ES2025 duplicate names). Empty for \N.
+  std::span<const uint32_t> groups(const Node& n) const {
+    if (n.kind != NodeKind::Backreference || n.data_index == Node::kNone) return {};
+    return group_lists[n.data_index];
+  }
+
+  // Side tables (see Node).
+  std::vector<NodeId> child_ids;
+  std::vector<std::u16string> names;
+  std::vector<Property> properties;
+  std::vector<std::u32string> strings;
+  std::vector<std::vector<uint32_t>> group_lists;
 };
 
 // Deepest nesting of groups/lookarounds accepted.

@@ -20,7 +20,7 @@ std::string show_char(char32_t c) {
   return buf;
 }
 
-std::string show_utf16(const std::u16string& s) {
+std::string show_utf16(std::u16string_view s) {
   std::string out;
   for (char16_t c : s) {
     if (c < 0x80) {
@@ -56,14 +56,14 @@ const char* assertion_name(AssertionKind k) {
   return "?";
 }
 
-std::string describe(const Node& n) {
+std::string describe(const Pattern& p, const Node& n) {
   switch (n.kind) {
     case NodeKind::Disjunction: return "Disjunction";
     case NodeKind::Alternative: return "Alternative";
     case NodeKind::Group: {
       std::string s = "Group";
       if (n.capture_index != 0) s += " #" + std::to_string(n.capture_index);
-      if (!n.name.empty()) s += " <" + show_utf16(n.name) + ">";
+      if (!p.name(n).empty()) s += " <" + show_utf16(p.name(n)) + ">";
       if (n.add_modifiers.any() || n.remove_modifiers.any()) {
         s += " (?" + show_modifiers(n.add_modifiers);
         if (n.remove_modifiers.any()) s += "-" + show_modifiers(n.remove_modifiers);
@@ -81,9 +81,9 @@ std::string describe(const Node& n) {
     case NodeKind::Char: return "Char " + show_char(n.value);
     case NodeKind::Any: return "Any";
     case NodeKind::Backreference:
-      if (!n.name.empty()) {
-        std::string s = "Backreference <" + show_utf16(n.name) + ">";
-        for (uint32_t g : n.groups) s += " #" + std::to_string(g);
+      if (!p.name(n).empty()) {
+        std::string s = "Backreference <" + show_utf16(p.name(n)) + ">";
+        for (uint32_t g : p.groups(n)) s += " #" + std::to_string(g);
         return s;
       }
       return "Backreference #" + std::to_string(n.capture_index);
@@ -93,8 +93,9 @@ std::string describe(const Node& n) {
     }
     case NodeKind::Property: {
       std::string s = n.negated ? "Property \\P{" : "Property \\p{";
-      s += n.property.name;
-      if (!n.property.value.empty()) s += "=" + n.property.value;
+      const Property& property = p.property(n);
+      s += property.name;
+      if (!property.value.empty()) s += "=" + property.value;
       return s + "}";
     }
     case NodeKind::Class: {
@@ -109,7 +110,7 @@ std::string describe(const Node& n) {
     case NodeKind::ClassStrings: return "ClassStrings";
     case NodeKind::ClassString: {
       std::string s = "ClassString \"";
-      for (char32_t c : n.text) {
+      for (char32_t c : p.text(n)) {
         if (c >= 0x20 && c < 0x7F) {
           s.push_back(static_cast<char>(c));
         } else {
@@ -133,9 +134,10 @@ std::string dump_pattern(const Pattern& pattern) {
     stack.pop_back();
     const Node& n = pattern.nodes[id];
     out.append(depth * 2, ' ');
-    out += describe(n);
+    out += describe(pattern, n);
     out += '\n';
-    for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) stack.emplace_back(*it, depth + 1);
+    auto children = pattern.children(n);
+    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.emplace_back(*it, depth + 1);
   }
   return out;
 }

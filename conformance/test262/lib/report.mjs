@@ -11,7 +11,7 @@ export function makeProgress(total, label) {
   return {
     update(done, failed) {
       const now = Date.now();
-      if (done !== total && now - last < (tty ? 200 : 5000)) return;
+      if (done !== total && now - last < (tty ? 200 : 15000)) return;
       last = now;
       const secs = ((now - started) / 1000).toFixed(0);
       const line = `[${label}] ${done}/${total} tests, ${failed} failing, ${secs}s`;

@@ -1,0 +1,2 @@
+// expect: ok
+do {} while (false) x = 1;

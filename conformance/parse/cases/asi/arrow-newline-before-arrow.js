@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:1
+var f = ()
+=> 1;

@@ -1,0 +1,4 @@
+// expect: ok
+var async;
+async
+function f() {}

@@ -1,0 +1,5 @@
+// expect: ok
+l: while (true) {
+  continue
+  l;
+}

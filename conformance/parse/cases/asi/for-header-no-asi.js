@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:1
+for (a
+b
+) {}

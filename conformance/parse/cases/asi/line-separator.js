@@ -1,0 +1,2 @@
+// expect: ok
+var a = 1 var b = 2

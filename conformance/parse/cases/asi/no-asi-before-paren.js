@@ -1,0 +1,3 @@
+// expect: ok
+var a = b
+(c);

@@ -1,0 +1,5 @@
+// expect: ok
+function f() {
+  return
+  1;
+}

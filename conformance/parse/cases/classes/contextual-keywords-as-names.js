@@ -1,0 +1,9 @@
+// expect: ok
+class A {
+  static() {}
+  get() {}
+  set() {}
+  async() {}
+  static static() {}
+  static async *gen() {}
+}

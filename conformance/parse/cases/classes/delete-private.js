@@ -1,0 +1,5 @@
+// expect: SyntaxError at 4:9
+class A {
+  #x;
+  m() { delete this.#x; }
+}

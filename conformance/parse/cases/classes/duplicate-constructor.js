@@ -1,0 +1,5 @@
+// expect: SyntaxError at 4:3
+class A {
+  constructor() {}
+  constructor() {}
+}

@@ -1,0 +1,3 @@
+// expect: ok
+class A extends (B, C) {}
+var D = class extends f() {};

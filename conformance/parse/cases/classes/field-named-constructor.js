@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:3
+class A {
+  constructor = 1;
+}

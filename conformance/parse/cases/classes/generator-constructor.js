@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:4
+class A {
+  *constructor() {}
+}

@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:26
+class A {
+  static has(o) { return #y in o; }
+}

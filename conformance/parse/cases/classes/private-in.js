@@ -1,0 +1,5 @@
+// expect: ok
+class A {
+  #x;
+  static has(o) { return #x in o; }
+}

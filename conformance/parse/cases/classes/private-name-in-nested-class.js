@@ -1,0 +1,7 @@
+// expect: ok
+class A {
+  #x;
+  m() {
+    return class { n(o) { return o.#x; } };
+  }
+}

@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:3
+var o = {};
+o.#x;

@@ -1,0 +1,6 @@
+// expect: SyntaxError at 4:5
+class A {
+  static {
+    return;
+  }
+}

@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:10
+class A {
+  static prototype() {}
+}

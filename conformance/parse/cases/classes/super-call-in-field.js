@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:7
+class B extends A {
+  x = super();
+}

@@ -1,0 +1,8 @@
+// expect: ok
+class B extends A {
+  constructor() {
+    super();
+    super.m();
+  }
+  m() { return super.m(); }
+}

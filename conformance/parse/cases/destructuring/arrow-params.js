@@ -1,0 +1,2 @@
+// expect: ok
+var f = ({ a, b: [c] }, ...d) => a + c;

@@ -1,0 +1,3 @@
+// expect: ok
+var f = async ({ a }) => a;
+async(x);

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:14
+var o = ({ a = 1 });

@@ -1,0 +1,3 @@
+// expect: ok
+for (const [k, v] of m) {}
+for ({ a } of list) {}

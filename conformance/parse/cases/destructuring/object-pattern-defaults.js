@@ -1,0 +1,2 @@
+// expect: ok
+var { a = 1, b: { c } = {}, ...rest } = o;

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:4
+({ ...a, b } = c);

@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:7
+try {} catch (e) {
+  let e;
+}

@@ -1,0 +1,2 @@
+// expect: ok
+function f(a, a) {}

@@ -1,0 +1,2 @@
+// expect: ok
+({ __proto__: a, __proto__: b } = c);

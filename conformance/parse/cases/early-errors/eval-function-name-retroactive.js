@@ -1,0 +1,4 @@
+// expect: SyntaxError at 2:10
+function eval() {
+  'use strict';
+}

@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:12
+'use strict';
+function f(eval) {}

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:6
+var a€ = 1;

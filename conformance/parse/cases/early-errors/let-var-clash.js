@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:5
+let a;
+var a;

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:11
+var a = 1__0;

@@ -1,0 +1,5 @@
+// expect: SyntaxError at 3:4
+function f() {
+  '\01';
+  'use strict';
+}

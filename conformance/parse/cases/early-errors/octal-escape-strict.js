@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:10
+'use strict';
+var a = '\01';

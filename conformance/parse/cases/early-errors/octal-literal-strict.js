@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:9
+'use strict';
+var a = 010;

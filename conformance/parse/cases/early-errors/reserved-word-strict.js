@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:5
+'use strict';
+var implements = 1;

@@ -1,0 +1,4 @@
+// expect: ok
+var s = 'abc\
+def';
+var t = ' ';

@@ -1,0 +1,3 @@
+// expect: SyntaxError at 2:9
+var s = 'abc
+var t = 1;

@@ -1,0 +1,4 @@
+// expect: SyntaxError at 5:1
+function f() {
+  if (x) {
+}

@@ -1,0 +1,5 @@
+// expect: SyntaxError at 4:7
+{
+  var a;
+  let a;
+}

@@ -1,0 +1,4 @@
+// expect: ok
+var a;
+var a;
+function a() {}

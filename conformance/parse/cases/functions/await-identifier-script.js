@@ -1,0 +1,3 @@
+// expect: ok
+var await = 1;
+await;

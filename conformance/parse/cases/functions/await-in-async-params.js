@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:22
+async function f(a = await 1) {}

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:7
+await Promise.resolve(1);

@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:7
+function f() {
+  for await (const x of y) {}
+}

@@ -1,0 +1,4 @@
+// expect: ok
+async function f() {
+  for await (const x of y) {}
+}

@@ -1,0 +1,2 @@
+// expect: ok
+var yield = 1;

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:17
+function* g(a = yield) {}

@@ -1,0 +1,2 @@
+// expect: ok
+export default (1, 2);

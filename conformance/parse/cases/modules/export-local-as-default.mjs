@@ -1,0 +1,3 @@
+// expect: ok
+var x;
+export { x as default };

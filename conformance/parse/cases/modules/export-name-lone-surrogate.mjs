@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:15
+var a;
+export { a as "\uD800" };

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// expect: ok
+export const x = 1;

@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:5
+import a from "m";
+let a;

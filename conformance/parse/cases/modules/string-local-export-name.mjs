@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:10
+export { "a" as b };

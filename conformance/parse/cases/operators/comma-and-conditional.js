@@ -1,0 +1,2 @@
+// expect: ok
+x = a ? b : c ? d : e, f;

@@ -1,0 +1,2 @@
+// expect: ok
+for (var i = (a in b); i;) break;

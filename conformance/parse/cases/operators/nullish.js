@@ -1,0 +1,4 @@
+// expect: ok
+a ?? b;
+(a || b) ?? c;
+a ?? (b && c);

@@ -1,0 +1,2 @@
+// expect: ok
+var x = a++ / 2;

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:9
+var r = /(?<y>a)(?<y>b)/;

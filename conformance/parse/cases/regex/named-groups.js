@@ -1,0 +1,2 @@
+// expect: ok
+var r = /(?<year>\d{4})-\k<year>/u;

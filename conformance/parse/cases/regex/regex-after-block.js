@@ -1,0 +1,3 @@
+// expect: ok
+{}
+/foo/g.test('x');

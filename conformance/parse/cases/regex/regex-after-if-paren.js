@@ -1,0 +1,2 @@
+// expect: ok
+if (x) /re/.test(y);

@@ -1,0 +1,2 @@
+// expect: ok
+function f() { return /a/g; }

@@ -1,0 +1,2 @@
+// expect: ok
+function* g() { yield /a/; }

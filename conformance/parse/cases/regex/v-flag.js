@@ -1,0 +1,2 @@
+// expect: ok
+var r = /[\p{L}--[a-z]]/v;

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// expect: ok
+var x = 1;

@@ -1,0 +1,3 @@
+// expect: ok
+var x = 1;
+x --> 0;

@@ -1,0 +1,6 @@
+// expect: ok
+switch (x) {
+  case 1:
+    break;
+  default:
+}

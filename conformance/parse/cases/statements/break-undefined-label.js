@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:9
+while (true) {
+  break nope;
+}

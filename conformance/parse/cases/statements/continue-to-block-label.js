@@ -1,0 +1,4 @@
+// expect: SyntaxError at 3:12
+l: {
+  continue l;
+}

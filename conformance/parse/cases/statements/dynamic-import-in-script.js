@@ -1,0 +1,3 @@
+// expect: ok
+import('./x.js');
+import('./x.json', { with: { type: 'json' } });

@@ -1,0 +1,2 @@
+// expect: ok
+for (var i = 0 in o);

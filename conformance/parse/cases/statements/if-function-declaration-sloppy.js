@@ -1,0 +1,2 @@
+// expect: ok
+if (x) function f() {}

@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:8
+'use strict';
+if (x) function f() {}

@@ -1,0 +1,2 @@
+// expect: SyntaxError at 2:9
+var u = import.meta;

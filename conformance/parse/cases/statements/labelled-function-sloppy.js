@@ -1,0 +1,2 @@
+// expect: ok
+l: function f() {}

@@ -1,0 +1,3 @@
+// expect: SyntaxError at 3:4
+'use strict';
+l: function f() {}

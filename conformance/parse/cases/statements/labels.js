@@ -1,0 +1,7 @@
+// expect: ok
+outer: for (;;) {
+  inner: for (;;) {
+    break outer;
+    continue inner;
+  }
+}

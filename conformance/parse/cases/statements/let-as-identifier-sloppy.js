@@ -1,0 +1,3 @@
+// expect: ok
+var let = 1;
+let = 2;

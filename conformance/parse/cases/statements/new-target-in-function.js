@@ -1,0 +1,4 @@
+// expect: ok
+function f() {
+  return () => new.target;
+}

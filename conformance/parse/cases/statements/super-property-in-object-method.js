@@ -1,0 +1,4 @@
+// expect: ok
+var o = {
+  m() { return super.x; }
+};

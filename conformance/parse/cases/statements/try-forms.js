@@ -1,0 +1,4 @@
+// expect: ok
+try {} catch {} finally {}
+try {} catch ({ a }) {}
+try {} finally {}

@@ -1,0 +1,4 @@
+// expect: ok
+with (o) {
+  x = 1;
+}

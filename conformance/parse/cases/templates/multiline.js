@@ -1,0 +1,4 @@
+// expect: ok
+var s = `line 1
+line 2
+`;

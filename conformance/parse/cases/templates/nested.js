@@ -1,0 +1,2 @@
+// expect: ok
+var s = `a${`b${`c${d}`}`}e`;

@@ -1,0 +1,2 @@
+// expect: ok
+var s = `${ { a: 1 }.a }`;

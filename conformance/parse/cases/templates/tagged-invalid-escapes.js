@@ -1,0 +1,2 @@
+// expect: ok
+tag`\unicode and \u{110000} and \xg and \01`;

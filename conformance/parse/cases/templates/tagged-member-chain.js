@@ -1,0 +1,2 @@
+// expect: ok
+a.b`x`.c`y`;
