@@ -140,7 +140,8 @@ async function main() {
 
   let selections = o.selections.length ? o.selections : DEFAULT_DIRS;
   if (o.rerun) {
-    selections = listedPaths(expected).filter((p) => fs.existsSync(path.join(root, p)));
+    // A listed test that no longer exists (renamed upstream) is left out.
+    selections = listedPaths(expected).filter((p) => isGlob(p) || fs.existsSync(path.join(root, p)));
     if (!selections.length) {
       console.log('no listed failures to rerun');
       console.log('0 passed, 0 failed');

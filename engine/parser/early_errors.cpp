@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "scope.h"
+#include "util/stack_guard.h"
 
 namespace glass {
 namespace {
@@ -131,6 +132,7 @@ class ScopeChecker {
 
  private:
   AtomTable& atoms_;
+  StackGuard stack_;
   ScopeTree tree_;
   Scope* current_ = nullptr;
   // ContainsArguments (15.7.1): inside a field initializer or static block,
@@ -247,6 +249,7 @@ class ScopeChecker {
   }
 
   void statement(Node* n) {
+    check_stack(n);
     switch (n->kind) {
       case NodeKind::BlockStatement: {
         Scope* s = push_scope(ScopeKind::Block, n, current_->strict);
@@ -491,28 +494,19 @@ class ScopeChecker {
   // --- Expressions ----------------------------------------------------------
 
   void expression(Node* n) {
+    check_stack(n);
     switch (n->kind) {
       case NodeKind::Identifier:
         identifier_reference(as<Identifier>(n));
         break;
-      case NodeKind::MemberExpression: {
-        auto* m = as<MemberExpression>(n);
-        expression(m->object);
-        if (m->computed)
-          expression(m->property);
-        else if (m->property->kind == NodeKind::PrivateIdentifier)
-          private_reference(as<PrivateIdentifier>(m->property));
+      case NodeKind::MemberExpression:
+      case NodeKind::CallExpression:
+      case NodeKind::TaggedTemplateExpression:
+      case NodeKind::ChainExpression:
+      case NodeKind::BinaryExpression:
+      case NodeKind::LogicalExpression:
+        left_spine(n);
         break;
-      }
-      case NodeKind::BinaryExpression: {
-        auto* b = as<BinaryExpression>(n);
-        if (b->left->kind == NodeKind::PrivateIdentifier)
-          private_reference(as<PrivateIdentifier>(b->left));  // #x in o
-        else
-          expression(b->left);
-        expression(b->right);
-        break;
-      }
       case NodeKind::Property: {  // in an object literal or an assignment pattern
         auto* p = as<Property>(n);
         if (p->computed) expression(p->key);
@@ -539,6 +533,66 @@ class ScopeChecker {
         for_each_child(n, [&](Node* child) { expression(child); });
         break;
     }
+  }
+
+  // `a + b + c` and `a.b.c()` nest to the left, and the parser builds them
+  // in a loop, so their depth is not bounded by the parser's nesting limit:
+  // walk down the left operand / object / callee iteratively, then handle
+  // the rest of each link from the innermost out (source order).
+  static Node* left_child(Node* n) {
+    switch (n->kind) {
+      case NodeKind::MemberExpression: return as<MemberExpression>(n)->object;
+      case NodeKind::CallExpression: return as<CallExpression>(n)->callee;
+      case NodeKind::TaggedTemplateExpression: return as<TaggedTemplateExpression>(n)->tag;
+      case NodeKind::ChainExpression: return as<ChainExpression>(n)->expression;
+      case NodeKind::BinaryExpression: return as<BinaryExpression>(n)->left;
+      case NodeKind::LogicalExpression: return as<LogicalExpression>(n)->left;
+      default: return nullptr;
+    }
+  }
+
+  void left_spine(Node* n) {
+    std::vector<Node*> links;
+    for (; left_child(n); n = left_child(n)) links.push_back(n);
+    if (n->kind == NodeKind::PrivateIdentifier)
+      private_reference(as<PrivateIdentifier>(n));  // #x in o
+    else
+      expression(n);
+    for (auto it = links.rbegin(); it != links.rend(); ++it) rest_of_link(*it);
+  }
+
+  // Everything of a left-spine link except its left child.
+  void rest_of_link(Node* n) {
+    switch (n->kind) {
+      case NodeKind::MemberExpression: {
+        auto* m = as<MemberExpression>(n);
+        if (m->computed)
+          expression(m->property);
+        else if (m->property->kind == NodeKind::PrivateIdentifier)
+          private_reference(as<PrivateIdentifier>(m->property));
+        break;
+      }
+      case NodeKind::CallExpression:
+        for (Node* arg : as<CallExpression>(n)->arguments) expression(arg);
+        break;
+      case NodeKind::TaggedTemplateExpression:
+        expression(as<TaggedTemplateExpression>(n)->quasi);
+        break;
+      case NodeKind::BinaryExpression:
+        expression(as<BinaryExpression>(n)->right);
+        break;
+      case NodeKind::LogicalExpression:
+        expression(as<LogicalExpression>(n)->right);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // A backstop: the parser bounds nesting, but this walk must not crash on
+  // a tree built some other way.
+  void check_stack(Node* n) {
+    if (stack_.exhausted()) fail("Too deeply nested: the parser's nesting limit was reached", n);
   }
 
   // 15.7.1 FieldDefinition / ClassStaticBlockBody: "It is a Syntax Error if

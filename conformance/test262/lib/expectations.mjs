@@ -46,9 +46,20 @@ export function readExpectations(file) {
   const text = fs.readFileSync(file, 'utf8');
   const m = /^#\s*test262\s+([0-9a-f]{7,40})/.exec(text);
   if (m) exp.commit = m[1];
-  for (const line of contentLines(text)) {
+  // Comment lines right above a glob say why it is there; --update keeps them
+  // with it (a blank line separates them from the header).
+  let comments = [];
+  for (const rawLine of text.split('\n').slice(1)) {
+    if (/^\s*#/.test(rawLine)) {
+      comments.push(rawLine);
+      continue;
+    }
+    const line = rawLine.replace(/(^|\s)#.*$/, '').trim();
+    const why = comments;
+    comments = [];
+    if (!line) continue;
     const [p, variant] = line.split(/\s+/);
-    if (isGlob(p)) exp.globs.push({ line, re: globToRegExp(p), variant: variant ?? null });
+    if (isGlob(p)) exp.globs.push({ line: rawLine, why, re: globToRegExp(p), variant: variant ?? null });
     else if (variant) exp.exact.add(`${p} ${variant}`);
     else exp.wholeTests.add(p);
   }
@@ -61,10 +72,11 @@ export function isExpectedFailure(exp, testPath, variant) {
   return exp.globs.some((g) => g.re.test(testPath) && (!g.variant || g.variant === variant));
 }
 
-// Paths named by the file (not globs): what --rerun-failures runs.
+// What --rerun-failures runs: the paths and globs the file names.
 export function listedPaths(exp) {
   const set = new Set(exp.wholeTests);
   for (const key of exp.exact) set.add(key.split(' ')[0]);
+  for (const g of exp.globs) set.add(g.line.trim().split(/\s+/)[0]);
   return [...set].sort();
 }
 
@@ -86,7 +98,8 @@ export function writeExpectations(file, { commit, mode, old, ranPaths, failures 
     `# test262 ${commit ?? 'unknown'}`,
     `# Known ${mode}-mode failures of glass: \`path variant\` per line (variant: sloppy, strict or module),`,
     `# sorted. Rewritten by: node conformance/test262/run.mjs --mode ${mode} --update`,
-    ...globsKept.map((g) => g.line),
+    '',
+    ...globsKept.flatMap((g) => [...g.why, g.line]),
     ...[...keep].sort(),
   ];
   fs.writeFileSync(file, lines.join('\n') + '\n');
