@@ -12,68 +12,14 @@
 // node's `fields()` list, i.e. ESTree's.
 #include "ast_printer.h"
 
-#include <charconv>
+#include "display.h"
+
 #include <string>
 #include <vector>
 
 namespace glass {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += char(c);
-  } else if (c < 0x800) {
-    out += char(0xC0 | (c >> 6));
-    out += char(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  } else {
-    out += char(0xF0 | (c >> 18));
-    out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  }
-}
-
-void append_hex4(std::string& out, unsigned v) {
-  static const char* digits = "0123456789abcdef";
-  out += "\\u";
-  for (int shift = 12; shift >= 0; shift -= 4) out += digits[(v >> shift) & 0xF];
-}
-
-// A JS string (UTF-16, maybe with lone surrogates) as a double-quoted literal.
-std::string quote(std::u16string_view s) {
-  std::string out = "\"";
-  for (size_t i = 0; i < s.size(); ++i) {
-    char16_t c = s[i];
-    switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      default: break;
-    }
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
-      append_utf8(out, 0x10000 + ((char32_t(c) - 0xD800) << 10) + (s[i + 1] - 0xDC00));
-      ++i;
-    } else if (c < 0x20 || (c >= 0xD800 && c <= 0xDFFF) || c == 0x2028 || c == 0x2029) {
-      append_hex4(out, c);
-    } else {
-      append_utf8(out, c);
-    }
-  }
-  return out + "\"";
-}
-
-std::string number(double v) {
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
 
 class Printer {
  public:
@@ -114,8 +60,8 @@ class Printer {
     void operator()(std::string_view name, bool value) {
       if (value) line += " " + std::string(name);
     }
-    void operator()(std::string_view name, double value) { add(name, number(value)); }
-    void operator()(std::string_view name, std::u16string_view value) { add(name, quote(value)); }
+    void operator()(std::string_view name, double value) { add(name, number_to_js_string(value)); }
+    void operator()(std::string_view name, std::u16string_view value) { add(name, quote_js_string(value)); }
     void operator()(std::string_view name, std::string_view value) {
       if (!value.empty()) add(name, std::string(value));
     }

@@ -7,19 +7,6 @@ namespace glass {
 using ast::NodeKind;
 
 namespace {
-bool key_named(const Node* key, std::string_view name) {
-  if (key->kind == NodeKind::Identifier)
-    return static_cast<const ast::Identifier*>(key)->name->text == name;
-  if (key->kind == NodeKind::StringLiteral) {
-    auto v = static_cast<const ast::StringLiteral*>(key)->value;
-    if (v.size() != name.size()) return false;
-    for (size_t i = 0; i < v.size(); ++i)
-      if (v[i] != char16_t(name[i])) return false;
-    return true;
-  }
-  return false;
-}
-
 // After `static`, `get`, `set` or `async`: does the word name the member
 // itself (`static() {}`, `get = 1`) rather than modify the one that follows?
 bool ends_member_name(TokenKind k) {
@@ -104,8 +91,8 @@ Node* Parser::parse_class_element(bool derived, bool& saw_constructor) {
   } else {
     key = parse_property_key(computed);
   }
-  bool named_constructor = !computed && key->kind != NodeKind::PrivateIdentifier && key_named(key, "constructor");
-  bool named_prototype = !computed && key->kind != NodeKind::PrivateIdentifier && key_named(key, "prototype");
+  bool named_constructor = !computed && key->kind != NodeKind::PrivateIdentifier && key_is_named(key, "constructor");
+  bool named_prototype = !computed && key->kind != NodeKind::PrivateIdentifier && key_is_named(key, "prototype");
 
   if (at(TokenKind::LParen) || is_async || is_generator || mkind != ast::MethodKind::Method) {
     auto* method = make<ast::MethodDefinition>(NodeKind::MethodDefinition, start);

@@ -119,6 +119,16 @@ void Parser::check_cover(CoverErrors& cover) {
     error_at(cover.duplicate_proto, "Duplicate __proto__ fields are not allowed in object literals");
 }
 
+void Parser::merge_marks(const CoverMarks& saved) {
+  // The earliest mark wins: the enclosing candidate's, else this one's.
+  if (saved.has_yield || !marks_.has_yield) { marks_.has_yield = saved.has_yield; marks_.yield = saved.yield; }
+  if (saved.has_await || !marks_.has_await) { marks_.has_await = saved.has_await; marks_.await = saved.await; }
+  if (saved.has_await_ident || !marks_.has_await_ident) {
+    marks_.has_await_ident = saved.has_await_ident;
+    marks_.await_ident = saved.await_ident;
+  }
+}
+
 void Parser::keep_await_ident(const CoverMarks& saved) {
   // Leaving a nested arrow's parameters: restore the enclosing candidate's
   // marks, but an `await` identifier there still poisons an enclosing async
@@ -688,13 +698,7 @@ Node* Parser::parse_parenthesized_or_arrow(CoverErrors* outer_cover) {
   if (items.empty() && !rest) error_at(close, "Unexpected token ')'");
   if (has_problem) error_at(problem, rest ? "Unexpected token '...'" : "Unexpected token ')'");
   check_cover(inner);
-  // Not an arrow: the marks belong to whatever encloses this expression.
-  if (saved.has_yield || !marks_.has_yield) { marks_.has_yield = saved.has_yield; marks_.yield = saved.yield; }
-  if (saved.has_await || !marks_.has_await) { marks_.has_await = saved.has_await; marks_.await = saved.await; }
-  if (saved.has_await_ident || !marks_.has_await_ident) {
-    marks_.has_await_ident = saved.has_await_ident;
-    marks_.await_ident = saved.await_ident;
-  }
+  merge_marks(saved);  // not an arrow: the marks belong to what encloses it
   (void)trailing_comma;
   Node* expr;
   if (items.size() == 1) {
@@ -774,12 +778,7 @@ Node* Parser::parse_async_arrow_or_call(const SourcePos& start) {
   (void)has_spread;
   (void)args_start;
   check_cover(inner);
-  if (saved.has_yield || !marks_.has_yield) { marks_.has_yield = saved.has_yield; marks_.yield = saved.yield; }
-  if (saved.has_await || !marks_.has_await) { marks_.has_await = saved.has_await; marks_.await = saved.await; }
-  if (saved.has_await_ident || !marks_.has_await_ident) {
-    marks_.has_await_ident = saved.has_await_ident;
-    marks_.await_ident = saved.await_ident;
-  }
+  merge_marks(saved);
   check_identifier(async_id->name, async_id->start, false, false);
   auto* call = make<ast::CallExpression>(NodeKind::CallExpression, start);
   call->callee = async_id;
@@ -873,17 +872,6 @@ bool starts_property_key(TokenKind k) {
          k == TokenKind::BigInt || k == TokenKind::LBracket || k == TokenKind::PrivateName ||
          is_keyword(k);
 }
-bool key_is(const Node* key, std::string_view name) {
-  if (key->kind == NodeKind::Identifier) return ast::as<ast::Identifier>(const_cast<Node*>(key))->name->text == name;
-  if (key->kind == NodeKind::StringLiteral) {
-    auto v = ast::as<ast::StringLiteral>(const_cast<Node*>(key))->value;
-    if (v.size() != name.size()) return false;
-    for (size_t i = 0; i < v.size(); ++i)
-      if (v[i] != char16_t(name[i])) return false;
-    return true;
-  }
-  return false;
-}
 }  // namespace
 
 Node* Parser::parse_object_member(CoverErrors* cover, bool& saw_proto) {
@@ -930,7 +918,7 @@ Node* Parser::parse_object_member(CoverErrors* cover, bool& saw_proto) {
   }
   if (eat(TokenKind::Colon)) {
     prop->value = parse_assignment(false, cover);
-    if (!computed && key_is(key, "__proto__")) {
+    if (!computed && key_is_named(key, "__proto__")) {
       if (saw_proto) {
         if (!cover) error_at(key->start, "Duplicate __proto__ fields are not allowed in object literals");
         if (!cover->has_duplicate_proto) {

@@ -10,6 +10,7 @@
 // parsed, pushed on entry to each function, method, arrow, class field
 // initializer and static block.
 #pragma once
+#include <algorithm>
 #include <unordered_set>
 #include <vector>
 
@@ -58,6 +59,15 @@ struct CoverErrors {
   bool has_duplicate_proto = false;
   SourcePos duplicate_proto;
 };
+
+// Is a property key (not computed) the name `name`: `name` or "name"?
+inline bool key_is_named(const Node* key, std::string_view name) {
+  if (key->kind == ast::NodeKind::Identifier) return static_cast<const ast::Identifier*>(key)->name->text == name;
+  if (key->kind != ast::NodeKind::StringLiteral) return false;
+  auto value = static_cast<const ast::StringLiteral*>(key)->value;
+  return value.size() == name.size() && std::equal(value.begin(), value.end(), name.begin(),
+                                                   [](char16_t a, char b) { return a == char16_t((unsigned char)b); });
+}
 
 class Parser {
  public:
@@ -217,6 +227,7 @@ class Parser {
   };
   CoverMarks marks_;
   void keep_await_ident(const CoverMarks& saved);
+  void merge_marks(const CoverMarks& saved);
 
   // Offset of the token that starts the AssignmentExpression being parsed:
   // only there can `(` or an identifier begin an arrow function, so

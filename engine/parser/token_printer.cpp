@@ -24,6 +24,8 @@
 //    closes a block or an object.
 #include "token_printer.h"
 
+#include "display.h"
+
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -35,86 +37,6 @@
 namespace glass {
 
 namespace {
-
-// Number::toString(10): the shortest digits that round-trip, laid out by
-// ECMA-262's rules (plain up to 1e21, exponent form beyond, 0.000001 down to
-// 1e-7).
-std::string js_number(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-  if (v == 0) return "0";
-  std::string sign = v < 0 ? "-" : "";
-  v = std::fabs(v);
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-  std::string sci(buf, end);  // d[.ddd]e±XX
-  size_t e = sci.find('e');
-  std::string digits;
-  for (size_t i = 0; i < e; ++i)
-    if (sci[i] != '.') digits += sci[i];
-  int exponent = std::stoi(sci.substr(e + 1));
-  int k = int(digits.size());
-  int n = exponent + 1;  // the decimal point sits after n digits
-  std::string out;
-  if (k <= n && n <= 21) {
-    out = digits + std::string(size_t(n - k), '0');
-  } else if (0 < n && n <= 21) {
-    out = digits.substr(0, size_t(n)) + "." + digits.substr(size_t(n));
-  } else if (-6 < n && n <= 0) {
-    out = "0." + std::string(size_t(-n), '0') + digits;
-  } else {
-    out = digits.substr(0, 1);
-    if (k > 1) out += "." + digits.substr(1);
-    out += (n - 1 >= 0 ? "e+" : "e-") + std::to_string(std::abs(n - 1));
-  }
-  return sign + out;
-}
-
-void append_hex4(std::string& out, unsigned v) {
-  static const char* hex = "0123456789ABCDEF";
-  out += "\\u";
-  for (int shift = 12; shift >= 0; shift -= 4) out += hex[(v >> shift) & 0xF];
-}
-
-// A UTF-16 value in double quotes, escaped as JSON would, plus \uXXXX for
-// anything invisible (controls, format characters, unusual spaces) and for
-// lone surrogates.
-std::string quoted(std::u16string_view s) {
-  std::string out = "\"";
-  for (size_t i = 0; i < s.size(); ++i) {
-    char32_t c = s[i];
-    switch (c) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\b': out += "\\b"; continue;
-      case '\f': out += "\\f"; continue;
-      default: break;
-    }
-    if (c < 0x80) {
-      if (c < 0x20 || c == 0x7F) append_hex4(out, unsigned(c));
-      else out += char(c);
-      continue;
-    }
-    if (unicode::is_lead_surrogate(c) && i + 1 < s.size() && unicode::is_trail_surrogate(s[i + 1])) {
-      char32_t full = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-      if (unicode::is_graphic(full)) {
-        unicode::append_utf8(out, full);
-      } else {
-        append_hex4(out, unsigned(c));
-        append_hex4(out, unsigned(s[i + 1]));
-      }
-      ++i;
-      continue;
-    }
-    if (unicode::is_surrogate(c) || !unicode::is_graphic(c)) append_hex4(out, unsigned(c));
-    else unicode::append_utf8(out, c);
-  }
-  out += '"';
-  return out;
-}
 
 // Tokens after which `/` is division: they end an expression.
 bool ends_expression(TokenKind k) {
@@ -220,7 +142,7 @@ void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTab
         line += t.atom->text;
         break;
       case TokenKind::Number: {
-        std::string value = js_number(t.number);
+        std::string value = number_to_js_string(t.number);
         line += value;
         if (written != value || t.legacy_octal) {
           line += "  (written ";
@@ -235,7 +157,7 @@ void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTab
         line += 'n';
         break;
       case TokenKind::String:
-        line += quoted(t.string);
+        line += quote_js_string(t.string);
         if (t.legacy_octal) line += "  (legacy octal escape)";
         break;
       case TokenKind::Template:
@@ -243,9 +165,9 @@ void print_tokens(std::ostream& out, const Source& source, Arena& arena, AtomTab
       case TokenKind::TemplateMiddle:
       case TokenKind::TemplateTail:
         if (t.invalid_escape) line += "(invalid escape: no cooked value)";
-        else line += quoted(t.string);
+        else line += quote_js_string(t.string);
         line += "  raw ";
-        line += quoted(t.raw);
+        line += quote_js_string(t.raw);
         break;
       case TokenKind::RegExp:
         line += '/';
