@@ -23,6 +23,8 @@
 // Messages follow V8's wording so they read the same as Node's.
 #include "early_errors.h"
 
+#include "unicode/unicode.h"
+
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -69,31 +71,7 @@ bool is_well_formed(std::u16string_view s) {
   return true;
 }
 
-// UTF-16 to UTF-8 (a lone surrogate becomes its 3-byte WTF-8 form).
-std::string to_utf8(std::u16string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); i++) {
-    uint32_t c = s[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
-      c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
-    if (c < 0x80) {
-      out += char(c);
-    } else if (c < 0x800) {
-      out += char(0xC0 | (c >> 6));
-      out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += char(0xE0 | (c >> 12));
-      out += char(0x80 | ((c >> 6) & 0x3F));
-      out += char(0x80 | (c & 0x3F));
-    } else {
-      out += char(0xF0 | (c >> 18));
-      out += char(0x80 | ((c >> 12) & 0x3F));
-      out += char(0x80 | ((c >> 6) & 0x3F));
-      out += char(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+std::string private_text(PrivateIdentifier* id) { return "#" + std::string(id->name->text); }
 
 bool equals_ascii(std::u16string_view s, std::string_view ascii) {
   if (s.size() != ascii.size()) return false;
@@ -139,7 +117,7 @@ class ScopeChecker {
   // not counting nested non-arrow functions.
   bool in_class_initializer_ = false;
   std::unordered_map<Atom, Node*> exported_names_;  // ExportedNames of the module, so far
-  std::vector<Identifier*> exported_locals_;  // `export { local }` without `from`
+  std::vector<Identifier*> exported_locals_;        // `export { local }` without `from`
 
   // --- Scopes ---------------------------------------------------------------
 
@@ -228,7 +206,8 @@ class ScopeChecker {
   // (15.1.1 / 15.2.1), arrow parameters (15.3.1), and UniqueFormalParameters
   // of methods (15.4.1, 15.5.1, 15.6.1, 15.8.1) allow no duplicates at all.
   void declare_parameter(Identifier* id, bool allow_duplicates) {
-    if (const Binding* existing = current_->find(id->name); existing && existing->kind == BindingKind::Parameter) {
+    if (const Binding* existing = current_->find(id->name);
+        existing && existing->kind == BindingKind::Parameter) {
       if (allow_duplicates) return;
       fail("Duplicate parameter name not allowed in this context", id);
     }
@@ -512,7 +491,8 @@ class ScopeChecker {
         if (p->computed) expression(p->key);
         if (!p->value) {
           if (p->shorthand) expression(p->key);
-        } else if (p->value->kind == NodeKind::FunctionExpression && (p->method || p->kind != PropertyKind::Init)) {
+        } else if (p->value->kind == NodeKind::FunctionExpression &&
+                   (p->method || p->kind != PropertyKind::Init)) {
           function(as<Function>(p->value), /*is_method=*/true);
         } else {
           expression(p->value);
@@ -541,13 +521,20 @@ class ScopeChecker {
   // the rest of each link from the innermost out (source order).
   static Node* left_child(Node* n) {
     switch (n->kind) {
-      case NodeKind::MemberExpression: return as<MemberExpression>(n)->object;
-      case NodeKind::CallExpression: return as<CallExpression>(n)->callee;
-      case NodeKind::TaggedTemplateExpression: return as<TaggedTemplateExpression>(n)->tag;
-      case NodeKind::ChainExpression: return as<ChainExpression>(n)->expression;
-      case NodeKind::BinaryExpression: return as<BinaryExpression>(n)->left;
-      case NodeKind::LogicalExpression: return as<LogicalExpression>(n)->left;
-      default: return nullptr;
+      case NodeKind::MemberExpression:
+        return as<MemberExpression>(n)->object;
+      case NodeKind::CallExpression:
+        return as<CallExpression>(n)->callee;
+      case NodeKind::TaggedTemplateExpression:
+        return as<TaggedTemplateExpression>(n)->tag;
+      case NodeKind::ChainExpression:
+        return as<ChainExpression>(n)->expression;
+      case NodeKind::BinaryExpression:
+        return as<BinaryExpression>(n)->left;
+      case NodeKind::LogicalExpression:
+        return as<LogicalExpression>(n)->left;
+      default:
+        return nullptr;
     }
   }
 
@@ -607,7 +594,7 @@ class ScopeChecker {
   void private_reference(PrivateIdentifier* id) {
     for (Scope* s = current_; s; s = s->parent)
       if (s->kind == ScopeKind::Class && s->find_private(id->name)) return;
-    fail(quoted("Private field ", std::string("#") + std::string(id->name->text), " must be declared in an enclosing class"), id);
+    fail(quoted("Private field ", private_text(id), " must be declared in an enclosing class"), id);
   }
 
   // --- Classes --------------------------------------------------------------
@@ -617,7 +604,8 @@ class ScopeChecker {
   // sees the class scope but none of its private names (15.7.1: ClassHeritage
   // is outside ClassBody).
   void class_(Class* c) {
-    if (c->kind == NodeKind::ClassDeclaration && c->id) declare_lexical(as<Identifier>(c->id), BindingKind::Class, c);
+    if (c->kind == NodeKind::ClassDeclaration && c->id)
+      declare_lexical(as<Identifier>(c->id), BindingKind::Class, c);
     Scope* s = push_scope(ScopeKind::Class, c, /*strict=*/true);
     if (c->id) s->add({as<Identifier>(c->id)->name, BindingKind::SelfName, c->id, c});
     if (c->super_class) expression(c->super_class);
@@ -673,9 +661,11 @@ class ScopeChecker {
       if (element->kind == NodeKind::MethodDefinition) {
         auto* m = as<MethodDefinition>(element);
         auto* f = as<Function>(m->value);
-        if (m->key->kind == NodeKind::PrivateIdentifier && as<PrivateIdentifier>(m->key)->name->text == "constructor")
+        if (m->key->kind == NodeKind::PrivateIdentifier &&
+            as<PrivateIdentifier>(m->key)->name->text == "constructor")
           fail("Class constructor may not be a private method", m->key);
-        if (m->kind == MethodKind::Constructor || (!m->is_static && prop_name_is(m->key, m->computed, "constructor"))) {
+        if (m->kind == MethodKind::Constructor ||
+            (!m->is_static && prop_name_is(m->key, m->computed, "constructor"))) {
           if (m->kind == MethodKind::Get || m->kind == MethodKind::Set)
             fail("Class constructor may not be an accessor", m->key);
           if (f->generator && f->async) fail("Class constructor may not be an async method", m->key);
@@ -728,7 +718,7 @@ class ScopeChecker {
       bool completes_pair = existing->is_static == is_static &&
                             ((existing->kind == PrivateKind::Getter && kind == PrivateKind::Setter) ||
                              (existing->kind == PrivateKind::Setter && kind == PrivateKind::Getter));
-      if (!completes_pair) fail(quoted("Identifier ", "#" + std::string(id->name->text), " has already been declared"), id);
+      if (!completes_pair) fail(quoted("Identifier ", private_text(id), " has already been declared"), id);
       existing->kind = PrivateKind::AccessorPair;
     }
   }
@@ -819,7 +809,7 @@ class ScopeChecker {
     for (Node* n : attributes) {
       Node* key = as<ImportAttribute>(n)->key;
       Atom name = key->kind == NodeKind::Identifier ? as<Identifier>(key)->name
-                                                    : atoms_.intern(to_utf8(as<StringLiteral>(key)->value));
+                                                    : atoms_.intern(unicode::utf16_to_wtf8(as<StringLiteral>(key)->value));
       if (!keys.insert(name).second) fail(quoted("Import assertion has duplicate key ", name->text, ""), key);
     }
   }
@@ -830,7 +820,7 @@ class ScopeChecker {
     if (n->kind == NodeKind::Identifier) return as<Identifier>(n)->name;
     std::u16string_view value = as<StringLiteral>(n)->value;
     if (!is_well_formed(value)) fail("Invalid module export name: contains unpaired surrogate", n);
-    return atoms_.intern(to_utf8(value));
+    return atoms_.intern(unicode::utf16_to_wtf8(value));
   }
 
   // 16.2.1.1 Module: "It is a Syntax Error if the ExportedNames of

@@ -39,15 +39,15 @@ enum class ScopeKind : uint8_t {
 enum class BindingKind : uint8_t {
   // Var-like: may be repeated, never conflict with each other.
   Var,
-  VarFunction,       // function declaration at function/script/static-block top level
+  VarFunction,  // function declaration at function/script/static-block top level
   Parameter,
   CatchParameter,
-  SelfName,          // a named function expression's or a class's own name: shadowable
+  SelfName,  // a named function expression's or a class's own name: shadowable
   // Lexical: unique in their scope, and no var of the same name may hoist through.
   Let,
   Const,
   Class,
-  LexicalFunction,   // function declaration in a block, switch or module top level
+  LexicalFunction,  // function declaration in a block, switch or module top level
   Import,
 };
 
@@ -76,7 +76,7 @@ struct Scope {
   ast::Node* node = nullptr;
   Scope* parent = nullptr;
   std::vector<Scope*> children;
-  std::vector<Binding> bindings;          // in order of first declaration
+  std::vector<Binding> bindings;           // in order of first declaration
   std::vector<PrivateName> private_names;  // Class scopes only
   // Names of `var`s declared in a nested scope of the same function that
   // hoist through this one to the var scope (VarDeclaredNames of a block).

@@ -157,9 +157,7 @@ const Case kFor[] = {
     {R"(let x; for (let x;;);)", nullptr},
 };
 
-TEST_CASE("early errors: for-statement heads") {
-  check_cases(kFor, std::size(kFor), false);
-}
+TEST_CASE("early errors: for-statement heads") { check_cases(kFor, std::size(kFor), false); }
 
 // --- catch (14.15.1, B.3.4) -------------------------------------------------
 
@@ -185,9 +183,7 @@ const Case kCatch[] = {
     {R"(let e; try {} catch (e) {})", nullptr},
 };
 
-TEST_CASE("early errors: catch parameters") {
-  check_cases(kCatch, std::size(kCatch), false);
-}
+TEST_CASE("early errors: catch parameters") { check_cases(kCatch, std::size(kCatch), false); }
 
 // --- Parameters (15.1.1, 15.2.1, 15.3.1, 15.4.1) ----------------------------
 
@@ -240,9 +236,7 @@ const Case kParams[] = {
     {R"(function f(a) { "use strict"; })", nullptr},
 };
 
-TEST_CASE("early errors: parameters") {
-  check_cases(kParams, std::size(kParams), false);
-}
+TEST_CASE("early errors: parameters") { check_cases(kParams, std::size(kParams), false); }
 
 // --- Classes (15.7.1) -------------------------------------------------------
 
@@ -269,7 +263,7 @@ const Case kClasses[] = {
     {R"(class C { #x; [o.#x] = 1; })", nullptr},
     {R"(class C { #x; m() { class D { n() { this.#x; } } } })", nullptr},
     {R"(class C { #x; m() { return () => function () { this.#x; }; } })", nullptr},
-    {R"(class C { #constructor; })", kAnyError},  // V8: Classes may not have a field named 'constructor'
+    {R"(class C { #constructor; })", kAnyError},      // V8: Classes may not have a field named 'constructor'
     {R"(class C { #constructor() {} })", kAnyError},  // V8: Class constructor may not be a private method
     {R"(class C { constructor() {} constructor() {} })", "A class may only have one constructor"},
     {R"(class C { constructor() {} "constructor"() {} })", "A class may only have one constructor"},
@@ -311,9 +305,7 @@ const Case kClasses[] = {
     {R"(let x; class C { static { var x; } })", nullptr},
 };
 
-TEST_CASE("early errors: classes") {
-  check_cases(kClasses, std::size(kClasses), false);
-}
+TEST_CASE("early errors: classes") { check_cases(kClasses, std::size(kClasses), false); }
 
 // --- Modules (16.2.1.1, 16.2.2.1, 16.2.3.1) ---------------------------------
 
@@ -363,9 +355,7 @@ const Case kModules[] = {
     {R"(export {x} from "m" with {a: "x", b: "y"};)", nullptr},
 };
 
-TEST_CASE("early errors: modules") {
-  check_cases(kModules, std::size(kModules), true);
-}
+TEST_CASE("early errors: modules") { check_cases(kModules, std::size(kModules), true); }
 
 // Glass deliberately differs from V8 here (V8's text is in the comment).
 TEST_CASE("early errors: deliberate differences from V8") {

@@ -85,7 +85,8 @@ bool utf8_to_utf16(std::string_view in, std::u16string& out) {
   return true;
 }
 
-std::string utf16_to_utf8(std::u16string_view in) {
+namespace {
+std::string utf16_to_8(std::u16string_view in, bool keep_lone_surrogates) {
   std::string out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
@@ -93,12 +94,16 @@ std::string utf16_to_utf8(std::u16string_view in) {
     if (is_lead_surrogate(c) && i + 1 < in.size() && is_trail_surrogate(in[i + 1])) {
       c = 0x10000 + ((c - 0xD800) << 10) + (in[i + 1] - 0xDC00);
       ++i;
-    } else if (is_surrogate(c)) {
+    } else if (is_surrogate(c) && !keep_lone_surrogates) {
       c = 0xFFFD;
     }
     append_utf8(out, c);
   }
   return out;
 }
+}  // namespace
+
+std::string utf16_to_utf8(std::u16string_view in) { return utf16_to_8(in, false); }
+std::string utf16_to_wtf8(std::u16string_view in) { return utf16_to_8(in, true); }
 
 }  // namespace glass::unicode

@@ -149,5 +149,8 @@ bool is_valid_utf8(std::string_view text, size_t* error_offset = nullptr);
 bool utf8_to_utf16(std::string_view in, std::u16string& out);
 // UTF-16 -> UTF-8. A lone surrogate becomes U+FFFD.
 std::string utf16_to_utf8(std::u16string_view in);
+// UTF-16 -> WTF-8: like UTF-8, but a lone surrogate keeps its own 3-byte
+// form, so distinct JS strings stay distinct (for names used as keys).
+std::string utf16_to_wtf8(std::u16string_view in);
 
 }  // namespace glass::unicode
