@@ -5,14 +5,27 @@
 namespace glass {
 
 namespace {
-// FNV-1a, 64-bit: simple and good enough for identifier-sized keys.
+// Eight bytes at a time, each word mixed by a multiply and a fold: cheap for
+// identifier-sized keys and well spread in the low bits the table uses.
+uint64_t mix(uint64_t h, uint64_t word) {
+  h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
 uint64_t hash_name(std::string_view text) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 0x100000001b3ull;
+  uint64_t h = text.size();
+  const char* p = text.data();
+  size_t n = text.size();
+  while (n >= 8) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = mix(h, word);
+    p += 8;
+    n -= 8;
   }
-  return h;
+  uint64_t tail = 0;
+  std::memcpy(&tail, p, n);
+  return mix(h, tail);
 }
 }  // namespace
 

@@ -3,9 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <sys/stat.h>
 #include <vector>
@@ -52,15 +50,23 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     error = "Is a directory";
     return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
     error = std::strerror(errno);
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = std::move(ss).str();
-  return true;
+  // Read straight into the final buffer (sources can be tens of megabytes).
+  out.resize(size_t(st.st_size));
+  size_t got = std::fread(out.data(), 1, out.size(), file);
+  // A file that changes size while read (or a pipe) falls back to reading on.
+  char chunk[65536];
+  size_t more;
+  out.resize(got);
+  while ((more = std::fread(chunk, 1, sizeof chunk, file)) > 0) out.append(chunk, more);
+  bool failed = std::ferror(file);
+  std::fclose(file);
+  if (failed) error = "read error";
+  return !failed;
 }
 
 bool ends_with(const std::string& s, const char* suffix) {
