@@ -695,7 +695,10 @@ Node* Parser::parse_parenthesized_or_arrow(CoverErrors* outer_cover) {
     auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);
     return parse_arrow_body(fn, params, false, start);
   }
-  if (items.empty() && !rest) error_at(close, "Unexpected token ')'");
+  if (items.empty() && !rest) {
+    if (at(TokenKind::Arrow)) unexpected();  // `()\n=> x`: the line break is the problem
+    error_at(close, "Unexpected token ')'");
+  }
   if (has_problem) error_at(problem, rest ? "Unexpected token '...'" : "Unexpected token ')'");
   check_cover(inner);
   merge_marks(saved);  // not an arrow: the marks belong to what encloses it

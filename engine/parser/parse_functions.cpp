@@ -116,7 +116,7 @@ void Parser::parse_function_body(ast::Function* fn) {
   fn->body = finish(body);
   if (became_strict) {
     if (!fn->simple_params)
-      error_at(fn->start, "Illegal 'use strict' directive in function with non-simple parameter list");
+      error_at(use_strict_pos_, "Illegal 'use strict' directive in function with non-simple parameter list");
     recheck_strict_names(fn);
   }
 }

@@ -34,6 +34,7 @@ void Parser::parse_directives_and_body(std::vector<Node*>& body, TokenKind end, 
         octal_pos = string_token.invalid_escape_pos;
       }
       if (es->directive == "use strict") {
+        use_strict_pos_ = es->start;
         if (!fn_->strict) {
           fn_->strict = true;
           if (became_strict) *became_strict = true;

@@ -226,6 +226,7 @@ class Parser {
     SourcePos yield, await, await_ident;
   };
   CoverMarks marks_;
+  SourcePos use_strict_pos_;  // the last "use strict" directive seen (for error positions)
   void keep_await_ident(const CoverMarks& saved);
   void merge_marks(const CoverMarks& saved);
 

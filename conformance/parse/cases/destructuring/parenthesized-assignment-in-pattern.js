@@ -1,2 +1,2 @@
-// expect: SyntaxError at 2:2
+// expect: SyntaxError at 2:3
 [(a = 1)] = b;

@@ -1,2 +1,2 @@
-// expect: SyntaxError at 2:6
+// expect: SyntaxError at 2:7
 for ((a + b) of c);

@@ -1,2 +1,2 @@
-// expect: SyntaxError at 2:3
+// expect: SyntaxError at 2:4
 ++(a + b);

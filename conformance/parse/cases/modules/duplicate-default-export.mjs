@@ -1,3 +1,3 @@
-// expect: SyntaxError at 3:8
+// expect: SyntaxError at 3:1
 export default 1;
 export default 2;

@@ -1,4 +1,4 @@
-// expect: SyntaxError at 3:10
+// expect: SyntaxError at 3:3
 function f() {
   import a from "m";
 }
