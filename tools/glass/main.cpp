@@ -2,12 +2,14 @@
 // ../shared/CLI-CONTRACT.md for the behaviour tools rely on.
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <string>
 #include <sys/stat.h>
 #include <vector>
 
+#include "bytecode/opcodes.h"
 #include "parser/ast_printer.h"
 #include "parser/parser.h"
 #include "parser/token_printer.h"
@@ -24,6 +26,7 @@ Options:
   --module          treat FILE as an ES module (a .mjs file always is one)
   --print-tokens    print the tokens of FILE to stdout, one per line
   --print-ast       print the syntax tree of FILE to stdout
+  --print-opcodes   print the VM's instruction set (the opcode table) and exit
   -h, --help        print this help
   -v, --version     print the version
 
@@ -74,6 +77,40 @@ bool ends_with(const std::string& s, const char* suffix) {
   return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
 }
 
+// The opcode reference, straight from engine/bytecode/opcodes.h.
+void print_opcodes() {
+  using namespace glass::bytecode;
+  auto operand = [](Operand kind) -> const char* {
+    switch (kind) {
+      case Operand::None: return "";
+      case Operand::Reg: return "reg";
+      case Operand::Const: return "const";
+      case Operand::Imm: return "imm";
+      case Operand::Jump: return "jump";
+      case Operand::Ic: return "ic";
+      case Operand::Count: return "count";
+      case Operand::Func: return "func";
+      case Operand::Depth: return "depth";
+      case Operand::Slot: return "slot";
+    }
+    return "?";
+  };
+  for (int i = 0; i < kOpcodeCount; ++i) {
+    const OpcodeInfo& op = info(Opcode(i));
+    std::string operands;
+    for (Operand kind : {op.a, op.b, op.c}) {
+      if (kind == Operand::None) continue;
+      if (!operands.empty()) operands += ", ";
+      operands += operand(kind);
+    }
+    std::string line = std::string(op.name);
+    line.resize(std::max<size_t>(line.size() + 1, 20), ' ');
+    line += operands;
+    line.resize(std::max<size_t>(line.size() + 1, 40), ' ');
+    std::cout << line << op.meaning << "\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -86,6 +123,9 @@ int main(int argc, char** argv) {
       return 0;
     } else if (a == "-v" || a == "--version") {
       std::cout << "glass v" << GLASS_VERSION << "\n";
+      return 0;
+    } else if (a == "--print-opcodes") {
+      print_opcodes();
       return 0;
     } else if (a == "--check" || a == "-c") {
       opt.check = true;

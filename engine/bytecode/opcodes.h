@@ -1,0 +1,192 @@
+// The instruction set: ONE table declares every opcode once.
+//
+// Glass's VM is a register machine (as Lua 5 and V8's Ignition are): each
+// function call gets a frame of registers holding its parameters, locals and
+// temporaries, and instructions name the registers they read and write —
+// `Add r2, r0, r1` is r[2] = r[0] + r[1] — instead of pushing and popping a
+// stack. Fewer instructions execute, and a listing reads like the source.
+//
+// Encoding: every instruction is one 64-bit word, so decoding is one load
+// and a few shifts, and an instruction's offset is simply its index:
+//
+//    63      56 55          40 39          24 23           8 7        0
+//   +----------+--------------+--------------+--------------+----------+
+//   | (unused) |      C       |      B       |      A       |  opcode  |
+//   +----------+--------------+--------------+--------------+----------+
+//                |<------------ Bx / sBx ----------->|
+//
+// Three 16-bit operands (A, B, C), or A plus one 32-bit operand Bx formed by
+// B and C together (sBx when signed: jump offsets, integer immediates).
+//
+// Each row: OP(Name, format, a, b, c, flags, "meaning"). `format` is ABC,
+// ABx or AsBx; a/b/c name what each operand is (Operand kinds below; None
+// for unused; in ABx/AsBx rows `b` describes Bx and `c` is None); `flags`
+// say whether the instruction may jump, throw, or run arbitrary JS (getters,
+// valueOf, Proxy traps) — what the compiler and debugger need to know. The
+// meaning is a register equation: r[x] a register, k[x] a constant,
+// ic[x] an inline-cache slot (which also holds the property name), pc the
+// next instruction.
+//
+// The emitter, the interpreter's dispatch table, the disassembler and the
+// opcode reference in engine/README.md are all generated from this table:
+// add an instruction here and nowhere else by hand.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+namespace glass::bytecode {
+
+enum class Format : uint8_t { ABC, ABx, AsBx };
+
+// What an operand means (decides how the disassembler prints it).
+enum class Operand : uint8_t {
+  None,
+  Reg,    // a register of the current frame
+  Const,  // an index into the function's constant pool
+  Imm,    // an integer immediate
+  Jump,   // a signed offset from the next instruction
+  Ic,     // an inline-cache slot (property name + cached shape/slot)
+  Count,  // a count (arguments, elements)
+  Func,   // an index into the function's nested functions
+  Depth,  // how many scopes out (closure variables)
+  Slot,   // a slot in a scope
+};
+
+// Flags: J = may jump, T = may throw, R = may run arbitrary JS.
+enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
+
+#define GLASS_OPCODES(OP)                                                                              \
+  /* --- loading values ---------------------------------------------------------------------- */     \
+  OP(LoadUndefined, ABC, Reg, None, None, kNone, "r[A] = undefined")                                   \
+  OP(LoadNull, ABC, Reg, None, None, kNone, "r[A] = null")                                             \
+  OP(LoadTrue, ABC, Reg, None, None, kNone, "r[A] = true")                                             \
+  OP(LoadFalse, ABC, Reg, None, None, kNone, "r[A] = false")                                           \
+  OP(LoadEmpty, ABC, Reg, None, None, kNone, "r[A] = <empty> (a let/const before its declaration)")    \
+  OP(LoadInt, AsBx, Reg, Imm, None, kNone, "r[A] = sBx")                                               \
+  OP(LoadConst, ABx, Reg, Const, None, kNone, "r[A] = k[Bx]")                                          \
+  OP(Move, ABC, Reg, Reg, None, kNone, "r[A] = r[B]")                                                  \
+  OP(LoadThis, ABC, Reg, None, None, kT, "r[A] = this (throws in a derived constructor before super())") \
+  /* --- variables outside the frame ----------------------------------------------------------- */    \
+  OP(GetScoped, ABC, Reg, Depth, Slot, kNone, "r[A] = scope(B).slot[C]")                               \
+  OP(SetScoped, ABC, Reg, Depth, Slot, kNone, "scope(B).slot[C] = r[A]")                               \
+  OP(CheckInitialized, ABC, Reg, Ic, None, kT, "throw ReferenceError if r[A] is <empty> (name in ic[B])") \
+  OP(PushScope, ABx, Reg, Const, None, kNone, "r[A] = new scope described by k[Bx], enclosing the current one; make it current") \
+  OP(PopScope, ABC, None, None, None, kNone, "current scope = its parent")                             \
+  OP(GetGlobal, ABC, Reg, Ic, None, kT | kR, "r[A] = global[ic[B].name] (ReferenceError if missing)") \
+  OP(TypeofGlobal, ABC, Reg, Ic, None, kR, "r[A] = typeof global[ic[B].name] (no ReferenceError)")    \
+  OP(SetGlobal, ABC, Reg, Ic, None, kT | kR, "global[ic[B].name] = r[A]")                             \
+  /* --- properties --------------------------------------------------------------------------- */     \
+  OP(GetNamed, ABC, Reg, Reg, Ic, kT | kR, "r[A] = r[B][ic[C].name]")                                  \
+  OP(SetNamed, ABC, Reg, Ic, Reg, kT | kR, "r[A][ic[B].name] = r[C]")                                  \
+  OP(GetIndexed, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B][r[C]]")                                     \
+  OP(SetIndexed, ABC, Reg, Reg, Reg, kT | kR, "r[A][r[B]] = r[C]")                                     \
+  OP(DeleteIndexed, ABC, Reg, Reg, Reg, kT | kR, "r[A] = delete r[B][r[C]]")                           \
+  OP(In, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] in r[C]")                                           \
+  OP(Instanceof, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] instanceof r[C]")                           \
+  /* --- arithmetic and comparison (ToPrimitive may run valueOf/toString) ----------------------- */   \
+  OP(Add, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] + r[C]")                                           \
+  OP(Sub, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] - r[C]")                                           \
+  OP(Mul, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] * r[C]")                                           \
+  OP(Div, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] / r[C]")                                           \
+  OP(Mod, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] % r[C]")                                           \
+  OP(Exp, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] ** r[C]")                                          \
+  OP(BitAnd, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] & r[C]")                                        \
+  OP(BitOr, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] | r[C]")                                         \
+  OP(BitXor, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] ^ r[C]")                                        \
+  OP(Shl, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] << r[C]")                                          \
+  OP(Sar, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] >> r[C]")                                          \
+  OP(Shr, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] >>> r[C]")                                         \
+  OP(Eq, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] == r[C]")                                           \
+  OP(NotEq, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] != r[C]")                                        \
+  OP(StrictEq, ABC, Reg, Reg, Reg, kNone, "r[A] = r[B] === r[C]")                                      \
+  OP(StrictNotEq, ABC, Reg, Reg, Reg, kNone, "r[A] = r[B] !== r[C]")                                   \
+  OP(Less, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] < r[C]")                                          \
+  OP(LessEq, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] <= r[C]")                                       \
+  OP(Greater, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] > r[C]")                                       \
+  OP(GreaterEq, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] >= r[C]")                                    \
+  OP(Negate, ABC, Reg, Reg, None, kT | kR, "r[A] = -r[B]")                                             \
+  OP(ToNumeric, ABC, Reg, Reg, None, kT | kR, "r[A] = ToNumeric(r[B]) (unary +, and before ++/--)")    \
+  OP(BitNot, ABC, Reg, Reg, None, kT | kR, "r[A] = ~r[B]")                                             \
+  OP(Not, ABC, Reg, Reg, None, kNone, "r[A] = !r[B]")                                                  \
+  OP(Typeof, ABC, Reg, Reg, None, kNone, "r[A] = typeof r[B]")                                         \
+  OP(Increment, ABC, Reg, Reg, None, kT, "r[A] = r[B] + 1 (r[B] already numeric)")                     \
+  OP(Decrement, ABC, Reg, Reg, None, kT, "r[A] = r[B] - 1 (r[B] already numeric)")                     \
+  /* --- control flow -------------------------------------------------------------------------- */    \
+  OP(Jump, AsBx, None, Jump, None, kJ, "pc += sBx")                                                    \
+  OP(JumpIfTrue, AsBx, Reg, Jump, None, kJ, "if ToBoolean(r[A]) pc += sBx")                            \
+  OP(JumpIfFalse, AsBx, Reg, Jump, None, kJ, "if !ToBoolean(r[A]) pc += sBx")                          \
+  OP(JumpIfNullish, AsBx, Reg, Jump, None, kJ, "if r[A] is null or undefined pc += sBx")               \
+  OP(JumpIfNotUndefined, AsBx, Reg, Jump, None, kJ, "if r[A] !== undefined pc += sBx (defaults)")      \
+  /* --- calls ---------------------------------------------------------------------------------- */   \
+  OP(Call, ABC, Reg, Reg, Count, kT | kR, "r[A] = r[B](r[B+2] .. r[B+1+C]) with this = r[B+1]")        \
+  OP(New, ABC, Reg, Reg, Count, kT | kR, "r[A] = new r[B](r[B+2] .. r[B+1+C]) (new.target = r[B])")    \
+  OP(Return, ABC, Reg, None, None, kNone, "return r[A] to the caller")                                 \
+  OP(Throw, ABC, Reg, None, None, kT, "throw r[A]")                                                    \
+  /* --- creating things ------------------------------------------------------------------------ */   \
+  OP(NewObject, ABC, Reg, None, None, kNone, "r[A] = {}")                                              \
+  OP(NewArray, ABC, Reg, Reg, Count, kNone, "r[A] = [r[B] .. r[B+C-1]]")                               \
+  OP(NewClosure, ABx, Reg, Func, None, kNone, "r[A] = a new function for f[Bx], closing over the current scope") \
+  OP(NewRegExp, ABx, Reg, Const, None, kT, "r[A] = a new RegExp from the pattern and flags in k[Bx]")  \
+  OP(DefineField, ABC, Reg, Reg, Reg, kT | kR, "define own property r[B] of r[A] as r[C] (object literals, fields)") \
+  /* --- iteration ------------------------------------------------------------------------------ */   \
+  OP(GetIterator, ABC, Reg, Reg, None, kT | kR, "r[A] = r[B][Symbol.iterator](); r[A+1] = its next method") \
+  OP(IteratorNext, ABC, Reg, Reg, None, kT | kR, "r[A] = next value of iterator r[B] (r[A+1] = done)")  \
+  OP(ForInPrepare, ABC, Reg, Reg, None, kT | kR, "r[A] = an enumerator over the enumerable keys of r[B]") \
+  OP(ForInNext, ABC, Reg, Reg, None, kR, "r[A] = next key of enumerator r[B], or <empty> when done")   \
+  /* --- debugging ------------------------------------------------------------------------------ */   \
+  OP(Debugger, ABC, None, None, None, kNone, "pause here if a debugger is attached")
+
+enum class Opcode : uint8_t {
+#define GLASS_OPCODE_ENUM(name, format, a, b, c, flags, meaning) name,
+  GLASS_OPCODES(GLASS_OPCODE_ENUM)
+#undef GLASS_OPCODE_ENUM
+      Count_
+};
+
+constexpr int kOpcodeCount = int(Opcode::Count_);
+static_assert(kOpcodeCount <= 256, "opcodes are one byte");
+
+// Everything the table says about one opcode.
+struct OpcodeInfo {
+  std::string_view name;
+  Format format;
+  Operand a, b, c;
+  uint8_t flags;
+  std::string_view meaning;
+};
+
+const OpcodeInfo& info(Opcode op);
+
+// One 64-bit instruction word (see the layout above).
+class Instruction {
+ public:
+  constexpr Instruction() = default;
+  static constexpr Instruction abc(Opcode op, uint16_t a, uint16_t b = 0, uint16_t c = 0) {
+    return Instruction(uint64_t(op) | uint64_t(a) << 8 | uint64_t(b) << 24 | uint64_t(c) << 40);
+  }
+  static constexpr Instruction abx(Opcode op, uint16_t a, uint32_t bx) {
+    return Instruction(uint64_t(op) | uint64_t(a) << 8 | uint64_t(bx) << 24);
+  }
+  static constexpr Instruction asbx(Opcode op, uint16_t a, int32_t sbx) { return abx(op, a, uint32_t(sbx)); }
+
+  constexpr Opcode op() const { return Opcode(bits_ & 0xFF); }
+  constexpr uint16_t a() const { return uint16_t(bits_ >> 8); }
+  constexpr uint16_t b() const { return uint16_t(bits_ >> 24); }
+  constexpr uint16_t c() const { return uint16_t(bits_ >> 40); }
+  constexpr uint32_t bx() const { return uint32_t(bits_ >> 24); }
+  constexpr int32_t sbx() const { return int32_t(uint32_t(bits_ >> 24)); }
+
+  // Jumps are patched once their target is known.
+  constexpr void set_sbx(int32_t sbx) {
+    bits_ = (bits_ & 0xFF'FFFFull) | (uint64_t(uint32_t(sbx)) << 24);
+  }
+  constexpr uint64_t bits() const { return bits_; }
+
+ private:
+  explicit constexpr Instruction(uint64_t bits) : bits_(bits) {}
+  uint64_t bits_ = 0;
+};
+
+static_assert(sizeof(Instruction) == 8);
+
+}  // namespace glass::bytecode
