@@ -1,0 +1,122 @@
+#include "bytecode/disassembler.h"
+
+#include <cstdio>
+#include <string>
+
+#include "parser/display.h"
+
+namespace glass::bytecode {
+
+namespace {
+
+std::string index4(uint32_t i) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04u", i);
+  return buf;
+}
+
+std::string pad(std::string s, size_t width) {
+  if (s.size() < width) s.resize(width, ' ');
+  return s;
+}
+
+std::string constant_text(const Constant& k) {
+  switch (k.kind) {
+    case Constant::Kind::Number: return "number " + number_to_js_string(k.number);
+    case Constant::Kind::String: return "string " + quote_js_string(k.string);
+    case Constant::Kind::BigInt: return "bigint " + k.text + "n";
+    case Constant::Kind::RegExp: return "regexp " + quote_js_string(k.string) + " flags " + k.text;
+  }
+  return "?";
+}
+
+// The operands of one instruction, and a comment with what they refer to.
+void operands(const CompiledFunction& fn, uint32_t pc, std::string& text, std::string& comment) {
+  const Instruction ins = fn.code[pc];
+  const OpcodeInfo& op = info(ins.op());
+  auto add = [&](Operand kind, uint32_t value, int32_t signed_value) {
+    if (kind == Operand::None) return;
+    if (!text.empty()) text += ", ";
+    switch (kind) {
+      case Operand::Reg: text += "r" + std::to_string(value); break;
+      case Operand::Const:
+        text += "k" + std::to_string(value);
+        if (value < fn.constants.size()) comment += constant_text(fn.constants[value]);
+        break;
+      case Operand::Ic:
+        text += "ic" + std::to_string(value);
+        if (value < fn.ics.size() && fn.ics[value].name) comment += std::string(fn.ics[value].name->text);
+        break;
+      case Operand::Jump: text += "-> " + index4(uint32_t(int32_t(pc) + 1 + signed_value)); break;
+      case Operand::Imm: text += std::to_string(signed_value); break;
+      case Operand::Func:
+        text += "f" + std::to_string(value);
+        if (value < fn.functions.size())
+          comment += "function " + (fn.functions[value]->name.empty() ? std::string("(anonymous)") : fn.functions[value]->name);
+        break;
+      case Operand::Count: text += "#" + std::to_string(value); break;
+      case Operand::Depth: text += "depth " + std::to_string(value); break;
+      case Operand::Slot: text += "slot " + std::to_string(value); break;
+      case Operand::None: break;
+    }
+  };
+  if (op.format == Format::ABC) {
+    add(op.a, ins.a(), ins.a());
+    add(op.b, ins.b(), ins.b());
+    add(op.c, ins.c(), ins.c());
+  } else {
+    add(op.a, ins.a(), ins.a());
+    add(op.b, ins.bx(), ins.sbx());
+  }
+}
+
+void disassemble_one(std::ostream& out, const CompiledFunction& fn) {
+  out << "function " << (fn.name.empty() ? "(anonymous)" : fn.name) << "  params=" << fn.param_count
+      << " registers=" << fn.register_count << " @" << fn.start.line << ":" << fn.start.column;
+  if (fn.strict) out << " strict";
+  if (fn.is_arrow) out << " arrow";
+  if (fn.is_async) out << " async";
+  if (fn.is_generator) out << " generator";
+  out << "\n  code:\n";
+  size_t next_position = 0;
+  for (uint32_t pc = 0; pc < fn.code.size(); ++pc) {
+    std::string where;
+    if (next_position < fn.positions.size() && fn.positions[next_position].pc == pc) {
+      const PositionEntry& p = fn.positions[next_position++];
+      where = std::to_string(p.line) + ":" + std::to_string(p.column) + (p.statement ? "  *" : "");
+    }
+    std::string text, comment;
+    operands(fn, pc, text, comment);
+    std::string line = "    " + index4(pc) + "  " + pad(where, 10) + pad(std::string(info(fn.code[pc].op()).name), 19) + text;
+    if (!comment.empty()) line = pad(line, 60) + "; " + comment;
+    out << line << "\n";
+  }
+  if (!fn.constants.empty()) {
+    out << "  constants:\n";
+    for (size_t i = 0; i < fn.constants.size(); ++i)
+      out << "    k" << i << "  " << constant_text(fn.constants[i]) << "\n";
+  }
+  if (!fn.ics.empty()) {
+    out << "  ics:\n";
+    for (size_t i = 0; i < fn.ics.size(); ++i)
+      out << "    ic" << i << "  " << (fn.ics[i].name ? fn.ics[i].name->text : std::string_view("?")) << "\n";
+  }
+  if (!fn.handlers.empty()) {
+    out << "  handlers:\n";
+    for (const Handler& h : fn.handlers)
+      out << "    [" << index4(h.start) << ", " << index4(h.end) << ") -> " << index4(h.handler)
+          << "  exception in r" << h.reg << "\n";
+  }
+}
+
+}  // namespace
+
+void disassemble(std::ostream& out, const CompiledFunction& fn) {
+  disassemble_one(out, fn);
+  for (const auto& nested : fn.functions) {
+    out << "\n";
+    disassemble(out, *nested);
+  }
+}
+
+}  // namespace glass::bytecode

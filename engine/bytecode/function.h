@@ -1,0 +1,82 @@
+// CompiledFunction: what the compiler produces for each function — plain
+// data, printable, with no pointers into the GC heap. The VM turns it into
+// heap objects when it loads a program (constants become Values then), so
+// the compiler can be tested, and its output read, without running anything.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bytecode/opcodes.h"
+#include "parser/atoms.h"
+#include "parser/source.h"
+
+namespace glass::bytecode {
+
+// A constant-pool entry.
+struct Constant {
+  enum class Kind : uint8_t { Number, String, BigInt, RegExp };
+  Kind kind = Kind::Number;
+  double number = 0;           // Number
+  std::u16string string;       // String; RegExp: the pattern
+  std::string text;            // BigInt: digits as written (0x.., 0o.., 0b.. or decimal); RegExp: the flags
+
+  static Constant of_number(double v) {
+    Constant c;
+    c.number = v;
+    return c;
+  }
+  static Constant of_string(std::u16string s) {
+    Constant c;
+    c.kind = Kind::String;
+    c.string = std::move(s);
+    return c;
+  }
+  bool operator==(const Constant&) const = default;
+};
+
+// An inline-cache slot. The compiler fills in the name; the VM adds the
+// cached shape and slot when it loads the function.
+struct IcSlot {
+  Atom name = nullptr;
+};
+
+// Source positions: which instruction came from where. `statement` marks the
+// first instruction of a statement — where a debugger can stop and where
+// stepping goes.
+struct PositionEntry {
+  uint32_t pc = 0;
+  uint32_t line = 0, column = 0;
+  bool statement = false;
+};
+
+// Exception handlers: an exception thrown by an instruction in
+// [start, end) continues at `handler` with the exception in r[reg].
+struct Handler {
+  uint32_t start = 0, end = 0, handler = 0;
+  uint16_t reg = 0;
+};
+
+struct CompiledFunction {
+  std::string name;  // "" for anonymous functions; "<script>" / "<module>" at top level
+  SourcePos start;
+  uint16_t param_count = 0;
+  uint16_t register_count = 0;  // parameters, locals and temporaries
+  bool strict = false;
+  bool is_arrow = false;
+  bool is_generator = false;
+  bool is_async = false;
+
+  std::vector<Instruction> code;
+  std::vector<Constant> constants;
+  std::vector<IcSlot> ics;
+  std::vector<std::unique_ptr<CompiledFunction>> functions;  // nested, by NewClosure index
+  std::vector<PositionEntry> positions;                      // sorted by pc
+  std::vector<Handler> handlers;                             // innermost first
+
+  // The source position of the instruction at `pc` (the last entry at or before it).
+  const PositionEntry* position_of(uint32_t pc) const;
+};
+
+}  // namespace glass::bytecode
