@@ -132,7 +132,49 @@ class ScopeChecker {
     tree_.scopes.push_back(std::move(scope));
     return current_;
   }
-  void pop_scope(Scope* scope) { current_ = scope->parent; }
+  void pop_scope(Scope* scope) {
+    if (scope->is_var_scope()) hoist_annex_b_functions(scope);
+    current_ = scope->parent;
+  }
+
+  // B.3.2.1 FunctionDeclarationInstantiation / B.3.2.2 GlobalDeclaration-
+  // Instantiation (recording only, no error is raised here): a plain function
+  // declared in a sloppy block also gets a var binding in the var scope "if
+  // replacing the FunctionDeclaration f with a VariableStatement that has F
+  // as a BindingIdentifier would not produce any Early Errors" and F is not
+  // a parameter name. Decided when the var scope is complete, since a later
+  // `let f` in an enclosing scope also blocks it.
+  void note_annex_b_candidate(Function* f) {
+    if (current_->strict || !is_plain_function(f)) return;
+    if (current_->kind != ScopeKind::Block && current_->kind != ScopeKind::Switch) return;
+    var_scope()->annex_b_functions.push_back({f, current_});
+  }
+
+  static void hoist_annex_b_functions(Scope* var_scope) {
+    std::vector<AnnexBFunction> kept;
+    for (const AnnexBFunction& candidate : var_scope->annex_b_functions) {
+      auto* id = as<Identifier>(candidate.function->id);
+      bool hoists = true;
+      for (Scope* s = candidate.block->parent; hoists; s = s->parent) {
+        const Binding* existing = s->find(id->name);
+        if (existing && is_lexical(existing->kind)) hoists = false;
+        // B.3.4: a var may share only a plain identifier catch parameter's name.
+        if (existing && existing->kind == BindingKind::CatchParameter &&
+            as<CatchClause>(s->node)->param->kind != NodeKind::Identifier)
+          hoists = false;
+        if (s == var_scope) {
+          if (existing && existing->kind == BindingKind::Parameter) hoists = false;
+          break;
+        }
+      }
+      if (!hoists) continue;
+      const Binding* existing = var_scope->find(id->name);
+      if (!existing || existing->kind == BindingKind::SelfName)
+        var_scope->add({id->name, BindingKind::Var, id, candidate.function});
+      kept.push_back(candidate);
+    }
+    var_scope->annex_b_functions = std::move(kept);
+  }
 
   Scope* var_scope() const {
     Scope* s = current_;
@@ -198,6 +240,7 @@ class ScopeChecker {
       current_->add({id->name, BindingKind::VarFunction, id, f});
     } else {
       declare_lexical(id, BindingKind::LexicalFunction, f);
+      note_annex_b_candidate(f);
     }
   }
 

@@ -28,7 +28,6 @@ Node* Parser::parse_class(const SourcePos& start, bool is_declaration, bool defa
   if (eat(TokenKind::Extends)) cls->super_class = parse_left_hand_side(nullptr);
   auto* body = make<ast::ClassBody>(NodeKind::ClassBody, tok().start);
   expect(TokenKind::LBrace);
-  class_depth_++;
   std::vector<Node*> elements;
   bool saw_constructor = false;
   while (!at(TokenKind::RBrace)) {
@@ -37,7 +36,6 @@ Node* Parser::parse_class(const SourcePos& start, bool is_declaration, bool defa
     elements.push_back(parse_class_element(cls->super_class != nullptr, saw_constructor));
   }
   next();
-  class_depth_--;
   body->body = list(elements);
   cls->body = finish(body);
   fn_->strict = saved_strict;
@@ -122,12 +120,12 @@ Node* Parser::parse_class_element(bool derived, bool& saw_constructor) {
   field->key = key;
   if (named_constructor) error_at(key->start, "Classes may not have a field named 'constructor'");
   if (is_static && named_prototype) error_at(key->start, "Classes may not have a static property named 'prototype'");
-  if (eat(TokenKind::Assign)) field->value = parse_field_initializer(derived);
+  if (eat(TokenKind::Assign)) field->value = parse_field_initializer();
   consume_semicolon();
   return finish(field);
 }
 
-Node* Parser::parse_field_initializer(bool derived) {
+Node* Parser::parse_field_initializer() {
   // A field initializer runs like a method body with no parameters (§15.7.10):
   // `this` and super properties work, `arguments` and super() do not.
   FunctionState state;
@@ -140,7 +138,6 @@ Node* Parser::parse_field_initializer(bool derived) {
   fn_ = &state;
   Node* value = parse_assignment();
   fn_ = state.outer;
-  (void)derived;
   return value;
 }
 

@@ -301,8 +301,7 @@ Node* Parser::parse_unary(CoverErrors* cover) {
   node->argument = parse_unary(nullptr);
   if (op == ast::UnaryOp::Delete) {
     Node* arg = node->argument;
-    if (is_strict() && arg->kind == NodeKind::Identifier && !arg->parenthesized)
-      error_at(start, "Delete of an unqualified identifier in strict mode.");
+    // Parenthesized too: `delete (x)` (§13.5.1.1).
     if (is_strict() && arg->kind == NodeKind::Identifier)
       error_at(start, "Delete of an unqualified identifier in strict mode.");
     Node* m = arg->kind == NodeKind::ChainExpression ? ast::as<ast::ChainExpression>(arg)->expression : arg;
@@ -633,7 +632,7 @@ Node* Parser::parse_primary(CoverErrors* cover) {
           Node* param = parse_binding_identifier();
           keep_await_ident(saved);
           auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);
-          return parse_arrow_body(fn, {param}, false, start);
+          return parse_arrow_body(fn, {param}, false);
         }
       }
       return parse_identifier_reference();
@@ -654,8 +653,7 @@ Node* Parser::parse_parenthesized_or_arrow(CoverErrors* outer_cover) {
   marks_ = CoverMarks{};
   std::vector<Node*> items;
   Node* rest = nullptr;
-  bool trailing_comma = false;
-  SourcePos problem;
+  SourcePos problem;  // a rest element or trailing comma: fine only in arrow parameters
   bool has_problem = false;
   CoverErrors inner;
   while (!at(TokenKind::RParen)) {
@@ -676,7 +674,6 @@ Node* Parser::parse_parenthesized_or_arrow(CoverErrors* outer_cover) {
     SourcePos comma = tok().start;
     next();
     if (at(TokenKind::RParen)) {
-      trailing_comma = true;
       if (!has_problem) {
         has_problem = true;
         problem = comma;
@@ -693,7 +690,7 @@ Node* Parser::parse_parenthesized_or_arrow(CoverErrors* outer_cover) {
     if (rest) params.push_back(to_target(rest, true));
     keep_await_ident(saved);
     auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);
-    return parse_arrow_body(fn, params, false, start);
+    return parse_arrow_body(fn, params, false);
   }
   if (items.empty() && !rest) {
     if (at(TokenKind::Arrow)) unexpected();  // `()\n=> x`: the line break is the problem
@@ -702,7 +699,6 @@ Node* Parser::parse_parenthesized_or_arrow(CoverErrors* outer_cover) {
   if (has_problem) error_at(problem, rest ? "Unexpected token '...'" : "Unexpected token ')'");
   check_cover(inner);
   merge_marks(saved);  // not an arrow: the marks belong to what encloses it
-  (void)trailing_comma;
   Node* expr;
   if (items.size() == 1) {
     expr = items[0];
@@ -727,27 +723,23 @@ Node* Parser::parse_async_arrow_or_call(const SourcePos& start) {
     Token after = lex_.peek();
     if (after.kind != TokenKind::Arrow || after.newline_before) unexpected();
     auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);
-    FunctionState probe = *fn_;
     if (at_contextual(atoms_.await_)) error_here("Unexpected reserved word");
     Node* param = parse_binding_identifier();
-    return parse_arrow_body(fn, {param}, true, start);
+    return parse_arrow_body(fn, {param}, true);
   }
   // async ( ... ) — a call unless `=>` follows.
   CoverMarks saved = marks_;
   marks_ = CoverMarks{};
-  SourcePos args_start = tok().start;
   next();  // (
   std::vector<Node*> args;
   CoverErrors inner;
   bool trailing_comma = false;
-  bool has_spread = false;
   while (!at(TokenKind::RParen)) {
     if (at(TokenKind::Ellipsis)) {
       auto* spread = make<ast::SpreadElement>(NodeKind::SpreadElement, tok().start);
       next();
       spread->argument = parse_assignment(false, &inner);
       args.push_back(finish(spread));
-      has_spread = true;
     } else {
       args.push_back(parse_assignment(false, &inner));
     }
@@ -776,10 +768,8 @@ Node* Parser::parse_async_arrow_or_call(const SourcePos& start) {
     }
     marks_ = saved;
     auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);
-    return parse_arrow_body(fn, params, true, start);
+    return parse_arrow_body(fn, params, true);
   }
-  (void)has_spread;
-  (void)args_start;
   check_cover(inner);
   merge_marks(saved);
   check_identifier(async_id->name, async_id->start, false, false);

@@ -3,6 +3,7 @@
 // is what makes `yield`, `await`, `return`, `super` and `new.target` mean
 // the right thing inside it.
 #include "parser_internal.h"
+#include "scope.h"
 
 namespace glass {
 
@@ -52,7 +53,6 @@ void Parser::parse_function_rest(ast::Function* fn, FnSyntax syntax) {
   state.allow_new_target = true;
   switch (syntax) {
     case FnSyntax::Declaration:
-    case FnSyntax::Expression:
       break;
     case FnSyntax::Method:
     case FnSyntax::Getter:
@@ -110,7 +110,7 @@ void Parser::parse_function_body(ast::Function* fn) {
   expect(TokenKind::LBrace);
   std::vector<Node*> statements;
   bool became_strict = false;
-  parse_directives_and_body(statements, TokenKind::RBrace, &became_strict, true);
+  parse_directives_and_body(statements, TokenKind::RBrace, &became_strict);
   next();  // }
   body->body = list(statements);
   fn->body = finish(body);
@@ -126,7 +126,7 @@ void Parser::recheck_strict_names(ast::Function* fn) {
   // parameters too, which were read before it was seen (§15.2.1).
   std::vector<ast::Identifier*> names;
   if (fn->id && fn->kind != NodeKind::ArrowFunctionExpression) names.push_back(ast::as<ast::Identifier>(fn->id));
-  for (Node* p : fn->params) collect_bound_names(p, names);
+  for (Node* p : fn->params) for_each_bound_name(p, [&](ast::Identifier* id) { names.push_back(id); });
   for (ast::Identifier* id : names) {
     if (id->name == atoms_.eval_ || id->name == atoms_.arguments_)
       error_at(id->start, "Unexpected eval or arguments in strict mode");
@@ -134,8 +134,7 @@ void Parser::recheck_strict_names(ast::Function* fn) {
   }
 }
 
-Node* Parser::parse_arrow_body(ast::Function* fn, const std::vector<Node*>& params, bool is_async,
-                               const SourcePos& start) {
+Node* Parser::parse_arrow_body(ast::Function* fn, const std::vector<Node*>& params, bool is_async) {
   // At `=>`. Parameters have been converted to patterns already.
   if (tok().newline_before) unexpected();
   expect(TokenKind::Arrow);
@@ -145,7 +144,7 @@ Node* Parser::parse_arrow_body(ast::Function* fn, const std::vector<Node*>& para
     if (p->kind != NodeKind::Identifier) fn->simple_params = false;
   if (is_async) {
     std::vector<ast::Identifier*> names;
-    for (Node* p : params) collect_bound_names(p, names);
+    for (Node* p : params) for_each_bound_name(p, [&](ast::Identifier* id) { names.push_back(id); });
     for (auto* id : names)
       if (id->name == atoms_.await_) error_at(id->start, "Unexpected reserved word");
   }
@@ -171,7 +170,6 @@ Node* Parser::parse_arrow_body(ast::Function* fn, const std::vector<Node*>& para
   }
   fn->strict = state.strict;
   fn_ = state.outer;
-  (void)start;
   return finish(fn);
 }
 

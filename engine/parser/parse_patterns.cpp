@@ -239,21 +239,4 @@ Node* Parser::to_target(Node* expr, bool binding) {
   }
 }
 
-void Parser::collect_bound_names(Node* pattern, std::vector<ast::Identifier*>& out) {
-  if (!pattern) return;
-  switch (pattern->kind) {
-    case NodeKind::Identifier: out.push_back(ast::as<ast::Identifier>(pattern)); break;
-    case NodeKind::AssignmentPattern: collect_bound_names(ast::as<ast::AssignmentPattern>(pattern)->left, out); break;
-    case NodeKind::RestElement: collect_bound_names(ast::as<ast::RestElement>(pattern)->argument, out); break;
-    case NodeKind::ArrayPattern:
-      for (Node* e : ast::as<ast::ArrayPattern>(pattern)->elements) collect_bound_names(e, out);
-      break;
-    case NodeKind::ObjectPattern:
-      for (Node* p : ast::as<ast::ObjectPattern>(pattern)->properties)
-        collect_bound_names(p->kind == NodeKind::Property ? ast::as<ast::Property>(p)->value : p, out);
-      break;
-    default: break;
-  }
-}
-
 }  // namespace glass

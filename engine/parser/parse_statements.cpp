@@ -5,8 +5,7 @@ namespace glass {
 
 using ast::NodeKind;
 
-void Parser::parse_directives_and_body(std::vector<Node*>& body, TokenKind end, bool* became_strict,
-                                       bool function_body) {
+void Parser::parse_directives_and_body(std::vector<Node*>& body, TokenKind end, bool* became_strict) {
   // A directive prologue is the run of string-literal expression statements
   // at the start of a script or function body (§11.2.1). "use strict" there
   // makes the whole body strict — including the directives before it, whose
@@ -58,7 +57,6 @@ void Parser::parse_directives_and_body(std::vector<Node*>& body, TokenKind end, 
     }
     body.push_back(parse_statement_list_item());
   }
-  (void)function_body;
 }
 
 bool Parser::at_let_declaration() {
@@ -195,7 +193,7 @@ Node* Parser::parse_labelled_or_expression_statement(bool labelled_function_ok) 
     bool await_is_op = at_contextual(atoms_.await_) && fn_->is_async;
     if (after.kind == TokenKind::Colon && !yield_is_op && !await_is_op) {
       auto* labelled = make<ast::LabeledStatement>(NodeKind::LabeledStatement, start);
-      auto* label = parse_label_identifier();
+      auto* label = parse_identifier_reference();
       labelled->label = label;
       for (auto& l : fn_->labels)
         if (l.name == label->name) error_at(label->start, "Label '" + std::string(label->name->text) + "' has already been declared");
@@ -485,7 +483,7 @@ Node* Parser::parse_break_continue(bool is_break) {
   next();
   Node* label = nullptr;
   if (at_identifier() && !tok().newline_before) {
-    auto* id = parse_label_identifier();
+    auto* id = parse_identifier_reference();
     label = id;
     bool found = false;
     for (auto& l : fn_->labels) {

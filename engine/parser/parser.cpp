@@ -27,7 +27,7 @@ ast::Program* Parser::parse() {
   next();
   std::vector<Node*> body;
   bool became_strict = false;
-  parse_directives_and_body(body, TokenKind::EndOfFile, &became_strict, false);
+  parse_directives_and_body(body, TokenKind::EndOfFile, &became_strict);
   program->strict = top_.strict;
   program->body = list(body);
   program->end = uint32_t(source_.text.size());
@@ -82,9 +82,6 @@ void Parser::unexpected() {
     case TokenKind::PrivateName: error_here("Unexpected identifier '#" + std::string(t.atom->text) + "'");
     case TokenKind::RegExp: error_here("Unexpected regular expression");
     default:
-      if (is_keyword(t.kind) && t.kind != TokenKind::True && t.kind != TokenKind::False &&
-          t.kind != TokenKind::Null && t.kind != TokenKind::This && t.kind != TokenKind::Super)
-        error_here("Unexpected token '" + std::string(token_text(t.kind)) + "'");
       error_here("Unexpected token '" + std::string(token_text(t.kind)) + "'");
   }
 }
@@ -157,8 +154,6 @@ ast::Identifier* Parser::parse_binding_identifier() {
   next();
   return finish(id);
 }
-
-ast::Identifier* Parser::parse_label_identifier() { return parse_identifier_reference(); }
 
 Node* Parser::parse_identifier_name() {
   if (!at_identifier() && !is_keyword(kind())) unexpected();

@@ -114,12 +114,10 @@ class Parser {
   void check_identifier(Atom name, const SourcePos& pos, bool escaped, bool binding);
   ast::Identifier* parse_identifier_reference();
   ast::Identifier* parse_binding_identifier();
-  ast::Identifier* parse_label_identifier();
   Node* parse_identifier_name();  // IdentifierName (keywords allowed): Identifier node
 
   // ---- statements (parse_statements.cpp) -------------------------------------
-  void parse_directives_and_body(std::vector<Node*>& body, TokenKind end, bool* became_strict,
-                                 bool function_body);
+  void parse_directives_and_body(std::vector<Node*>& body, TokenKind end, bool* became_strict);
   Node* parse_statement_list_item();
   Node* parse_statement(bool labelled_function_ok = false);
   Node* parse_block();
@@ -178,18 +176,16 @@ class Parser {
   // `web_call`: Annex B lets sloppy code write `f() = 1` (a runtime
   // ReferenceError, not an early one) for =, op=, ++/-- and for-in/of heads.
   void check_simple_target(Node* expr, const char* message, bool web_call = false);
-  void collect_bound_names(Node* pattern, std::vector<ast::Identifier*>& out);
 
   // ---- functions (parse_functions.cpp) ---------------------------------------
-  enum class FnSyntax { Declaration, Expression, Method, Getter, Setter, ClassConstructor, DerivedConstructor };
+  enum class FnSyntax { Declaration, Method, Getter, Setter, ClassConstructor, DerivedConstructor };
   Node* parse_function(const SourcePos& start, bool is_async, bool is_declaration,
                        bool default_export = false);
   // Parses `(params) { body }` into `fn`, in a fresh FunctionState.
   void parse_function_rest(ast::Function* fn, FnSyntax syntax);
   NodeList parse_formal_parameters(ast::Function* fn);
   void parse_function_body(ast::Function* fn);
-  Node* parse_arrow_body(ast::Function* fn, const std::vector<Node*>& params, bool is_async,
-                         const SourcePos& start);
+  Node* parse_arrow_body(ast::Function* fn, const std::vector<Node*>& params, bool is_async);
   Node* parse_method(const SourcePos& start, FnSyntax syntax, bool is_async, bool is_generator);
   // After a body turned strict: names bound earlier must also be valid in strict code.
   void recheck_strict_names(ast::Function* fn);
@@ -197,7 +193,7 @@ class Parser {
   // ---- classes (parse_classes.cpp) -------------------------------------------
   Node* parse_class(const SourcePos& start, bool is_declaration, bool default_export = false);
   Node* parse_class_element(bool derived, bool& saw_constructor);
-  Node* parse_field_initializer(bool derived);
+  Node* parse_field_initializer();
   Node* parse_static_block(const SourcePos& start);
 
   // ---- modules (parse_modules.cpp) -------------------------------------------
@@ -235,10 +231,6 @@ class Parser {
   // `a + (b) => c` is rejected (§15.3).
   uint32_t potential_arrow_at_ = uint32_t(-1);
 
-  // Are we directly parsing a class body (for private names)? Declared/used
-  // checks are in early_errors.cpp; the parser only needs to know that `#x`
-  // can appear at all.
-  int class_depth_ = 0;
 
   // While parsing `a: b: stmt`, the index in fn_->labels of the chain's first
   // label (see parse_labelled_or_expression_statement).

@@ -70,6 +70,13 @@ struct PrivateName {
   ast::Node* element = nullptr;  // MethodDefinition or PropertyDefinition
 };
 
+// B.3.2.1 / B.3.2.2: a sloppy block-level function declaration that also
+// assigns a var of the same name in its var scope when it is evaluated.
+struct AnnexBFunction {
+  ast::Function* function = nullptr;
+  Scope* block = nullptr;  // the Block or Switch scope holding its lexical binding
+};
+
 struct Scope {
   ScopeKind kind = ScopeKind::Block;
   bool strict = false;
@@ -81,6 +88,11 @@ struct Scope {
   // Names of `var`s declared in a nested scope of the same function that
   // hoist through this one to the var scope (VarDeclaredNames of a block).
   std::unordered_set<Atom> hoisted_vars;
+  // Var scopes only (recorded for the compiler, no early error depends on
+  // it): the Annex B block functions whose name is also a var here. When the
+  // name had no var binding yet, one of kind Var whose declaration is the
+  // function was added when the var scope was finished.
+  std::vector<AnnexBFunction> annex_b_functions;
 
   bool is_var_scope() const { return kind <= ScopeKind::StaticBlock; }
 

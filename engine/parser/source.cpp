@@ -30,39 +30,28 @@ std::string format_syntax_error(const Source& source, const SyntaxError& error) 
   std::string out = source.name + ":" + std::to_string(error.pos.line) + ":" +
                     std::to_string(error.pos.column) + "\n";
   std::string_view line = source.line_at(error.pos.offset);
-  // Clip very long lines to a window around the error so a 50 MB line stays readable.
+  // Where the error is within the line, in bytes.
+  size_t at = std::min<size_t>(error.pos.offset, source.text.size()) - size_t(line.data() - source.text.data());
+  at = std::min(at, line.size());
+
+  // A very long line (minified code, a 50 MB literal) is shown as a window
+  // around the error, never starting or ending inside a UTF-8 sequence.
   constexpr size_t kWindow = 120;
-  size_t caret = error.pos.column > 0 ? error.pos.column - 1 : 0;
-  // Columns count UTF-16 units; for the caret we approximate with bytes from the line start.
-  size_t line_begin = error.pos.offset - std::min<size_t>(error.pos.offset, line.size());
-  (void)line_begin;
-  size_t byte_caret = 0;
-  {
-    // byte position of the error within the line
-    const char* lp = line.data();
-    const char* ep = source.text.data() + std::min<size_t>(error.pos.offset, source.text.size());
-    if (ep >= lp && ep <= lp + line.size()) byte_caret = size_t(ep - lp);
-    else byte_caret = std::min(caret, line.size());
+  auto continuation = [&](size_t i) { return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
+  size_t from = at > kWindow / 2 ? at - kWindow / 2 : 0;
+  while (from > 0 && continuation(from)) --from;
+  size_t to = std::min(line.size(), from + kWindow);
+  while (to < line.size() && continuation(to)) ++to;
+
+  std::string shown = from > 0 ? "..." : "";
+  size_t caret = shown.size();
+  for (size_t i = from; i < to; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    shown += c < 0x20 ? ' ' : char(c);  // tabs and control characters print as one space
+    if (i < at && (c & 0xC0) != 0x80) ++caret;  // one column per character
   }
-  size_t from = 0;
-  if (byte_caret > kWindow / 2) from = byte_caret - kWindow / 2;
-  // Do not start in the middle of a UTF-8 sequence.
-  while (from > 0 && from < line.size() && ((unsigned char)line[from] & 0xC0) == 0x80) --from;
-  size_t len = std::min(line.size() - std::min(from, line.size()), kWindow);
-  while (from + len < line.size() && len > 0 && ((unsigned char)line[from + len] & 0xC0) == 0x80) --len;
-  std::string_view shown = line.substr(std::min(from, line.size()), len);
-  std::string shown_clean;
-  size_t caret_col = 0;
-  for (size_t i = 0; i < shown.size(); ++i) {
-    unsigned char c = shown[i];
-    shown_clean += (c == '\t') ? ' ' : (c < 0x20 ? ' ' : char(c));
-    if (from + i < byte_caret && (c & 0xC0) != 0x80) ++caret_col;
-  }
-  if (from > 0) out += "...";
-  out += shown_clean;
-  if (from + len < line.size()) out += "...";
-  out += "\n";
-  out += std::string(caret_col + (from > 0 ? 3 : 0), ' ') + "^\n\n";
+  if (to < line.size()) shown += "...";
+  out += shown + "\n" + std::string(caret, ' ') + "^\n\n";
   out += "SyntaxError: " + error.message + "\n";
   return out;
 }
