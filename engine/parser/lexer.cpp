@@ -893,13 +893,95 @@ void Lexer::scan_string(char quote) {
   pos_ = uint32_t(p + 1 - text_);
 }
 
+// One escape sequence, from the backslash at `backslash`: appends its cooked
+// value to buffer16_ and moves past it. Strings and templates share the
+// grammar except in three places (§12.9.4, §12.9.6): a malformed \x or \u
+// is an error in a string but only makes a template's cooked value
+// undefined; legacy octal escapes (\1, \07) and \8 \9 are allowed in sloppy
+// strings (flagged, for the parser's strict-mode check) but never in
+// templates. Returns false for an escape a template cannot cook.
+bool Lexer::scan_escape(uint32_t backslash, bool in_template) {
+  const char* unterminated = in_template ? "Unterminated template literal" : "Unterminated string literal";
+  unsigned char e = static_cast<unsigned char>(text_[backslash + 1]);
+  pos_ = backslash + 2;
+  switch (e) {
+    case 'n': buffer16_ += u'\n'; return true;
+    case 't': buffer16_ += u'\t'; return true;
+    case 'r': buffer16_ += u'\r'; return true;
+    case 'b': buffer16_ += u'\b'; return true;
+    case 'f': buffer16_ += u'\f'; return true;
+    case 'v': buffer16_ += u'\v'; return true;
+    case 'x': {
+      unsigned char h1 = static_cast<unsigned char>(text_[pos_]);
+      unsigned char h2 = h1 ? static_cast<unsigned char>(text_[pos_ + 1]) : 0;
+      if (!kHexDigit[h1] || !kHexDigit[h2]) {
+        if (in_template) return false;
+        error("Invalid hexadecimal escape sequence", backslash);
+      }
+      buffer16_ += char16_t(hex_value(h1) * 16 + hex_value(h2));
+      pos_ += 2;
+      return true;
+    }
+    case 'u': {
+      uint32_t cp = scan_escape_code_point(backslash, in_template);
+      if (cp == kInvalidEscape) return false;
+      unicode::append_utf16(buffer16_, cp);
+      return true;
+    }
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': {
+      unsigned char d1 = static_cast<unsigned char>(text_[pos_]);
+      if (e == '0' && !kDecimal[d1]) {  // \0 is NUL, not an octal escape
+        buffer16_ += u'\0';
+        return true;
+      }
+      if (in_template) return false;
+      if (!token_.legacy_octal) token_.invalid_escape_pos = pos_at(backslash);
+      token_.legacy_octal = true;
+      if (e >= '8') {  // NonOctalDecimalEscapeSequence: the digit itself
+        buffer16_ += char16_t(e);
+        return true;
+      }
+      // LegacyOctalEscapeSequence: up to three digits for \0-\3, two for \4-\7.
+      unsigned value = unsigned(e - '0');
+      if (kOctal[d1]) {
+        value = value * 8 + unsigned(d1 - '0');
+        ++pos_;
+        unsigned char d2 = static_cast<unsigned char>(text_[pos_]);
+        if (e <= '3' && kOctal[d2]) {
+          value = value * 8 + unsigned(d2 - '0');
+          ++pos_;
+        }
+      }
+      buffer16_ += char16_t(value);
+      return true;
+    }
+    case '\r':  // line continuation: contributes nothing
+      if (text_[pos_] == '\n') ++pos_;
+      newline_at(pos_);
+      return true;
+    case '\n':
+      newline_at(pos_);
+      return true;
+    case 0:
+      if (pos_ - 1 >= length_) error_at(unterminated, token_.start);
+      buffer16_ += u'\0';
+      return true;
+    default:
+      if (e < 0x80) {
+        buffer16_ += char16_t(e);
+      } else {  // \ before a non-ASCII character: the character (LS/PS: a line continuation)
+        pos_ -= 1;
+        char32_t cp;
+        GLASS_CONSUME_NON_ASCII(cp);
+        if (cp != 0x2028 && cp != 0x2029) unicode::append_utf16(buffer16_, cp);
+      }
+      return true;
+  }
+}
+
 void Lexer::scan_string_slow(uint32_t start, char quote) {
   buffer16_.clear();
   pos_ = start + 1;
-  auto legacy = [&](uint32_t backslash) {
-    if (!token_.legacy_octal) token_.invalid_escape_pos = pos_at(backslash);
-    token_.legacy_octal = true;
-  };
   for (;;) {
     const char* p = text_ + pos_;
     const char* q = p;
@@ -934,76 +1016,7 @@ void Lexer::scan_string_slow(uint32_t start, char quote) {
         continue;
       }
     }
-    // An escape sequence.
-    const uint32_t backslash = pos_;
-    unsigned char e = static_cast<unsigned char>(text_[pos_ + 1]);
-    pos_ += 2;
-    switch (e) {
-      case 'n': buffer16_ += u'\n'; break;
-      case 't': buffer16_ += u'\t'; break;
-      case 'r': buffer16_ += u'\r'; break;
-      case 'b': buffer16_ += u'\b'; break;
-      case 'f': buffer16_ += u'\f'; break;
-      case 'v': buffer16_ += u'\v'; break;
-      case 'x': {
-        unsigned char h1 = static_cast<unsigned char>(text_[pos_]);
-        unsigned char h2 = h1 ? static_cast<unsigned char>(text_[pos_ + 1]) : 0;
-        if (!kHexDigit[h1] || !kHexDigit[h2]) error("Invalid hexadecimal escape sequence", backslash);
-        buffer16_ += char16_t(hex_value(h1) * 16 + hex_value(h2));
-        pos_ += 2;
-        break;
-      }
-      case 'u':
-        unicode::append_utf16(buffer16_, scan_escape_code_point(backslash, false));
-        break;
-      case '0': case '1': case '2': case '3':
-      case '4': case '5': case '6': case '7': {
-        unsigned char d1 = static_cast<unsigned char>(text_[pos_]);
-        if (e == '0' && !kDecimal[d1]) {  // \0 is NUL, not an octal escape
-          buffer16_ += u'\0';
-          break;
-        }
-        // LegacyOctalEscapeSequence: up to three digits for \0-\3, two for \4-\7.
-        legacy(backslash);
-        unsigned value = unsigned(e - '0');
-        if (kOctal[d1]) {
-          value = value * 8 + unsigned(d1 - '0');
-          ++pos_;
-          unsigned char d2 = static_cast<unsigned char>(text_[pos_]);
-          if (e <= '3' && kOctal[d2]) {
-            value = value * 8 + unsigned(d2 - '0');
-            ++pos_;
-          }
-        }
-        buffer16_ += char16_t(value);
-        break;
-      }
-      case '8':
-      case '9':  // NonOctalDecimalEscapeSequence: the digit itself, sloppy only
-        legacy(backslash);
-        buffer16_ += char16_t(e);
-        break;
-      case '\r':  // line continuation: contributes nothing
-        if (text_[pos_] == '\n') ++pos_;
-        newline_at(pos_);
-        break;
-      case '\n':
-        newline_at(pos_);
-        break;
-      case 0:
-        if (pos_ - 1 >= length_) error_at("Unterminated string literal", token_.start);
-        buffer16_ += u'\0';
-        break;
-      default:
-        if (e < 0x80) {
-          buffer16_ += char16_t(e);
-        } else {  // \ before a non-ASCII character: the character (LS/PS: a line continuation)
-          pos_ -= 1;
-          char32_t cp;
-          GLASS_CONSUME_NON_ASCII(cp);
-          if (cp != 0x2028 && cp != 0x2029) unicode::append_utf16(buffer16_, cp);
-        }
-    }
+    scan_escape(pos_, false);
   }
   token_.kind = TokenKind::String;
   token_.string = arena_.copy(std::u16string_view(buffer16_));
@@ -1076,67 +1089,9 @@ void Lexer::scan_template(uint32_t start) {
       unicode::append_utf16(buffer16_, cp);
       continue;
     }
-    // An escape sequence.
     const uint32_t backslash = pos_;
-    unsigned char e = static_cast<unsigned char>(text_[pos_ + 1]);
-    pos_ += 2;
-    switch (e) {
-      case 'n': buffer16_ += u'\n'; break;
-      case 't': buffer16_ += u'\t'; break;
-      case 'r': buffer16_ += u'\r'; break;
-      case 'b': buffer16_ += u'\b'; break;
-      case 'f': buffer16_ += u'\f'; break;
-      case 'v': buffer16_ += u'\v'; break;
-      case 'x': {
-        unsigned char h1 = static_cast<unsigned char>(text_[pos_]);
-        unsigned char h2 = h1 ? static_cast<unsigned char>(text_[pos_ + 1]) : 0;
-        if (!kHexDigit[h1] || !kHexDigit[h2]) {
-          mark_invalid(backslash);
-          break;
-        }
-        buffer16_ += char16_t(hex_value(h1) * 16 + hex_value(h2));
-        pos_ += 2;
-        break;
-      }
-      case 'u': {
-        uint32_t cp = scan_escape_code_point(backslash, true);
-        if (cp == kInvalidEscape) mark_invalid(backslash);
-        else unicode::append_utf16(buffer16_, cp);
-        break;
-      }
-      case '0':
-        if (!kDecimal[static_cast<unsigned char>(text_[pos_])]) {
-          buffer16_ += u'\0';
-          break;
-        }
-        mark_invalid(backslash);
-        break;
-      case '1': case '2': case '3': case '4': case '5':
-      case '6': case '7': case '8': case '9':
-        mark_invalid(backslash);  // no octal escapes in templates
-        break;
-      case '\r':  // line continuation
-        has_cr = true;
-        if (text_[pos_] == '\n') ++pos_;
-        newline_at(pos_);
-        break;
-      case '\n':
-        newline_at(pos_);
-        break;
-      case 0:
-        if (pos_ - 1 >= length_) error_at("Unterminated template literal", token_.start);
-        buffer16_ += u'\0';
-        break;
-      default:
-        if (e < 0x80) {
-          buffer16_ += char16_t(e);
-        } else {
-          pos_ -= 1;
-          char32_t cp;
-          GLASS_CONSUME_NON_ASCII(cp);
-          if (cp != 0x2028 && cp != 0x2029) unicode::append_utf16(buffer16_, cp);
-        }
-    }
+    if (text_[pos_ + 1] == '\r') has_cr = true;  // a line continuation: raw keeps it, as LF
+    if (!scan_escape(backslash, true)) mark_invalid(backslash);
   }
   token_.invalid_escape = invalid;
   if (!invalid) token_.string = arena_.copy(std::u16string_view(buffer16_));

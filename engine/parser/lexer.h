@@ -73,7 +73,8 @@ class Lexer {
   void scan_string(char quote);
   void scan_string_slow(uint32_t start, char quote);
   void scan_template(uint32_t start);        // from the opening ` or the } of a substitution
-  uint32_t scan_escape_code_point(uint32_t backslash, bool in_template);  // after "\u"
+  uint32_t scan_escape_code_point(uint32_t backslash, bool in_template);
+  bool scan_escape(uint32_t backslash, bool in_template);  // after "\u"
   void check_after_number();
   void newline_at(uint32_t next_line_start);  // a line terminator ends just before this
   char32_t decode_at(uint32_t offset, uint32_t* length);  // validated, throws
