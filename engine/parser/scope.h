@@ -70,6 +70,8 @@ struct PrivateName {
   ast::Node* element = nullptr;  // MethodDefinition or PropertyDefinition
 };
 
+struct Scope;
+
 // B.3.2.1 / B.3.2.2: a sloppy block-level function declaration that also
 // assigns a var of the same name in its var scope when it is evaluated.
 struct AnnexBFunction {

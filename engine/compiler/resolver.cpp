@@ -1,0 +1,852 @@
+// The variable resolver (see resolver.h for the four steps).
+//
+// Spec background: at run time every name is looked up through a chain of
+// Environment Records (§9.1): declarative records for functions, blocks,
+// catch clauses, classes; object records for `with` and the global object.
+// Glass decides at compile time which record will answer, so most lookups
+// become a register read or a (depth, slot) load. Only when a record on the
+// chain can gain bindings at run time — a `with` object (§9.1.1.2), or a
+// function whose sloppy direct eval declares a var into it (§19.2.1.3
+// EvalDeclarationInstantiation) — does the lookup stay by name (Dynamic).
+#include "resolver.h"
+
+#include <cassert>
+#include <string_view>
+#include <unordered_set>
+
+#include "util/stack_guard.h"
+
+namespace glass {
+
+const Resolution* ResolverResult::resolution_of(const ast::Node* node) const {
+  auto it = resolutions.find(node);
+  return it == resolutions.end() ? nullptr : &it->second;
+}
+const BindingLocation* ResolverResult::location_of(const Binding* binding) const {
+  auto it = locations.find(binding);
+  return it == locations.end() ? nullptr : &it->second;
+}
+const ScopeInfo* ResolverResult::info(const Scope* scope) const {
+  auto it = scope_index.find(scope);
+  return it == scope_index.end() ? nullptr : &scopes[it->second];
+}
+const FunctionInfo* ResolverResult::function_of(const ast::Node* node) const {
+  auto it = function_index.find(node);
+  return it == function_index.end() ? nullptr : &functions[it->second];
+}
+
+namespace {
+
+using namespace ast;
+
+// Names of the synthetic bindings. `this` and `new.target` can never be an
+// Identifier, so these cannot clash with a declared name.
+const AtomData kThisName{"this"};
+const AtomData kNewTargetName{"new.target"};
+
+bool is_arrow_scope(const Scope* s) {
+  return s->kind == ScopeKind::Function && s->node->kind == NodeKind::ArrowFunctionExpression;
+}
+
+// A reference found by the walk, resolved statically; turned into a
+// Resolution once captures and locations are known.
+struct PendingRef {
+  const Node* node = nullptr;
+  Scope* scope = nullptr;  // innermost scope where the reference stands
+  uint32_t function = 0;   // FunctionInfo it executes in
+  const Binding* binding = nullptr;
+  Scope* binding_scope = nullptr;
+  bool through_with = false;  // a `with` object sits between reference and binding
+  bool is_declaration = false;
+};
+
+class Resolver {
+ public:
+  Resolver(const ScopeTree& tree, ResolverResult& out) : tree_(tree), r_(out) {
+    r_.scopes.resize(tree.scopes.size());
+    params_only_.assign(tree.scopes.size(), false);
+    for (uint32_t i = 0; i < tree.scopes.size(); i++) {
+      Scope* s = tree.scopes[i].get();
+      r_.scope_index[s] = i;
+      r_.scopes[i].scope = s;
+      for (const Binding& b : s->bindings) r_.scopes[i].bindings.push_back(&b);
+      // `if (x) function f(){}` gets a Block scope whose node is the function
+      // itself (B.3.3), so the same node can key two scopes.
+      if (s->kind == ScopeKind::Block && s->node->kind == NodeKind::FunctionDeclaration)
+        wrapper_block_[s->node] = s;
+      else
+        scope_of_node_[s->node] = s;
+    }
+  }
+
+  void run(const Program* program) {
+    auto* p = const_cast<Program*>(program);
+    Scope* root = tree_.root();
+    new_function(FunctionInfo::TopLevel, p, root, FunctionInfo::kNone, root->strict);
+    enter(root);
+    statement_list(p->body);
+    leave(root);
+    mark_captures();
+    allocate();
+    resolve_all();
+    record_annex_b();
+  }
+
+ private:
+  const ScopeTree& tree_;
+  ResolverResult& r_;
+  StackGuard stack_;
+  std::unordered_map<const Node*, Scope*> scope_of_node_;
+  std::unordered_map<const Node*, Scope*> wrapper_block_;
+  std::vector<bool> params_only_;  // per scope: walking its function's parameters
+  std::vector<PendingRef> refs_;
+  std::vector<Scope*> eval_scopes_;                 // where each direct eval stands
+  std::unordered_set<const Binding*> forced_capture_;  // exports
+  Scope* current_ = nullptr;
+  uint32_t fn_ = 0;
+  Scope* with_host_ = nullptr;  // scope holding the innermost enclosing `with` statement
+
+  ScopeInfo& info(const Scope* s) { return r_.scopes[r_.scope_index.at(s)]; }
+  FunctionInfo& fn(uint32_t i) { return r_.functions[i]; }
+
+  // --- Step 1: the walk ----------------------------------------------------
+
+  uint32_t new_function(FunctionInfo::Kind kind, const Node* node, const Scope* scope, uint32_t parent,
+                        bool strict) {
+    FunctionInfo f;
+    f.kind = kind;
+    f.node = node;
+    f.scope = scope;
+    f.parent = parent;
+    f.strict = strict;
+    r_.functions.push_back(f);
+    uint32_t index = uint32_t(r_.functions.size() - 1);
+    r_.function_index[node] = index;
+    return index;
+  }
+
+  void enter(Scope* s) {
+    assert(s && s->parent == current_);
+    info(s).function = fn_;
+    current_ = s;
+  }
+  void leave(Scope* s) { current_ = s->parent; }
+
+  Scope* scope_for(const Node* n) {
+    auto it = scope_of_node_.find(n);
+    return it == scope_of_node_.end() ? nullptr : it->second;
+  }
+
+  void check_stack() {
+    // The parser bounds nesting, so this only guards trees built elsewhere.
+    if (stack_.exhausted()) throw SyntaxError{"Too deeply nested", {}};
+  }
+
+  void statement_list(const NodeList& list) {
+    for (Node* n : list) statement(n);
+  }
+
+  void statement(Node* n) {
+    check_stack();
+    switch (n->kind) {
+      case NodeKind::BlockStatement: {
+        Scope* s = scope_for(n);
+        enter(s);
+        statement_list(as<BlockStatement>(n)->body);
+        leave(s);
+        break;
+      }
+      case NodeKind::VariableDeclaration:
+        variable_declaration(as<VariableDeclaration>(n));
+        break;
+      case NodeKind::FunctionDeclaration: {
+        auto* f = as<Function>(n);
+        if (f->id) reference(as<Identifier>(f->id), /*is_declaration=*/true);
+        function(f);
+        break;
+      }
+      case NodeKind::ClassDeclaration:
+        class_(as<Class>(n));
+        break;
+      case NodeKind::ExpressionStatement:
+        expression(as<ExpressionStatement>(n)->expression);
+        break;
+      case NodeKind::IfStatement: {
+        auto* s = as<IfStatement>(n);
+        expression(s->test);
+        sub_statement(s->consequent);
+        if (s->alternate) sub_statement(s->alternate);
+        break;
+      }
+      case NodeKind::ForStatement: {
+        auto* f = as<ForStatement>(n);
+        Scope* s = scope_for(f);
+        if (s) enter(s);
+        if (f->init) statement(f->init);
+        if (f->test) expression(f->test);
+        if (f->update) expression(f->update);
+        sub_statement(f->body);
+        if (s) leave(s);
+        break;
+      }
+      case NodeKind::ForInStatement:
+      case NodeKind::ForOfStatement: {
+        auto* f = as<ForInOfStatement>(n);
+        Scope* s = scope_for(f);
+        if (s) enter(s);
+        if (f->left->kind == NodeKind::VariableDeclaration)
+          variable_declaration(as<VariableDeclaration>(f->left));
+        else
+          expression(f->left);
+        expression(f->right);
+        sub_statement(f->body);
+        if (s) leave(s);
+        break;
+      }
+      case NodeKind::WhileStatement:
+        expression(as<WhileStatement>(n)->test);
+        sub_statement(as<WhileStatement>(n)->body);
+        break;
+      case NodeKind::DoWhileStatement:
+        sub_statement(as<DoWhileStatement>(n)->body);
+        expression(as<DoWhileStatement>(n)->test);
+        break;
+      case NodeKind::WithStatement: {
+        // §14.11.2: the body runs in an object Environment Record for the
+        // object, pushed on top of the current scope.
+        auto* w = as<WithStatement>(n);
+        expression(w->object);
+        Scope* saved = with_host_;
+        with_host_ = current_;
+        sub_statement(w->body);
+        with_host_ = saved;
+        break;
+      }
+      case NodeKind::LabeledStatement:
+        statement(as<LabeledStatement>(n)->body);
+        break;
+      case NodeKind::SwitchStatement: {
+        auto* sw = as<SwitchStatement>(n);
+        expression(sw->discriminant);
+        Scope* s = scope_for(sw);
+        enter(s);
+        for (Node* c : sw->cases) {
+          auto* clause = as<SwitchCase>(c);
+          if (clause->test) expression(clause->test);
+          statement_list(clause->consequent);
+        }
+        leave(s);
+        break;
+      }
+      case NodeKind::TryStatement: {
+        auto* t = as<TryStatement>(n);
+        statement(t->block);
+        if (t->handler) {
+          auto* c = as<CatchClause>(t->handler);
+          Scope* s = scope_for(c);
+          enter(s);
+          if (c->param) binding_pattern(c->param);
+          statement_list(as<BlockStatement>(c->body)->body);  // shares the catch scope
+          leave(s);
+        }
+        if (t->finalizer) statement(t->finalizer);
+        break;
+      }
+      case NodeKind::ReturnStatement:
+        if (as<ReturnStatement>(n)->argument) expression(as<ReturnStatement>(n)->argument);
+        break;
+      case NodeKind::ThrowStatement:
+        expression(as<ThrowStatement>(n)->argument);
+        break;
+      case NodeKind::ImportDeclaration:
+        for (Node* spec : as<ImportDeclaration>(n)->specifiers) {
+          Node* local = spec->kind == NodeKind::ImportSpecifier          ? as<ImportSpecifier>(spec)->local
+                        : spec->kind == NodeKind::ImportDefaultSpecifier ? as<ImportDefaultSpecifier>(spec)->local
+                                                                         : as<ImportNamespaceSpecifier>(spec)->local;
+          reference(as<Identifier>(local), /*is_declaration=*/true);
+        }
+        break;
+      case NodeKind::ExportNamedDeclaration:
+        export_named(as<ExportNamedDeclaration>(n));
+        break;
+      case NodeKind::ExportDefaultDeclaration: {
+        Node* decl = as<ExportDefaultDeclaration>(n)->declaration;
+        if (decl->kind == NodeKind::FunctionDeclaration || decl->kind == NodeKind::ClassDeclaration) {
+          statement(decl);
+          Node* id = decl->kind == NodeKind::FunctionDeclaration ? as<Function>(decl)->id : as<Class>(decl)->id;
+          if (id) force_capture(as<Identifier>(id)->name);
+        } else {
+          expression(decl);
+        }
+        break;
+      }
+      case NodeKind::ExportAllDeclaration:
+      case NodeKind::EmptyStatement:
+      case NodeKind::DebuggerStatement:
+      case NodeKind::BreakStatement:
+      case NodeKind::ContinueStatement:
+        break;
+      default:
+        expression(n);
+        break;
+    }
+  }
+
+  // B.3.3: `if (x) function f(){}` is a function alone in a block.
+  void sub_statement(Node* n) {
+    if (n->kind != NodeKind::FunctionDeclaration) return statement(n);
+    Scope* s = wrapper_block_.at(n);
+    enter(s);
+    statement(n);
+    leave(s);
+  }
+
+  void variable_declaration(VariableDeclaration* d) {
+    for (Node* n : d->declarations) {
+      auto* declarator = as<VariableDeclarator>(n);
+      if (declarator->init) expression(declarator->init);
+      binding_pattern(declarator->id);
+    }
+  }
+
+  // Exported bindings are read by importing modules through the module
+  // environment (§16.2.1.7.3 ResolveExport), so they must live in its heap
+  // scope, never in a register.
+  void export_named(ExportNamedDeclaration* d) {
+    if (d->declaration) {
+      statement(d->declaration);
+      Node* decl = d->declaration;
+      if (decl->kind == NodeKind::VariableDeclaration) {
+        for (Node* n : as<VariableDeclaration>(decl)->declarations)
+          for_each_bound_name(as<VariableDeclarator>(n)->id, [&](Identifier* id) { force_capture(id->name); });
+      } else if (decl->kind == NodeKind::FunctionDeclaration && as<Function>(decl)->id) {
+        force_capture(as<Identifier>(as<Function>(decl)->id)->name);
+      } else if (decl->kind == NodeKind::ClassDeclaration && as<Class>(decl)->id) {
+        force_capture(as<Identifier>(as<Class>(decl)->id)->name);
+      }
+    }
+    if (d->source) return;
+    for (Node* n : d->specifiers) {
+      Node* local = as<ExportSpecifier>(n)->local;
+      if (local->kind == NodeKind::Identifier) force_capture(as<Identifier>(local)->name);
+    }
+  }
+
+  void force_capture(Atom name) {
+    if (const Binding* b = tree_.root()->find(name); b && b->kind != BindingKind::Import) forced_capture_.insert(b);
+  }
+
+  // BoundNames are declarations; default values and computed keys are
+  // ordinary expressions.
+  void binding_pattern(Node* pattern) {
+    if (!pattern) return;
+    check_stack();
+    switch (pattern->kind) {
+      case NodeKind::Identifier:
+        reference(as<Identifier>(pattern), /*is_declaration=*/true);
+        break;
+      case NodeKind::ObjectPattern:
+        for (Node* prop : as<ObjectPattern>(pattern)->properties) {
+          if (prop->kind == NodeKind::Property) {
+            auto* p = as<Property>(prop);
+            if (p->computed) expression(p->key);
+            binding_pattern(p->value ? p->value : p->key);
+          } else {
+            binding_pattern(prop);
+          }
+        }
+        break;
+      case NodeKind::ArrayPattern:
+        for (Node* element : as<ArrayPattern>(pattern)->elements) binding_pattern(element);
+        break;
+      case NodeKind::RestElement:
+        binding_pattern(as<RestElement>(pattern)->argument);
+        break;
+      case NodeKind::AssignmentPattern:
+        binding_pattern(as<AssignmentPattern>(pattern)->left);
+        expression(as<AssignmentPattern>(pattern)->right);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // --- Functions and classes -----------------------------------------------
+
+  void function(Function* f) {
+    bool arrow = f->kind == NodeKind::ArrowFunctionExpression;
+    Scope* s = scope_for(f);
+    uint32_t saved_fn = fn_;
+    fn_ = new_function(arrow ? FunctionInfo::Arrow : FunctionInfo::Normal, f, s, fn_, f->strict);
+    fn(fn_).param_count = uint16_t(f->params.size());
+    enter(s);
+    if (f->kind == NodeKind::FunctionExpression && f->id) {
+      const Binding* self = s->find(as<Identifier>(f->id)->name);
+      if (self && self->kind == BindingKind::SelfName) reference(as<Identifier>(f->id), true);
+    }
+    // §10.2.11 step 20-27: parameter expressions see the parameters (and
+    // the outside), not the body's declarations.
+    size_t index = r_.scope_index.at(s);
+    params_only_[index] = true;
+    for (Node* param : f->params) binding_pattern(param);
+    params_only_[index] = false;
+    if (f->body->kind == NodeKind::BlockStatement)
+      statement_list(as<BlockStatement>(f->body)->body);
+    else
+      expression(f->body);
+    leave(s);
+    fn_ = saved_fn;
+  }
+
+  // A class declaration's id names the outer (let-like) binding; the class
+  // scope's own copy of the name (§15.7.14 step 4, classEnv) is found through
+  // ResolverResult::info(class scope). A class expression's id names the
+  // inner one.
+  void class_(Class* c) {
+    Scope* s = scope_for(c);
+    if (c->id && c->kind == NodeKind::ClassDeclaration) reference(as<Identifier>(c->id), true);
+    enter(s);
+    if (c->id && c->kind == NodeKind::ClassExpression) reference(as<Identifier>(c->id), true);
+    if (c->super_class) expression(c->super_class);
+    for (Node* element : as<ClassBody>(c->body)->body) {
+      switch (element->kind) {
+        case NodeKind::MethodDefinition: {
+          auto* m = as<MethodDefinition>(element);
+          if (m->computed) expression(m->key);
+          function(as<Function>(m->value));
+          break;
+        }
+        case NodeKind::PropertyDefinition: {
+          // Each initializer runs as a method of its own (§15.7.10
+          // ClassFieldDefinitionEvaluation), so it is a function boundary.
+          auto* p = as<PropertyDefinition>(element);
+          if (p->computed) expression(p->key);
+          if (p->value) {
+            uint32_t saved_fn = fn_;
+            fn_ = new_function(FunctionInfo::FieldInitializer, p, nullptr, fn_, true);
+            expression(p->value);
+            fn_ = saved_fn;
+          }
+          break;
+        }
+        case NodeKind::StaticBlock: {
+          Scope* block = scope_for(element);
+          uint32_t saved_fn = fn_;
+          fn_ = new_function(FunctionInfo::StaticBlock, element, block, fn_, true);
+          enter(block);
+          statement_list(as<StaticBlock>(element)->body);
+          leave(block);
+          fn_ = saved_fn;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    leave(s);
+  }
+
+  // --- Expressions -----------------------------------------------------------
+
+  void expression(Node* n) {
+    check_stack();
+    switch (n->kind) {
+      case NodeKind::Identifier:
+        reference(as<Identifier>(n), /*is_declaration=*/false);
+        break;
+      case NodeKind::MemberExpression:
+      case NodeKind::CallExpression:
+      case NodeKind::TaggedTemplateExpression:
+      case NodeKind::ChainExpression:
+      case NodeKind::BinaryExpression:
+      case NodeKind::LogicalExpression:
+        left_spine(n);
+        break;
+      case NodeKind::Property: {  // object literal or assignment pattern
+        auto* p = as<Property>(n);
+        if (p->computed) expression(p->key);
+        if (!p->value) {
+          if (p->shorthand) expression(p->key);
+        } else if (p->value->kind == NodeKind::FunctionExpression && (p->method || p->kind != PropertyKind::Init)) {
+          function(as<Function>(p->value));
+        } else {
+          expression(p->value);
+        }
+        break;
+      }
+      case NodeKind::FunctionExpression:
+      case NodeKind::ArrowFunctionExpression:
+        function(as<Function>(n));
+        break;
+      case NodeKind::ClassExpression:
+        class_(as<Class>(n));
+        break;
+      case NodeKind::ThisExpression:
+      case NodeKind::Super:
+        lexical_this_reference(n, /*new_target=*/false);
+        break;
+      case NodeKind::MetaProperty:
+        if (as<MetaProperty>(n)->meta->text == "new") lexical_this_reference(n, /*new_target=*/true);
+        break;
+      case NodeKind::PrivateIdentifier:
+        break;
+      default:
+        for_each_child(n, [&](Node* child) { expression(child); });
+        break;
+    }
+  }
+
+  // `a.b.c()` and `a + b + c` nest to the left without bound: walk the left
+  // spine in a loop (as early_errors.cpp does).
+  static Node* left_child(Node* n) {
+    switch (n->kind) {
+      case NodeKind::MemberExpression: return as<MemberExpression>(n)->object;
+      case NodeKind::CallExpression: return as<CallExpression>(n)->callee;
+      case NodeKind::TaggedTemplateExpression: return as<TaggedTemplateExpression>(n)->tag;
+      case NodeKind::ChainExpression: return as<ChainExpression>(n)->expression;
+      case NodeKind::BinaryExpression: return as<BinaryExpression>(n)->left;
+      case NodeKind::LogicalExpression: return as<LogicalExpression>(n)->left;
+      default: return nullptr;
+    }
+  }
+
+  void left_spine(Node* n) {
+    std::vector<Node*> links;
+    for (; left_child(n); n = left_child(n)) links.push_back(n);
+    if (n->kind != NodeKind::PrivateIdentifier) expression(n);
+    for (auto it = links.rbegin(); it != links.rend(); ++it) {
+      Node* link = *it;
+      switch (link->kind) {
+        case NodeKind::MemberExpression:
+          if (as<MemberExpression>(link)->computed) expression(as<MemberExpression>(link)->property);
+          break;
+        case NodeKind::CallExpression: {
+          auto* call = as<CallExpression>(link);
+          if (is_direct_eval(call)) direct_eval();
+          for (Node* arg : call->arguments) expression(arg);
+          break;
+        }
+        case NodeKind::TaggedTemplateExpression:
+          expression(as<TaggedTemplateExpression>(link)->quasi);
+          break;
+        case NodeKind::BinaryExpression:
+          expression(as<BinaryExpression>(link)->right);
+          break;
+        case NodeKind::LogicalExpression:
+          expression(as<LogicalExpression>(link)->right);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // §13.3.6.1: a call is a direct eval when its callee is the plain name
+  // `eval` (parentheses allowed, `eval?.()` is not). Whether `eval` is the
+  // real one is only known at run time; the compiler must assume it is.
+  static bool is_direct_eval(CallExpression* call) {
+    return !call->optional && call->callee->kind == NodeKind::Identifier &&
+           as<Identifier>(call->callee)->name->text == "eval";
+  }
+
+  void direct_eval() {
+    fn(fn_).has_direct_eval = true;
+    eval_scopes_.push_back(current_);
+    // §19.2.1.3: sloppy eval code declares its vars in the caller's var scope.
+    if (!current_->strict) {
+      Scope* var_scope = current_;
+      while (!var_scope->is_var_scope()) var_scope = var_scope->parent;
+      info(var_scope).sloppy_eval = true;
+    }
+    // The eval'd code may read `arguments`, `this` and `new.target`.
+    Scope* args_scope = current_;
+    while (args_scope && !(args_scope->kind == ScopeKind::Function && !is_arrow_scope(args_scope)))
+      args_scope = args_scope->kind == ScopeKind::Class || args_scope->kind == ScopeKind::StaticBlock ? nullptr
+                                                                                                        : args_scope->parent;
+    if (args_scope) arguments_binding(args_scope, nullptr);
+    if (fn(fn_).kind == FunctionInfo::Arrow) {
+      lexical_this_reference(nullptr, false);
+      lexical_this_reference(nullptr, true);
+    }
+  }
+
+  // `this`, `super` and `new.target` in an arrow read the enclosing
+  // function's (§10.2.1.1: arrows have lexical this), so that function keeps
+  // them in a heap slot. Elsewhere the compiler reads them directly.
+  void lexical_this_reference(Node* n, bool new_target) {
+    uint32_t target = fn_;
+    bool crossed_arrow = false;
+    while (fn(target).kind == FunctionInfo::Arrow) {
+      crossed_arrow = true;
+      target = fn(target).parent;
+    }
+    if (!crossed_arrow) return;
+    FunctionInfo& owner = fn(target);
+    owner.arrow_captures_this = true;
+    // Top level: `this` is the global object (script) or undefined (module),
+    // constants the compiler emits. A field initializer has no scope to hold
+    // a slot; the compiler passes its `this` along instead.
+    if (owner.kind == FunctionInfo::TopLevel || owner.kind == FunctionInfo::FieldInitializer) return;
+    const Binding*& slot = new_target ? owner.new_target_binding : owner.this_binding;
+    Scope* scope = const_cast<Scope*>(owner.scope);
+    if (!slot) slot = add_synthetic(scope, new_target ? &kNewTargetName : &kThisName);
+    if (!n) return;
+    PendingRef ref;
+    ref.node = n;
+    ref.scope = current_;
+    ref.function = fn_;
+    ref.binding = slot;
+    ref.binding_scope = scope;
+    refs_.push_back(ref);
+  }
+
+  const Binding* add_synthetic(Scope* scope, Atom name) {
+    r_.synthetic.push_back(Binding{name, BindingKind::Var, nullptr, nullptr});
+    const Binding* b = &r_.synthetic.back();
+    synthetic_.insert(b);
+    info(scope).bindings.push_back(b);
+    return b;
+  }
+
+  // §10.2.11 steps 15-18, 22: the arguments object of a non-arrow function,
+  // unless a parameter, lexical declaration or function named `arguments`
+  // shadows it. A `var arguments` is the same binding, holding the object.
+  const Binding* arguments_binding(Scope* function_scope, Identifier* id) {
+    FunctionInfo& f = fn(info(function_scope).function);
+    if (id) f.uses_arguments = true;
+    if (f.arguments_binding) return f.arguments_binding;
+    static const AtomData kArgumentsName{"arguments"};
+    for (const Binding& b : function_scope->bindings) {
+      if (b.name->text != "arguments") continue;
+      if (b.kind != BindingKind::Var) return nullptr;  // shadowed: no object
+      f.needs_arguments_object = true;
+      return f.arguments_binding = &b;
+    }
+    f.needs_arguments_object = true;
+    return f.arguments_binding = add_synthetic(function_scope, &kArgumentsName);
+  }
+
+  // §9.1.2.1 GetIdentifierReference, at compile time: the innermost scope
+  // declaring the name.
+  void reference(Identifier* id, bool is_declaration) {
+    PendingRef ref;
+    ref.node = id;
+    ref.scope = current_;
+    ref.function = fn_;
+    ref.is_declaration = is_declaration;
+    for (Scope* s = current_; s; s = s->parent) {
+      if (s == with_host_) ref.through_with = true;
+      const Binding* b = s->find(id->name);
+      if (b && params_only_[r_.scope_index.at(s)] && b->kind != BindingKind::Parameter &&
+          b->kind != BindingKind::SelfName)
+        b = nullptr;  // a body declaration, invisible to parameter expressions
+      if (b) {
+        ref.binding = b;
+        ref.binding_scope = s;
+        break;
+      }
+      if (s->kind == ScopeKind::Function && !is_arrow_scope(s) && id->name->text == "arguments") {
+        ref.binding = arguments_binding(s, id);
+        ref.binding_scope = ref.binding ? s : nullptr;
+        break;
+      }
+    }
+    refs_.push_back(ref);
+  }
+
+  // --- Step 2: captures -------------------------------------------------------
+
+  // Sloppy direct eval in a var scope between the reference and its binding
+  // may declare a var that shadows the binding (the script's own var scope
+  // excepted: eval's vars there become globals, still found by a global lookup).
+  bool eval_may_shadow(const PendingRef& ref) {
+    for (Scope* s = ref.scope; s && s != ref.binding_scope; s = s->parent)
+      if (info(s).sloppy_eval && s->kind != ScopeKind::Script) return true;
+    return false;
+  }
+
+  void mark_captures() {
+    for (Scope* s : eval_scopes_)
+      for (; s; s = s->parent) info(s).all_captured = true;
+    for (const PendingRef& ref : refs_) {
+      if (!ref.binding) continue;
+      if (info(ref.binding_scope).function != ref.function || ref.through_with || eval_may_shadow(ref))
+        captured_.insert(ref.binding);
+    }
+  }
+  std::unordered_set<const Binding*> captured_;
+  std::unordered_set<const Binding*> synthetic_;
+
+  // --- Step 3: registers and slots ----------------------------------------------
+
+  void allocate() {
+    std::vector<uint16_t> next_register(r_.functions.size());
+    for (uint32_t i = 0; i < r_.functions.size(); i++) next_register[i] = fn(i).param_count;
+    // A simple parameter lives in the register its argument arrives in; with
+    // sloppy duplicates (`function f(a, a)`) the last one wins (§10.2.11 step 24).
+    std::unordered_map<const Binding*, uint16_t> param_register;
+    for (FunctionInfo& f : r_.functions) {
+      if (f.kind != FunctionInfo::Normal && f.kind != FunctionInfo::Arrow) continue;
+      auto* node = as<Function>(const_cast<Node*>(f.node));
+      for (uint16_t i = 0; i < node->params.size(); i++) {
+        // `a`, `a = 1` and `...a` bind the argument register itself (a
+        // default replaces undefined in place; a rest array is stored there).
+        Node* p = node->params[i];
+        if (p->kind == NodeKind::AssignmentPattern) p = as<AssignmentPattern>(p)->left;
+        if (p->kind == NodeKind::RestElement) p = as<RestElement>(p)->argument;
+        if (p->kind != NodeKind::Identifier) continue;  // destructured: its names get other registers
+        if (const Binding* b = f.scope->find(as<Identifier>(p)->name)) param_register[b] = i;
+      }
+    }
+    uint16_t import_count = 0;
+    for (uint32_t i = 0; i < tree_.scopes.size(); i++) {
+      const Scope* s = tree_.scopes[i].get();
+      ScopeInfo& si = r_.scopes[i];
+      bool script_top = s->kind == ScopeKind::Script;
+      for (const Binding* b : si.bindings) {
+        BindingLocation loc;
+        loc.scope = s;
+        loc.synthetic = synthetic_.count(b) > 0;
+        auto param = param_register.find(b);
+        if (param != param_register.end()) loc.param_index = param->second;
+        loc.captured = si.all_captured || captured_.count(b) || forced_capture_.count(b);
+        if (script_top) {
+          // §9.1.1.4 Global Environment Records: var/function are properties
+          // of the global object; let/const/class its declarative part.
+          loc.kind = is_lexical(b->kind) ? BindingLocation::GlobalLexical : BindingLocation::Global;
+        } else if (b->kind == BindingKind::Import) {
+          loc.kind = BindingLocation::Import;
+          loc.index = import_count++;
+        } else if (loc.captured) {
+          loc.kind = BindingLocation::Slot;
+          loc.index = si.slot_count++;
+        } else if (param != param_register.end()) {
+          loc.kind = BindingLocation::Register;
+          loc.index = param->second;
+        } else {
+          loc.kind = BindingLocation::Register;
+          loc.index = next_register[si.function]++;
+        }
+        r_.locations[b] = loc;
+      }
+      si.needs_heap_scope = !script_top && (si.slot_count > 0 || si.sloppy_eval);
+      // §14.7.4.4 CreatePerIterationEnvironment (for-let), §14.7.5.7 (for-in/of
+      // make a new environment per iteration for let and const alike).
+      if (s->kind == ScopeKind::For && si.needs_heap_scope) {
+        auto* decl = s->node->kind == NodeKind::ForStatement
+                         ? as<VariableDeclaration>(as<ForStatement>(s->node)->init)
+                         : nullptr;
+        si.per_iteration_copy = !decl || decl->kind_ == VarKind::Let;
+      }
+    }
+    for (uint32_t i = 0; i < r_.functions.size(); i++) {
+      FunctionInfo& f = fn(i);
+      f.locals_count = next_register[i];
+      f.has_heap_scope = f.scope && info(f.scope).needs_heap_scope;
+    }
+  }
+
+  // --- Step 4: resolutions ----------------------------------------------------------
+
+  // Where, in source order, a lexical binding is surely initialized when
+  // read from the same function: after its declaration, except in a switch
+  // (a case may jump past it) and in a for-in/of head, whose expression runs
+  // with the names in TDZ (§14.7.5.6 ForIn/OfHeadEvaluation).
+  static bool initialized_before(const PendingRef& ref) {
+    const Binding* b = ref.binding;
+    const Scope* s = ref.binding_scope;
+    if (s->kind == ScopeKind::Switch) return false;
+    uint32_t ready = b->declaration ? b->declaration->end : b->id->end;
+    if (s->kind == ScopeKind::For && s->node->kind != NodeKind::ForStatement)
+      ready = as<ForInOfStatement>(s->node)->right->end;
+    return ref.node->start.offset >= ready;
+  }
+
+  bool needs_tdz_check(const PendingRef& ref) {
+    const Binding* b = ref.binding;
+    if (!b || ref.is_declaration) return false;
+    bool same_function = info(ref.binding_scope).function == ref.function;
+    switch (b->kind) {
+      case BindingKind::Let:
+      case BindingKind::Const:
+      case BindingKind::Class:
+        return !(same_function && initialized_before(ref));
+      case BindingKind::SelfName:
+        // A class's inner name is uninitialized while its heritage and
+        // computed keys run (§15.7.14 step 27 initializes it afterwards).
+        return ref.binding_scope->kind == ScopeKind::Class && same_function;
+      default:
+        return false;  // vars, parameters, functions (hoisted), imports
+    }
+  }
+
+  void resolve_all() {
+    for (const PendingRef& ref : refs_) {
+      Resolution res;
+      res.binding = ref.binding;
+      res.is_declaration = ref.is_declaration;
+      res.needs_tdz_check = needs_tdz_check(ref);
+      if (ref.through_with) {
+        res.kind = Resolution::Dynamic;
+        res.dynamic_reason = Resolution::With;
+      } else if (eval_may_shadow(ref)) {
+        res.kind = Resolution::Dynamic;
+        res.dynamic_reason = Resolution::Eval;
+      } else if (!ref.binding) {
+        res.kind = Resolution::Global;
+      } else {
+        const BindingLocation& loc = r_.locations.at(ref.binding);
+        res.index = loc.index;
+        switch (loc.kind) {
+          case BindingLocation::Register:
+            res.kind = Resolution::Local;
+            break;
+          case BindingLocation::Slot:
+            res.kind = Resolution::Scoped;
+            res.depth = heap_scopes_between(ref.scope, ref.binding_scope);
+            break;
+          case BindingLocation::Global:
+            res.kind = Resolution::Global;
+            break;
+          case BindingLocation::GlobalLexical:
+            res.kind = Resolution::Global;
+            res.global_lexical = true;
+            break;
+          case BindingLocation::Import:
+            res.kind = Resolution::Import;
+            break;
+        }
+      }
+      r_.resolutions[ref.node] = res;
+      r_.references.push_back(ref.node);
+    }
+  }
+
+  // Depth counts only scopes that have a heap object: those are the links
+  // of the run-time scope chain.
+  uint16_t heap_scopes_between(const Scope* from, const Scope* to) {
+    uint16_t depth = 0;
+    for (const Scope* s = from; s != to; s = s->parent)
+      if (info(s).needs_heap_scope) depth++;
+    return depth;
+  }
+
+  // B.3.2.1: record both ends of each Annex B copy.
+  void record_annex_b() {
+    for (const auto& scope : tree_.scopes)
+      for (const AnnexBFunction& a : scope->annex_b_functions) {
+        Atom name = as<Identifier>(a.function->id)->name;
+        r_.annex_b[a.function] = AnnexBCopy{a.block->find(name), scope->find(name)};
+      }
+  }
+};
+
+}  // namespace
+
+ResolverResult resolve_variables(const ast::Program* program, const ScopeTree& tree) {
+  ResolverResult result;
+  Resolver(tree, result).run(program);
+  return result;
+}
+
+}  // namespace glass
