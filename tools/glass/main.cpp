@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "bytecode/opcodes.h"
+#include "compiler/resolver.h"
+#include "parser/scope.h"
 #include "parser/ast_printer.h"
 #include "parser/parser.h"
 #include "parser/token_printer.h"
@@ -26,6 +28,7 @@ Options:
   --module          treat FILE as an ES module (a .mjs file always is one)
   --print-tokens    print the tokens of FILE to stdout, one per line
   --print-ast       print the syntax tree of FILE to stdout
+  --print-scopes    print FILE's scopes, where each variable lives, and what each name refers to
   --print-opcodes   print the VM's instruction set (the opcode table) and exit
   -h, --help        print this help
   -v, --version     print the version
@@ -34,7 +37,7 @@ Exit status: 0 on success, 1 on a SyntaxError or an unreadable file, 2 on a usag
 )";
 
 struct Options {
-  bool check = false, module = false, print_tokens = false, print_ast = false;
+  bool check = false, module = false, print_tokens = false, print_ast = false, print_scopes = false;
   std::string file;
 };
 
@@ -135,6 +138,8 @@ int main(int argc, char** argv) {
       opt.print_tokens = true;
     } else if (a == "--print-ast") {
       opt.print_ast = true;
+    } else if (a == "--print-scopes") {
+      opt.print_scopes = true;
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
     } else {
@@ -165,6 +170,12 @@ int main(int argc, char** argv) {
     glass::ParseOptions parse_options;
     parse_options.module = opt.module;
     glass::ast::Program* program = glass::parse_program(source, arena, atoms, parse_options);
+    if (opt.print_scopes) {
+      glass::ScopeTree scopes = glass::analyze_scopes(program, atoms);
+      glass::print_scopes(std::cout, program, glass::resolve_variables(program, scopes));
+      std::cout.flush();
+      return 0;
+    }
     if (opt.print_ast) {
       glass::print_ast(std::cout, source, program);
       std::cout.flush();
