@@ -164,7 +164,7 @@ TEST_CASE("super and new.target need a context") {
 }
 
 TEST_CASE("optional chaining, ?? and logical assignment") {
-  CHECK(parses("a?.b?.[c]?.(d); a ?? b; (a || b) ?? c; a ||= b; a &&= b; a ??= b;"));
+  CHECK(parses("a?.b?.[c]?.(d); a ?? b; (a || b) ?? c; a ||= b; a &&= b; a ?\?= b;"));
   CHECK_FALSE(parses("a || b ?? c"));
   CHECK_FALSE(parses("a ?? b && c"));
   CHECK_FALSE(parses("new a?.b()"));

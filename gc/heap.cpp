@@ -1,0 +1,320 @@
+#include "gc/heap.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <new>
+
+#include "gc/poison.h"
+
+namespace glass::gc {
+
+const char* reason_name(CollectReason reason) {
+  switch (reason) {
+    case CollectReason::Threshold: return "threshold";
+    case CollectReason::Stress: return "stress";
+    case CollectReason::Forced: return "forced";
+    case CollectReason::Teardown: return "teardown";
+  }
+  return "?";
+}
+
+Heap::Heap(HeapOptions options) : options_(options), marker_(*this, Tracer::Mode::Mark) {
+  if (options_.stress) {
+    options_.verify = options_.poison = true;
+    if (options_.quarantine == 0) options_.quarantine = 4096;
+  }
+  stats_.threshold = options_.min_threshold;
+}
+
+Heap::~Heap() {
+  if (!rooted_.empty()) {
+    std::fprintf(stderr, "gc: the heap was destroyed while %zu Rooted handle(s) still exist\n", rooted_.size());
+    std::abort();
+  }
+  persistent_.for_each([](detail::HandleNode& node) {  // they become empty
+    node.unlink();
+    node.cell = nullptr;
+  });
+  auto start = std::chrono::steady_clock::now();
+  CycleStats cycle;
+  cycle.number = ++stats_.cycles;
+  cycle.reason = CollectReason::Teardown;
+  cycle.bytes_before = stats_.live_bytes;
+  cycle.cells_freed = stats_.live_cells;
+  collecting_ = true;
+  destroy_all_cells();
+  cycle.pause_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  print_cycle(cycle);
+}
+
+// --- Allocation --------------------------------------------------------------
+
+void* Heap::allocate_memory(size_t size) {
+  size_t rounded = size <= kMaxSmallSize ? kSizeClasses[size_class_for(size)] : size;
+  if (options_.stress)
+    collect_now(CollectReason::Stress);
+  else if (stats_.bytes_since_collect + rounded > stats_.threshold)
+    collect_now(CollectReason::Threshold);
+  return size <= kMaxSmallSize ? allocate_small(size_class_for(size)) : allocate_large(size);
+}
+
+void* Heap::allocate_small(unsigned size_class) {
+  SizeClass& sc = classes_[size_class];
+  while (!sc.available.empty()) {
+    if (void* slot = sc.available.back()->allocate_slot()) return slot;
+    sc.available.pop_back();  // full
+  }
+  Block* block;
+  if (!empty_blocks_.empty()) {
+    block = empty_blocks_.back();
+    empty_blocks_.pop_back();
+    block->reformat(size_class);
+  } else {
+    block = Block::create(size_class);
+  }
+  sc.blocks.push_back(block);
+  sc.available.push_back(block);
+  block_set_.insert(block);
+  ++stats_.blocks;
+  return block->allocate_slot();
+}
+
+void* Heap::allocate_large(size_t size) {
+  void* memory = ::operator new(size, std::align_val_t{kCellAlignment});
+  large_.push_back({static_cast<Cell*>(memory), size});
+  return memory;
+}
+
+void Heap::finish_allocation(Cell* cell, void* memory, size_t size) {
+  if (static_cast<void*>(cell) != memory) {
+    std::fprintf(stderr, "gc: %s: Cell must be the first base class of a cell type\n", cell->cell_name());
+    std::abort();
+  }
+  size_t rounded;
+  if (size <= kMaxSmallSize) {
+    cell->size_class_ = static_cast<uint8_t>(size_class_for(size));
+    rounded = kSizeClasses[cell->size_class_];
+  } else {
+    cell->size_class_ = Cell::kLargeClassIndex;
+    rounded = size;
+    ++stats_.large_cells;
+    if (options_.verify) large_set_.insert(cell);
+  }
+  stats_.live_bytes += rounded;
+  stats_.bytes_since_collect += rounded;
+  ++stats_.live_cells;
+  ++stats_.total_allocated_cells;
+}
+
+void Heap::abandon_allocation(void* memory, size_t size) {  // the constructor threw
+  if (size <= kMaxSmallSize) {
+    Block::of(memory)->free_slot(memory, options_.poison);
+  } else {
+    large_.pop_back();
+    ::operator delete(memory, std::align_val_t{kCellAlignment});
+  }
+}
+
+void Heap::forbidden_allocation() const {
+  const char* why = collecting_      ? "during a collection (trace, sweep_weak, an after-mark hook or a destructor)"
+                    : constructing_ ? "inside a cell's constructor (pass the cells it needs as arguments)"
+                                    : "inside a NoAllocScope";
+  std::fprintf(stderr, "gc: allocation %s\n", why);
+  std::abort();
+}
+
+// --- The cycle -----------------------------------------------------------------
+
+void Heap::collect_now(CollectReason reason) {
+  if (collecting_) forbidden_allocation();
+  auto start = std::chrono::steady_clock::now();
+  CycleStats cycle;
+  cycle.number = ++stats_.cycles;
+  cycle.reason = reason;
+  cycle.bytes_before = stats_.live_bytes;
+  collecting_ = true;
+  Tracer& tracer = marker_;
+  tracer.clear_cycle_state();
+
+  // 1. Mark: everything the roots name, then everything reachable from it.
+  mark_roots(tracer);
+  tracer.trace_gray_cells();
+  // 2. Ephemerons: values whose keys turned out to be reachable, to a fixpoint.
+  mark_ephemerons(tracer);
+  if (options_.verify) verify_marking();
+  cycle.cells_marked = tracer.marked_;
+  // 3. Weak processing: marking is final; nothing has been freed yet.
+  process_weak(tracer);
+  // 4. Sweep: destroy white cells, whiten black ones.
+  cycle.cells_freed = sweep();
+  if (options_.verify) verify_free_lists();
+  tracer.clear_cycle_state();
+  collecting_ = false;
+
+  // 5. Policy: the next cycle starts after as many new bytes as survived
+  //    this one (times growth_factor), but never sooner than min_threshold.
+  cycle.bytes_after = stats_.live_bytes;
+  stats_.bytes_since_collect = 0;
+  stats_.threshold = std::max(options_.min_threshold,
+                              static_cast<size_t>(options_.growth_factor * static_cast<double>(stats_.live_bytes)));
+  cycle.pause_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  stats_.last = cycle;
+  print_cycle(cycle);
+}
+
+void Heap::mark_roots(Tracer& tracer) {
+  tracer.current_ = nullptr;
+  for (RootSection* section : sections_) {
+    tracer.root_name_ = section->root_name();
+    tracer.root_label_ = nullptr;
+    section->trace_roots(tracer);
+  }
+  tracer.root_name_ = "rooted handles";
+  rooted_.for_each([&](detail::HandleNode& node) { tracer.visit(node.cell); });
+  tracer.root_name_ = "persistent handles";
+  persistent_.for_each([&](detail::HandleNode& node) {
+    tracer.root_label_ = node.label;
+    tracer.visit(node.cell);
+  });
+  tracer.root_name_ = tracer.root_label_ = nullptr;
+}
+
+// Each pass offers every deferred table the chance to mark the values of
+// its now-marked keys (and traces what that reaches, which may defer more
+// tables or mark more keys). Stop after a pass that marks nothing. Worst
+// case quadratic in the number of tables for adversarial key chains; fine
+// for the tables real programs build.
+void Heap::mark_ephemerons(Tracer& tracer) {
+  for (;;) {
+    size_t before = tracer.marked_;
+    for (size_t i = 0; i < tracer.ephemeron_tables_.size(); ++i) {
+      Cell* table = tracer.ephemeron_tables_[i];
+      tracer.current_ = table;
+      table->trace_ephemerons(tracer);
+      tracer.trace_gray_cells();
+    }
+    if (tracer.marked_ == before) break;
+  }
+  tracer.current_ = nullptr;
+}
+
+void Heap::process_weak(Tracer& tracer) {
+  for (Cell** slot : tracer.weak_slots_)
+    if (*slot && !is_marked(*slot)) *slot = nullptr;
+  for (Cell* table : tracer.ephemeron_tables_) table->sweep_weak(*this);
+  for (auto& entry : after_mark_) entry.second(*this);
+}
+
+size_t Heap::sweep() {
+  size_t freed = 0;
+  for (SizeClass& sc : classes_) {
+    for (Block* block : sc.blocks) {
+      block->for_each_allocated([&](void* slot) {
+        Cell* cell = static_cast<Cell*>(slot);
+        if (cell->mark_ == Cell::kMarked) {
+          cell->mark_ = 0;
+          return;
+        }
+        cell->~Cell();
+        if (options_.quarantine) {
+          block->retire_slot(slot, options_.poison);
+          quarantine_.push_back(slot);
+        } else {
+          block->free_slot(slot, options_.poison);
+        }
+        stats_.live_bytes -= block->cell_size();
+        --stats_.live_cells;
+        ++freed;
+      });
+    }
+  }
+  while (quarantine_.size() > options_.quarantine) {
+    Block::of(quarantine_.front())->reuse_retired_slot(quarantine_.front());
+    quarantine_.pop_front();
+  }
+  for (SizeClass& sc : classes_) {
+    // Empty blocks go back to the cache; the rest with room become available.
+    std::erase_if(sc.blocks, [&](Block* block) {
+      if (!block->empty()) return false;
+      release_block(block);
+      return true;
+    });
+    sc.available.clear();
+    for (auto it = sc.blocks.rbegin(); it != sc.blocks.rend(); ++it)
+      if ((*it)->has_free_slot()) sc.available.push_back(*it);
+  }
+  std::erase_if(large_, [&](LargeCell& large) {
+    if (large.cell->mark_ == Cell::kMarked) {
+      large.cell->mark_ = 0;
+      return false;
+    }
+    if (options_.verify) large_set_.erase(large.cell);
+    large.cell->~Cell();
+    ::operator delete(large.cell, std::align_val_t{kCellAlignment});
+    stats_.live_bytes -= large.size;
+    --stats_.live_cells;
+    --stats_.large_cells;
+    ++freed;
+    return true;
+  });
+  return freed;
+}
+
+void Heap::release_block(Block* block) {
+  block_set_.erase(block);
+  --stats_.blocks;
+  if (empty_blocks_.size() < options_.cached_empty_blocks)
+    empty_blocks_.push_back(block);
+  else
+    Block::destroy(block);
+}
+
+void Heap::destroy_all_cells() {
+  for (SizeClass& sc : classes_) {
+    for (Block* block : sc.blocks) {
+      block->for_each_allocated([](void* slot) { static_cast<Cell*>(slot)->~Cell(); });
+      Block::destroy(block);
+    }
+    sc.blocks.clear();
+    sc.available.clear();
+  }
+  for (Block* block : empty_blocks_) Block::destroy(block);
+  empty_blocks_.clear();
+  quarantine_.clear();
+  block_set_.clear();
+  for (LargeCell& large : large_) {
+    large.cell->~Cell();
+    ::operator delete(large.cell, std::align_val_t{kCellAlignment});
+  }
+  large_.clear();
+  large_set_.clear();
+  stats_.live_bytes = stats_.live_cells = stats_.blocks = stats_.large_cells = 0;
+}
+
+void Heap::print_cycle(const CycleStats& c) {
+  if (!options_.trace) return;
+  constexpr double kMiB = 1024.0 * 1024.0;
+  std::fprintf(options_.trace, "[gc %llu] before=%.2fMiB after=%.2fMiB marked=%zu freed=%zu pause=%.2fms reason=%s\n",
+               static_cast<unsigned long long>(c.number), static_cast<double>(c.bytes_before) / kMiB,
+               static_cast<double>(c.bytes_after) / kMiB, c.cells_marked, c.cells_freed, c.pause_ms,
+               reason_name(c.reason));
+  std::fflush(options_.trace);
+}
+
+// --- Roots and hooks -------------------------------------------------------------
+
+void Heap::add_root_section(RootSection& section) { sections_.push_back(&section); }
+
+void Heap::remove_root_section(RootSection& section) { std::erase(sections_, &section); }
+
+size_t Heap::on_after_mark(AfterMarkHook hook) {
+  after_mark_.emplace_back(next_hook_id_, std::move(hook));
+  return next_hook_id_++;
+}
+
+void Heap::remove_after_mark(size_t id) {
+  std::erase_if(after_mark_, [&](const auto& entry) { return entry.first == id; });
+}
+
+}  // namespace glass::gc

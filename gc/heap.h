@@ -1,0 +1,239 @@
+// Heap: allocation, roots, and the collector. One per JS runtime, used from
+// one thread only (the JS thread).
+//
+//   gc::Heap heap({.stress = true, .trace = stderr});
+//   gc::Rooted<Pair> pair(heap, heap.allocate<Pair>(nullptr, nullptr));
+//
+// Read cell.h first (the invariant), then this file, then heap.cpp, whose
+// collect_now() is the cycle as a list of phases. gc/README.md explains the
+// rooting rule, the policy and the --trace-gc line.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "gc/block.h"
+#include "gc/cell.h"
+#include "gc/roots.h"
+#include "gc/size_classes.h"
+#include "gc/tracer.h"
+
+namespace glass::gc {
+
+struct HeapOptions {
+  // --gc-stress: collect before every allocation, verify after every cycle,
+  // fill freed cells. Catches a missing root at the allocation after the
+  // mistake instead of a million allocations later.
+  bool stress = false;
+  // Check the heap during every cycle (every child of a marked cell is a
+  // marked, allocated cell; free lists are intact) and abort with a report
+  // if it is not. Implied by stress.
+  bool verify = false;
+  // Fill freed small cells with kFreedByte (poison.h). ASan builds also
+  // poison them for ASan, always. Implied by stress.
+#ifdef NDEBUG
+  bool poison = false;
+#else
+  bool poison = true;
+#endif
+  // --trace-gc: one line per cycle to this stream (format in gc/README.md).
+  FILE* trace = nullptr;
+  // A collection starts when the bytes allocated since the last one exceed
+  // max(min_threshold, growth_factor * live bytes the last one left).
+  size_t min_threshold = size_t(1) << 20;
+  double growth_factor = 1.0;
+  // Freed small cells wait in a quarantine of this many slots before they
+  // can be reused, so a dangling pointer keeps pointing at poisoned memory
+  // instead of at the next cell allocated. Stress sets it to 4096 if 0.
+  size_t quarantine = 0;
+  // Empty blocks kept for reuse instead of being returned to the system.
+  size_t cached_empty_blocks = 16;
+};
+
+enum class CollectReason : uint8_t { Threshold, Stress, Forced, Teardown };
+const char* reason_name(CollectReason reason);
+
+// What one cycle did (also what its --trace-gc line says).
+struct CycleStats {
+  uint64_t number = 0;  // 1 for the first cycle
+  CollectReason reason = CollectReason::Forced;
+  size_t bytes_before = 0, bytes_after = 0;  // live (allocated) cell bytes
+  size_t cells_marked = 0, cells_freed = 0;
+  double pause_ms = 0;
+};
+
+struct HeapStats {
+  uint64_t cycles = 0;
+  size_t live_bytes = 0;          // bytes of allocated cells (slot sizes) right now
+  size_t live_cells = 0;
+  size_t bytes_since_collect = 0; // what the threshold is compared with
+  size_t threshold = 0;           // the next collection starts past this
+  size_t blocks = 0, large_cells = 0;
+  uint64_t total_allocated_cells = 0;
+  CycleStats last;
+};
+
+// "Why is this cell alive?": the root that reaches it, then each cell from
+// the one the root holds down to the target.
+struct RetainingPath {
+  std::string root;               // "vm frames", "rooted handles", "persistent handles (timer 3)"
+  std::vector<const Cell*> cells; // cells.front() is held by the root; cells.back() is the target
+  std::string to_string() const;  // "realm -> Object -> Array -> Closure"
+};
+
+class Heap {
+ public:
+  explicit Heap(HeapOptions options = {});
+  ~Heap();  // destroys every remaining cell (no tracing), in no particular order
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // Make a T (a Cell subclass whose first base is Cell) in the heap. MAY
+  // COLLECT before allocating: every cell the caller still needs, including
+  // any passed in `args`, must be rooted. T's constructor must not allocate.
+  template <class T, class... A>
+  T* allocate(A&&... args) {
+    return allocate_with_trailing<T>(0, std::forward<A>(args)...);
+  }
+  // The same, with `trailing_bytes` more after the T (a string's characters,
+  // an array's elements): T's last member is typically `Elem items[]`-like
+  // storage it reaches by pointer arithmetic from `this + 1`.
+  template <class T, class... A>
+  T* allocate_with_trailing(size_t trailing_bytes, A&&... args);
+
+  // A full collection now (reason=forced).
+  void collect() { collect_now(CollectReason::Forced); }
+
+  void add_root_section(RootSection& section);
+  void remove_root_section(RootSection& section);
+
+  // hook(heap) runs in every cycle after marking, before anything is freed
+  // (see weak.h). Returns an id for remove_after_mark().
+  using AfterMarkHook = std::function<void(const Heap&)>;
+  size_t on_after_mark(AfterMarkHook hook);
+  void remove_after_mark(size_t id);
+
+  // During weak processing (sweep_weak, after-mark hooks): did marking reach
+  // this cell? A cell that is not marked will be freed by this cycle.
+  bool is_marked(const Cell* cell) const { return cell->mark_ == Cell::kMarked; }
+
+  // Debug: a shortest path from a root to `target` (an allocated cell),
+  // found by a breadth-first marking pass that records who reached each cell
+  // first; nullopt if no root reaches it (the next cycle will free it).
+  // Slow; not during a collection. See retaining_path.cpp.
+  std::optional<RetainingPath> find_path_to(const Cell* target);
+
+  // f(Cell&) for every allocated cell (heap dumps, the live view).
+  template <class F>
+  void for_each_cell(F&& f);
+
+  const HeapOptions& options() const { return options_; }
+  const HeapStats& stats() const { return stats_; }
+
+  // The handle lists (handles.h).
+  detail::HandleList& rooted_handles() { return rooted_; }
+  detail::HandleList& persistent_handles() { return persistent_; }
+
+ private:
+  friend class Tracer;
+  friend class NoAllocScope;
+  struct LargeCell {
+    Cell* cell;
+    size_t size;
+  };
+  struct SizeClass {
+    std::vector<Block*> blocks;     // all blocks of this class
+    std::vector<Block*> available;  // blocks that had a free slot at the last sweep (top = in use)
+  };
+
+  void* allocate_memory(size_t size);
+  void* allocate_small(unsigned size_class);
+  void* allocate_large(size_t size);
+  void finish_allocation(Cell* cell, void* memory, size_t size);
+  void abandon_allocation(void* memory, size_t size);
+  [[noreturn]] void forbidden_allocation() const;
+
+  void collect_now(CollectReason reason);
+  void mark_roots(Tracer& tracer);
+  void mark_ephemerons(Tracer& tracer);
+  void process_weak(Tracer& tracer);
+  size_t sweep();
+  void release_block(Block* block);
+  void verify_marking();
+  void verify_free_lists();
+  bool is_allocated_cell(const Cell* cell) const;
+  [[noreturn]] void verify_failed(const std::vector<std::string>& problems, const char* phase);
+  void print_cycle(const CycleStats& cycle);
+  void destroy_all_cells();
+
+  HeapOptions options_;
+  HeapStats stats_;
+  SizeClass classes_[kSizeClassCount];
+  std::vector<Block*> empty_blocks_;  // cached for reuse by any class
+  std::deque<void*> quarantine_;      // retired slots, oldest first (options_.quarantine)
+  std::vector<LargeCell> large_;
+  std::unordered_set<const Block*> block_set_;  // every block in classes_ (for is_allocated_cell)
+  std::unordered_set<const Cell*> large_set_;   // every large cell, kept only when verifying
+  std::vector<RootSection*> sections_;
+  std::vector<std::pair<size_t, AfterMarkHook>> after_mark_;
+  size_t next_hook_id_ = 1;
+  detail::HandleList rooted_;
+  detail::HandleList persistent_;
+  Tracer marker_;
+
+  // Allocation is forbidden while any of these is set (see forbidden_allocation()).
+  bool collecting_ = false;
+  bool constructing_ = false;
+  unsigned no_alloc_depth_ = 0;
+};
+
+// Debug aid for code that holds raw Cell* and believes it does not allocate:
+// while one of these exists, any allocation aborts with a message.
+class NoAllocScope {
+ public:
+  explicit NoAllocScope(Heap& heap) : heap_(heap) { ++heap_.no_alloc_depth_; }
+  ~NoAllocScope() { --heap_.no_alloc_depth_; }
+  NoAllocScope(const NoAllocScope&) = delete;
+  NoAllocScope& operator=(const NoAllocScope&) = delete;
+
+ private:
+  Heap& heap_;
+};
+
+template <class T, class... A>
+T* Heap::allocate_with_trailing(size_t trailing_bytes, A&&... args) {
+  static_assert(std::is_base_of_v<Cell, T>, "only cells live in the GC heap");
+  static_assert(alignof(T) <= kCellAlignment, "cells are 16-byte aligned");
+  if (collecting_ || constructing_ || no_alloc_depth_) forbidden_allocation();
+  const size_t size = sizeof(T) + trailing_bytes;
+  void* memory = allocate_memory(size);  // may collect
+  T* cell;
+  constructing_ = true;
+  try {
+    cell = new (memory) T(std::forward<A>(args)...);
+  } catch (...) {
+    constructing_ = false;
+    abandon_allocation(memory, size);
+    throw;
+  }
+  constructing_ = false;
+  finish_allocation(cell, memory, size);
+  return cell;
+}
+
+template <class F>
+void Heap::for_each_cell(F&& f) {
+  for (SizeClass& sc : classes_)
+    for (Block* block : sc.blocks) block->for_each_allocated([&](void* slot) { f(*static_cast<Cell*>(slot)); });
+  for (LargeCell& large : large_) f(*large.cell);
+}
+
+}  // namespace glass::gc
