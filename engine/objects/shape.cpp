@@ -1,0 +1,55 @@
+#include "objects/shape.h"
+
+#include "gc/handles.h"
+
+namespace glass {
+
+Shape::Shape(Shape* parent, gc::Cell* key, uint8_t flags, gc::Cell* prototype)
+    : parent_(parent), key_(key), prototype_(prototype), flags_(flags),
+      count_(parent ? parent->count_ + (key ? 1 : 0) : 0) {}
+
+Shape* Shape::create_root(gc::Heap& heap, gc::Cell* prototype) {
+  gc::Rooted<gc::Cell> proto(heap, prototype);
+  return heap.allocate<Shape>(nullptr, nullptr, uint8_t(0), proto.get());
+}
+
+Shape* Shape::add_property(gc::Heap& heap, Shape* from, gc::Cell* key, uint8_t flags) {
+  for (const Transition& t : from->transitions_)
+    if (t.key == key && t.flags == flags) return t.child;
+  gc::Rooted<Shape> parent(heap, from);
+  gc::Rooted<gc::Cell> rooted_key(heap, key);
+  Shape* child = heap.allocate<Shape>(parent.get(), rooted_key.get(), flags, parent->prototype_);
+  parent->transitions_.push_back(Transition{rooted_key.get(), flags, child});
+  return child;
+}
+
+std::optional<PropertyInfo> Shape::find(const gc::Cell* key) const {
+  if (count_ > kLinearLookupLimit) {
+    if (!table_) build_table();
+    auto it = table_->find(key);
+    if (it == table_->end()) return std::nullopt;
+    return it->second;
+  }
+  for (const Shape* s = this; s && s->key_; s = s->parent_)
+    if (s->key_ == key) return PropertyInfo{s->count_ - 1, s->flags_};
+  return std::nullopt;
+}
+
+void Shape::build_table() const {
+  table_ = std::make_unique<std::unordered_map<const gc::Cell*, PropertyInfo>>();
+  table_->reserve(count_);
+  for (const Shape* s = this; s && s->key_; s = s->parent_)
+    table_->emplace(s->key_, PropertyInfo{s->count_ - 1, s->flags_});
+}
+
+void Shape::trace(gc::Tracer& tracer) {
+  tracer.visit(parent_);
+  tracer.visit(key_);
+  tracer.visit(prototype_);
+  for (const Transition& t : transitions_) {
+    tracer.visit(t.key);
+    tracer.visit(t.child);
+  }
+}
+
+}  // namespace glass
