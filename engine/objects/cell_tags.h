@@ -19,7 +19,8 @@ enum class CellTag : uint8_t {
   None = 0,
   String,  // objects/string.h (flat, rope and indirect strings alike)
   Symbol,  // objects/symbol.h
-  Object,  // the object model (engine/objects/object.h, to come)
+  Object,  // objects/object.h
+  Shape,   // objects/shape.h
   // ... more kinds are added here by the object model and the VM.
 };
 

@@ -1,10 +1,11 @@
 #include "objects/object.h"
 
 #include "gc/handles.h"
+#include "objects/cell_tags.h"
 
 namespace glass {
 
-Object::Object(Shape* shape) : shape_(shape) {}
+Object::Object(Shape* shape) : gc::Cell(uint8_t(CellTag::Object)), shape_(shape) {}
 
 Object* Object::create(gc::Heap& heap, Shape* root_shape) {
   gc::Rooted<Shape> shape(heap, root_shape);

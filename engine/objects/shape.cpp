@@ -1,11 +1,12 @@
 #include "objects/shape.h"
 
 #include "gc/handles.h"
+#include "objects/cell_tags.h"
 
 namespace glass {
 
 Shape::Shape(Shape* parent, gc::Cell* key, uint8_t flags, gc::Cell* prototype)
-    : parent_(parent), key_(key), prototype_(prototype), flags_(flags),
+    : gc::Cell(uint8_t(CellTag::Shape)), parent_(parent), key_(key), prototype_(prototype), flags_(flags),
       count_(parent ? parent->count_ + (key ? 1 : 0) : 0) {}
 
 Shape* Shape::create_root(gc::Heap& heap, gc::Cell* prototype) {

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "gc/handles.h"
+#include "objects/cell_tags.h"
 #include "objects/object.h"
 
 namespace {
@@ -112,4 +113,13 @@ TEST_CASE("objects: property values, elements and the prototype survive collecti
     }
     CHECK(outer->get_own(key)->value.is_object());
   }
+}
+
+TEST_CASE("objects and shapes carry their cell tags") {
+  gc::Heap heap;
+  gc::Rooted<Shape> root(heap, Shape::create_root(heap, nullptr));
+  gc::Rooted<Object> o(heap, Object::create(heap, root));
+  CHECK(glass::has_tag(root.get(), glass::CellTag::Shape));
+  CHECK(glass::has_tag(o.get(), glass::CellTag::Object));
+  CHECK_FALSE(glass::has_tag(o.get(), glass::CellTag::String));
 }
