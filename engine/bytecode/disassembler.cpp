@@ -26,6 +26,11 @@ std::string constant_text(const Constant& k) {
     case Constant::Kind::String: return "string " + quote_js_string(k.string);
     case Constant::Kind::BigInt: return "bigint " + k.text + "n";
     case Constant::Kind::RegExp: return "regexp " + quote_js_string(k.string) + " flags " + k.text;
+    case Constant::Kind::Scope: {
+      std::string out = "scope [";
+      for (size_t i = 0; i < k.names.size(); ++i) out += (i ? ", " : "") + k.names[i];
+      return out + "]";
+    }
   }
   return "?";
 }

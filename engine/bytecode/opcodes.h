@@ -70,7 +70,8 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(GetScoped, ABC, Reg, Depth, Slot, kNone, "r[A] = scope(B).slot[C]")                               \
   OP(SetScoped, ABC, Reg, Depth, Slot, kNone, "scope(B).slot[C] = r[A]")                               \
   OP(CheckInitialized, ABC, Reg, Ic, None, kT, "throw ReferenceError if r[A] is <empty> (name in ic[B])") \
-  OP(PushScope, ABx, Reg, Const, None, kNone, "r[A] = new scope described by k[Bx], enclosing the current one; make it current") \
+  OP(ThrowConstAssign, ABC, None, Ic, None, kT, "throw TypeError: assignment to the constant named in ic[B]") \
+  OP(PushScope, ABx, None, Const, None, kNone, "scope = a new scope described by k[Bx] (its slots start <empty>), enclosing the current one") \
   OP(PopScope, ABC, None, None, None, kNone, "current scope = its parent")                             \
   OP(GetGlobal, ABC, Reg, Ic, None, kT | kR, "r[A] = global[ic[B].name] (ReferenceError if missing)") \
   OP(TypeofGlobal, ABC, Reg, Ic, None, kR, "r[A] = typeof global[ic[B].name] (no ReferenceError)")    \

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "bytecode/opcodes.h"
+#include "bytecode/disassembler.h"
+#include "compiler/compiler.h"
 #include "compiler/resolver.h"
 #include "parser/scope.h"
 #include "parser/ast_printer.h"
@@ -28,6 +30,7 @@ Options:
   --module          treat FILE as an ES module (a .mjs file always is one)
   --print-tokens    print the tokens of FILE to stdout, one per line
   --print-ast       print the syntax tree of FILE to stdout
+  --print-bytecode  print the bytecode FILE compiles to (the compiler covers the core language so far)
   --print-scopes    print FILE's scopes, where each variable lives, and what each name refers to
   --print-opcodes   print the VM's instruction set (the opcode table) and exit
   -h, --help        print this help
@@ -37,7 +40,8 @@ Exit status: 0 on success, 1 on a SyntaxError or an unreadable file, 2 on a usag
 )";
 
 struct Options {
-  bool check = false, module = false, print_tokens = false, print_ast = false, print_scopes = false;
+  bool check = false, module = false, print_tokens = false, print_ast = false, print_scopes = false,
+       print_bytecode = false;
   std::string file;
 };
 
@@ -138,6 +142,8 @@ int main(int argc, char** argv) {
       opt.print_tokens = true;
     } else if (a == "--print-ast") {
       opt.print_ast = true;
+    } else if (a == "--print-bytecode") {
+      opt.print_bytecode = true;
     } else if (a == "--print-scopes") {
       opt.print_scopes = true;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -170,6 +176,20 @@ int main(int argc, char** argv) {
     glass::ParseOptions parse_options;
     parse_options.module = opt.module;
     glass::ast::Program* program = glass::parse_program(source, arena, atoms, parse_options);
+    if (opt.print_bytecode) {
+      glass::ScopeTree scopes = glass::analyze_scopes(program, atoms);
+      glass::ResolverResult resolved = glass::resolve_variables(program, scopes);
+      try {
+        auto compiled = glass::compile_program(program, resolved);
+        glass::bytecode::disassemble(std::cout, *compiled);
+      } catch (const glass::CompileError& e) {
+        std::cout.flush();
+        std::cerr << "glass: " << source.name << ":" << e.pos.line << ":" << e.pos.column << ": " << e.message << "\n";
+        return 2;
+      }
+      std::cout.flush();
+      return 0;
+    }
     if (opt.print_scopes) {
       glass::ScopeTree scopes = glass::analyze_scopes(program, atoms);
       glass::print_scopes(std::cout, program, glass::resolve_variables(program, scopes));

@@ -1,0 +1,100 @@
+// The compiler: what it emits for the core constructs, checked on the
+// CompiledFunction itself, and what it refuses.
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "bytecode/disassembler.h"
+#include "compiler/compiler.h"
+#include "parser/parser.h"
+
+using namespace glass;
+using bytecode::Opcode;
+
+namespace {
+
+struct Compiled {
+  Source source;
+  Arena arena;
+  AtomTable atoms;
+  std::unique_ptr<bytecode::CompiledFunction> top;
+  explicit Compiled(const std::string& text) : source{"test.js", text} {
+    ast::Program* program = parse_program(source, arena, atoms, ParseOptions{});
+    ScopeTree scopes = analyze_scopes(program, atoms);
+    ResolverResult resolved = resolve_variables(program, scopes);
+    top = compile_program(program, resolved);
+  }
+};
+
+int count(const bytecode::CompiledFunction& fn, Opcode op) {
+  int n = 0;
+  for (auto ins : fn.code) n += ins.op() == op;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("compiler: parameters and locals are registers, used in place") {
+  Compiled c("function add(a, b) { let s = a + b; return s; }");
+  const auto& add = *c.top->functions.at(0);
+  CHECK(add.name == "add");
+  CHECK(add.param_count == 2);
+  // s = r2 = r0 + r1, returned from r2: no moves, no scope.
+  REQUIRE(add.code.size() >= 3);
+  CHECK(add.code[1].op() == Opcode::Add);
+  CHECK(add.code[1].a() == 2);
+  CHECK(add.code[1].b() == 0);
+  CHECK(add.code[1].c() == 1);
+  CHECK(add.code[2].op() == Opcode::Return);
+  CHECK(add.code[2].a() == 2);
+  CHECK(count(add, Opcode::Move) == 0);
+  CHECK(count(add, Opcode::PushScope) == 0);
+}
+
+TEST_CASE("compiler: captured variables live in a heap scope, read by depth and slot") {
+  Compiled c("function counter() { let n = 0; return () => ++n; }");
+  const auto& counter = *c.top->functions.at(0);
+  CHECK(counter.code[0].op() == Opcode::PushScope);
+  CHECK(count(counter, Opcode::SetScoped) == 1);
+  CHECK(count(counter, Opcode::NewClosure) == 1);
+  const auto& arrow = *counter.functions.at(0);
+  CHECK(arrow.is_arrow);
+  CHECK(count(arrow, Opcode::GetScoped) >= 1);
+  CHECK(count(arrow, Opcode::SetScoped) == 1);
+  CHECK(count(arrow, Opcode::CheckInitialized) >= 1);  // n may be read before `let n = 0` ran
+}
+
+TEST_CASE("compiler: method calls pass the object as this; jumps land inside the function") {
+  Compiled c("var o = {n: 1}; if (o.n > 0) console.log(o.n); else o.n = 2; while (o.n) o.n--;");
+  const auto& top = *c.top;
+  CHECK(count(top, Opcode::Call) == 1);
+  CHECK(count(top, Opcode::NewObject) == 1);
+  CHECK(count(top, Opcode::DefineField) == 1);
+  for (uint32_t pc = 0; pc < top.code.size(); ++pc) {
+    auto ins = top.code[pc];
+    if (bytecode::info(ins.op()).b != bytecode::Operand::Jump) continue;
+    int64_t target = int64_t(pc) + 1 + ins.sbx();
+    CHECK(target >= 0);
+    CHECK(target <= int64_t(top.code.size()));
+  }
+  std::ostringstream listing;
+  bytecode::disassemble(listing, top);
+  CHECK(listing.str().find("ic") != std::string::npos);
+}
+
+TEST_CASE("compiler: const assignment is a run-time TypeError, not a silent store") {
+  Compiled c("function f() { const k = 1; k = 2; }");
+  CHECK(count(*c.top->functions.at(0), Opcode::ThrowConstAssign) == 1);
+}
+
+TEST_CASE("compiler: constructs not compiled yet are refused with a position") {
+  bool refused = false;
+  try {
+    Compiled c("let x = 1;\nclass A {}");
+  } catch (const CompileError& e) {
+    refused = true;
+    CHECK(e.pos.line == 2);
+    CHECK(e.message.find("not supported yet") != std::string::npos);
+  }
+  CHECK(refused);
+}
