@@ -1,6 +1,8 @@
 // String: creation, ropes and flattening, content comparisons. See string.h.
 #include "objects/string.h"
 
+#include "unicode/unicode.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cstring>
@@ -326,33 +328,7 @@ std::u16string String::to_utf16() const {
 }
 
 std::string String::to_utf8() const {
-  const std::u16string units = to_utf16();
-  std::string out;
-  out.reserve(units.size());
-  for (size_t i = 0; i < units.size(); ++i) {
-    char32_t cp = units[i];
-    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < units.size() && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) {
-      cp = 0x10000 + ((cp - 0xD800) << 10) + (units[++i] - 0xDC00);
-    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-      cp = 0xFFFD;  // a lone surrogate has no UTF-8 form
-    }
-    if (cp < 0x80) {
-      out += char(cp);
-    } else if (cp < 0x800) {
-      out += char(0xC0 | (cp >> 6));
-      out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += char(0xE0 | (cp >> 12));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    } else {
-      out += char(0xF0 | (cp >> 18));
-      out += char(0x80 | ((cp >> 12) & 0x3F));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    }
-  }
-  return out;
+  return unicode::utf16_to_utf8(to_utf16());  // lone surrogates become U+FFFD
 }
 
 bool String::is_array_index(uint32_t* out) const {
