@@ -22,8 +22,8 @@ namespace {
 
 constexpr const char* kHelp = R"(Usage: glass [options] FILE [args...]
 
-Runs FILE like `node FILE`. (This build has the front end only: it can check,
-tokenize and parse; running scripts arrives with the engine core.)
+Runs FILE like `node FILE`. (Running scripts arrives with the VM; this build
+checks, tokenizes, parses, resolves and compiles them, and shows each step.)
 
 Options:
   --check           parse FILE without running it; print a SyntaxError and exit 1 if it fails
@@ -36,7 +36,8 @@ Options:
   -h, --help        print this help
   -v, --version     print the version
 
-Exit status: 0 on success, 1 on a SyntaxError or an unreadable file, 2 on a usage error.
+Exit status: 0 on success, 1 on a SyntaxError or an unreadable file, 2 on a usage error
+(or, for --print-bytecode, a construct the compiler does not handle yet).
 )";
 
 struct Options {
