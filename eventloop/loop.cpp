@@ -1,0 +1,313 @@
+#include "eventloop/loop.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+namespace glass::eventloop {
+
+namespace {
+
+// Node: a delay < 1 or > TIMEOUT_MAX (2^31 - 1 ms) becomes 1 ms.
+std::chrono::milliseconds clamp_delay(std::chrono::milliseconds d) {
+  constexpr std::chrono::milliseconds kMax{2147483647};
+  if (d < std::chrono::milliseconds{1} || d > kMax) return std::chrono::milliseconds{1};
+  return d;
+}
+
+unsigned pool_size_from_env() {
+  const char* s = std::getenv("GLASS_THREADPOOL_SIZE");
+  if (!s || !*s) return Loop::kDefaultPoolSize;
+  char* end = nullptr;
+  errno = 0;
+  long n = std::strtol(s, &end, 10);
+  if (errno != 0 || end == s || *end != '\0') return Loop::kDefaultPoolSize;
+  return static_cast<unsigned>(std::clamp<long>(n, 1, Loop::kMaxPoolSize));
+}
+
+// The poll phase runs at most this many extra ready handlers after the first,
+// so handlers that keep re-posting cannot starve the other phases.
+constexpr int kMaxPollBatch = 1024;
+
+}  // namespace
+
+Loop::Loop()
+    : keep_io_running_(asio::make_work_guard(io_)), now_(Clock::now()), pool_size_(pool_size_from_env()) {}
+
+Loop::~Loop() {
+  if (pool_) pool_->join();  // in-flight work finishes; its completions are dropped
+  if (signals_) {
+    asio::error_code ec;
+    signals_->cancel(ec);
+  }
+}
+
+bool Loop::alive() const {
+  return referenced_timers_ > 0 || pending_work_ > 0 || referenced_handles_ > 0 ||
+         !pending_.empty() || !immediates_.empty() || !closing_.empty();
+}
+
+void Loop::run() {
+  stop_requested_ = false;
+  while (alive() && !stop_requested_) run_once();
+  stop_requested_ = false;
+}
+
+// The phase list. Each phase is one function below, in this order.
+bool Loop::run_once() {
+  update_time();
+  run_timers();
+  run_pending();
+  run_poll();
+  run_check();
+  run_closing();
+  return alive();
+}
+
+// --- timers -----------------------------------------------------------------
+
+TimerId Loop::add_timer(std::chrono::milliseconds delay, std::function<void()> fn, bool repeat,
+                        std::string label) {
+  delay = clamp_delay(delay);
+  TimerId id = next_timer_id_++;
+  Timer& t = timers_.emplace(id, Timer{std::move(fn), delay, repeat, true, 0, std::move(label)}).first->second;
+  ++referenced_timers_;
+  // Due relative to the loop's cached time (updated at the start of each
+  // iteration and after poll), like libuv's uv_now() that Node's timers use.
+  schedule(id, t);
+  return id;
+}
+
+void Loop::schedule(TimerId id, Timer& t) {
+  t.seq = next_seq_++;
+  heap_.push_back(HeapEntry{now_ + t.interval, t.seq, id});
+  std::push_heap(heap_.begin(), heap_.end());
+}
+
+bool Loop::cancel_timer(TimerId id) {
+  auto it = timers_.find(id);
+  if (it == timers_.end()) return false;
+  if (it->second.referenced) --referenced_timers_;
+  timers_.erase(it);  // its heap entry becomes stale and is skipped
+  return true;
+}
+
+void Loop::ref_timer(TimerId id) {
+  auto it = timers_.find(id);
+  if (it == timers_.end() || it->second.referenced) return;
+  it->second.referenced = true;
+  ++referenced_timers_;
+}
+
+void Loop::unref_timer(TimerId id) {
+  auto it = timers_.find(id);
+  if (it == timers_.end() || !it->second.referenced) return;
+  it->second.referenced = false;
+  --referenced_timers_;
+}
+
+bool Loop::timer_has_ref(TimerId id) const {
+  auto it = timers_.find(id);
+  return it != timers_.end() && it->second.referenced;
+}
+
+void Loop::drop_stale_heap_top() {
+  while (!heap_.empty()) {
+    const HeapEntry& top = heap_.front();
+    auto it = timers_.find(top.id);
+    if (it != timers_.end() && it->second.seq == top.seq) return;
+    std::pop_heap(heap_.begin(), heap_.end());
+    heap_.pop_back();
+  }
+}
+
+void Loop::run_timers() {
+  trace_phase("timers");
+  for (;;) {
+    drop_stale_heap_top();
+    if (heap_.empty() || heap_.front().due > now_) return;
+    TimerId id = heap_.front().id;
+    std::pop_heap(heap_.begin(), heap_.end());
+    heap_.pop_back();
+    Timer& t = timers_.at(id);
+    if (t.repeat) {
+      // Reschedule before the callback so the callback may cancel it; the new
+      // due time is > now_, so it does not run again in this phase.
+      schedule(id, t);
+      std::function<void()> fn = t.fn;  // copy: the callback may cancel (erase) t
+      invoke("timer", t.label, fn);
+    } else {
+      Queued q{std::move(t.fn), std::move(t.label)};
+      cancel_timer(id);  // finished: no longer keeps the loop alive
+      invoke("timer", q.label, q.fn);
+    }
+  }
+}
+
+// --- pending callbacks ------------------------------------------------------
+
+void Loop::add_pending_callback(std::function<void()> fn, std::string label) {
+  pending_.push_back(Queued{std::move(fn), std::move(label)});
+}
+
+void Loop::run_pending() {
+  trace_phase("pending");
+  run_queue(pending_, "pending");
+}
+
+// --- poll -------------------------------------------------------------------
+
+void Loop::ensure_pool() {
+  if (!pool_) pool_ = std::make_unique<asio::thread_pool>(pool_size_);
+}
+
+void Loop::submit_erased(std::function<void()> work, std::function<void(std::exception_ptr)> done,
+                         std::string label) {
+  ensure_pool();
+  ++pending_work_;
+  asio::post(*pool_, [this, work = std::move(work), done = std::move(done),
+                      label = std::move(label)]() mutable {
+    std::exception_ptr error;
+    try {
+      work();
+    } catch (...) {
+      error = std::current_exception();
+    }
+    // Back to the loop thread: runs in the poll phase.
+    asio::post(io_, [this, done = std::move(done), label = std::move(label), error]() mutable {
+      --pending_work_;
+      invoke("pool completion", label, [&] { done(error); });
+    });
+  });
+}
+
+std::optional<Clock::duration> Loop::poll_timeout() {
+  if (stop_requested_ || !alive() || !pending_.empty() || !immediates_.empty() || !closing_.empty())
+    return Clock::duration::zero();
+  drop_stale_heap_top();
+  if (heap_.empty()) return std::nullopt;
+  update_time();
+  return std::max(heap_.front().due - now_, Clock::duration::zero());
+}
+
+void Loop::run_poll() {
+  trace_phase("poll");
+  std::optional<Clock::duration> timeout = poll_timeout();
+  std::size_t ran;
+  if (!timeout) {
+    ran = io_.run_one();  // nothing else due: block for I/O or a completion
+  } else if (*timeout == Clock::duration::zero()) {
+    ran = io_.poll_one();
+  } else {
+    ran = io_.run_one_for(*timeout);  // until the next timer is due
+  }
+  if (ran) {
+    for (int i = 0; i < kMaxPollBatch && io_.poll_one(); ++i) {
+    }
+  }
+  update_time();
+}
+
+// --- check ------------------------------------------------------------------
+
+void Loop::add_immediate(std::function<void()> fn, std::string label) {
+  immediates_.push_back(Queued{std::move(fn), std::move(label)});
+}
+
+void Loop::run_check() {
+  trace_phase("check");
+  run_queue(immediates_, "immediate");
+}
+
+// --- close callbacks --------------------------------------------------------
+
+void Loop::add_close_callback(std::function<void()> fn, std::string label) {
+  closing_.push_back(Queued{std::move(fn), std::move(label)});
+}
+
+void Loop::run_closing() {
+  trace_phase("close");
+  run_queue(closing_, "close");
+}
+
+// --- shared helpers ---------------------------------------------------------
+
+// Runs the entries queued before the phase began; entries added meanwhile wait
+// for the next iteration. Pops before calling, so a throwing callback leaves
+// the queue consistent.
+void Loop::run_queue(std::deque<Queued>& q, const char* kind) {
+  for (std::size_t n = q.size(); n > 0 && !q.empty(); --n) {
+    Queued item = std::move(q.front());
+    q.pop_front();
+    invoke(kind, item.label, item.fn);
+  }
+}
+
+void Loop::invoke(const char* kind, const std::string& label, const std::function<void()>& fn) {
+  trace_callback(kind, label);
+  if (fn) fn();
+  if (after_callback_) after_callback_();
+}
+
+void Loop::trace_phase(const char* phase) {
+  if (trace_) std::fprintf(trace_, "[loop] phase %s\n", phase);
+}
+
+void Loop::trace_callback(const char* kind, const std::string& label) {
+  if (!trace_) return;
+  if (label.empty())
+    std::fprintf(trace_, "[loop]   callback %s\n", kind);
+  else
+    std::fprintf(trace_, "[loop]   callback %s: %s\n", kind, label.c_str());
+}
+
+// --- signals ----------------------------------------------------------------
+
+void Loop::on_signal(int signo, std::function<void()> fn) {
+  if (!signals_) signals_ = std::make_unique<asio::signal_set>(io_);
+  if (!signal_handlers_.count(signo)) signals_->add(signo);
+  bool first = signal_handlers_.empty();
+  signal_handlers_[signo] = std::move(fn);
+  if (first) arm_signals();
+}
+
+void Loop::arm_signals() {
+  // The io_context is kept running by keep_io_running_, so this wait does not
+  // count toward alive(): signal registrations are unreferenced.
+  signals_->async_wait([this](const asio::error_code& ec, int signo) {
+    if (ec) return;  // cancelled
+    auto it = signal_handlers_.find(signo);
+    if (it != signal_handlers_.end()) {
+      std::function<void()> fn = it->second;
+      invoke("signal", "signal " + std::to_string(signo), fn);
+    }
+    arm_signals();
+  });
+}
+
+// --- Handle -----------------------------------------------------------------
+
+Handle::Handle(Loop& loop, bool referenced) : loop_(loop) {
+  if (referenced) ref();
+}
+
+void Handle::ref() {
+  if (closed_ || referenced_) return;
+  referenced_ = true;
+  ++loop_.referenced_handles_;
+}
+
+void Handle::unref() {
+  if (closed_ || !referenced_) return;
+  referenced_ = false;
+  --loop_.referenced_handles_;
+}
+
+void Handle::close(std::function<void()> on_close, std::string label) {
+  if (closed_) return;
+  unref();
+  closed_ = true;
+  if (on_close) loop_.add_close_callback(std::move(on_close), std::move(label));
+}
+
+}  // namespace glass::eventloop
