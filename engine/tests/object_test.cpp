@@ -6,17 +6,11 @@
 #include <doctest/doctest.h>
 
 #include "gc/handles.h"
+#include "test_key.h"
 #include "objects/cell_tags.h"
 #include "objects/object.h"
 
-namespace {
-class Key final : public glass::gc::Cell {
- public:
-  explicit Key(int id) : id(id) {}
-  int id;
-  const char* cell_name() const override { return "Key"; }
-};
-}  // namespace
+using glass::testing::Key;
 
 using glass::Object;
 using glass::Shape;

@@ -6,19 +6,10 @@
 #include <doctest/doctest.h>
 
 #include "gc/handles.h"
+#include "test_key.h"
 #include "objects/shape.h"
 
-namespace {
-
-// Stands in for an atom: shapes only compare keys by identity.
-class Key final : public glass::gc::Cell {
- public:
-  explicit Key(int id) : id(id) {}
-  int id;
-  const char* cell_name() const override { return "Key"; }
-};
-
-}  // namespace
+using glass::testing::Key;
 
 using glass::Shape;
 namespace gc = glass::gc;
