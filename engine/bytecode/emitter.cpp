@@ -6,6 +6,12 @@
 
 namespace glass::bytecode {
 
+std::string CompiledFunction::callee_description(uint32_t pc) const {
+  for (const auto& [at, name] : callee_names)
+    if (at == pc) return name;
+  return "expression";
+}
+
 const PositionEntry* CompiledFunction::position_of(uint32_t pc) const {
   const PositionEntry* found = nullptr;
   for (const auto& entry : positions) {  // positions are sorted by pc

@@ -57,17 +57,26 @@ struct PositionEntry {
 struct Handler {
   uint32_t start = 0, end = 0, handler = 0;
   uint16_t reg = 0;
+  uint16_t scope_depth = 0;  // heap scopes the function has pushed at the `try` (unwinding pops the rest)
 };
 
 struct CompiledFunction {
+  static constexpr uint16_t kNoRegister = 0xFFFF;
   std::string name;  // "" for anonymous functions; "<script>" / "<module>" at top level
   SourcePos start;
+  uint32_t source_end = 0;  // byte offset just past the function's text (Function.prototype.toString)
   uint16_t param_count = 0;
   uint16_t register_count = 0;  // parameters, locals and temporaries
   bool strict = false;
   bool is_arrow = false;
   bool is_generator = false;
   bool is_async = false;
+  bool is_method = false;           // object/class methods and accessors: not constructors
+  bool is_class_constructor = false;
+  bool is_derived = false;          // a class constructor with `extends`
+  bool has_rest = false;            // the last parameter is ...rest (counted in param_count)
+  uint16_t param_count_for_length = 0;  // the function's `length`: parameters before the first default or rest
+  uint16_t arguments_register = kNoRegister;  // where the VM puts the arguments object at entry
 
   std::vector<Instruction> code;
   std::vector<Constant> constants;
@@ -75,6 +84,11 @@ struct CompiledFunction {
   std::vector<std::unique_ptr<CompiledFunction>> functions;  // nested, by NewClosure index
   std::vector<PositionEntry> positions;                      // sorted by pc
   std::vector<Handler> handlers;                             // innermost first
+
+  // Call and New sites: what the callee expression was ("obj.method", "f"),
+  // for "... is not a function" messages.
+  std::vector<std::pair<uint32_t, std::string>> callee_names;
+  std::string callee_description(uint32_t pc) const;
 
   // The source position of the instruction at `pc` (the last entry at or before it).
   const PositionEntry* position_of(uint32_t pc) const;

@@ -58,6 +58,7 @@ class FunctionCompiler {
   void compile_function(const Function* f) {
     fn_.name = f->id ? std::string(as<Identifier>(f->id)->name->text) : "";
     fn_.start = f->start;
+    fn_.source_end = f->end;
     fn_.strict = f->strict;
     fn_.is_arrow = f->kind == NodeKind::ArrowFunctionExpression;
     fn_.param_count = info_.param_count;
@@ -728,6 +729,22 @@ class FunctionCompiler {
     return out;
   }
 
+  // The callee as V8 names it in "x is not a function": a.b.c, a[...].b, or "expression".
+  static std::string describe_callee(const Node* callee) {
+    switch (callee->kind) {
+      case NodeKind::Identifier: return std::string(as<Identifier>(const_cast<Node*>(callee))->name->text);
+      case NodeKind::ThisExpression: return "this";
+      case NodeKind::MemberExpression: {
+        auto* m = as<MemberExpression>(const_cast<Node*>(callee));
+        std::string object = describe_callee(m->object);
+        if (m->computed) return object + "[...]";
+        if (m->property->kind == NodeKind::Identifier) return object + "." + std::string(as<Identifier>(m->property)->name->text);
+        return object + ".#private";
+      }
+      default: return "(intermediate value)";
+    }
+  }
+
   // Call A B C: callee in r[B], this in r[B+1], C arguments from r[B+2].
   uint16_t call(Node* e, int dst, bool construct) {
     Node* callee = construct ? as<NewExpression>(e)->callee : as<CallExpression>(e)->callee;
@@ -758,7 +775,8 @@ class FunctionCompiler {
       expr(arg, temp());
     }
     emit_.set_position(e->start, false);
-    emit_.emit(construct ? Opcode::New : Opcode::Call, out, base, uint16_t(args.size()));
+    uint32_t at = emit_.emit(construct ? Opcode::New : Opcode::Call, out, base, uint16_t(args.size()));
+    fn_.callee_names.emplace_back(at, describe_callee(callee));
     return out;
   }
 

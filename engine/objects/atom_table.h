@@ -74,7 +74,13 @@ namespace glass {
   X(boolean, "boolean")                    \
   X(bigint, "bigint")                      \
   X(anonymous, "anonymous")                \
-  X(__proto__, "__proto__")
+  X(__proto__, "__proto__")                \
+  X(return_, "return")                     \
+  X(throw_, "throw")                       \
+  X(errors, "errors")                      \
+  X(status, "status")                      \
+  X(reason, "reason")                      \
+  X(join, "join")
 
 enum class WellKnownAtom : uint16_t {
 #define GLASS_X(id, text) id,

@@ -21,6 +21,9 @@ enum class CellTag : uint8_t {
   Symbol,  // objects/symbol.h
   Object,  // objects/object.h
   Shape,   // objects/shape.h
+  Scope,             // vm/function.h: a heap scope (captured variables)
+  FunctionTemplate,  // vm/function.h: a loaded CompiledFunction (constants, inline caches)
+  Internal,          // other engine-private cells (vm/*.h): not JS values
   // ... more kinds are added here by the object model and the VM.
 };
 

@@ -5,7 +5,11 @@
 
 namespace glass {
 
-Object::Object(Shape* shape) : gc::Cell(uint8_t(CellTag::Object)), shape_(shape) {}
+Object::Object(Shape* shape, ObjectClass object_class)
+    : gc::Cell(uint8_t(CellTag::Object)), shape_(shape), class_(object_class) {
+  // A pre-built shape (e.g. { value, done }) arrives with its slots.
+  slots_.resize(shape->property_count());
+}
 
 Object* Object::create(gc::Heap& heap, Shape* root_shape) {
   gc::Rooted<Shape> shape(heap, root_shape);
@@ -14,7 +18,20 @@ Object* Object::create(gc::Heap& heap, Shape* root_shape) {
 
 gc::Cell* Object::prototype() const {
   // In dictionary mode the shape is kept only for its prototype.
+  if (dict_ && dict_->prototype_set) return dict_->prototype;
   return shape_->prototype();
+}
+
+void Object::set_prototype(gc::Cell* prototype) {
+  to_dictionary();
+  dict_->prototype = prototype;
+  dict_->prototype_set = true;
+}
+
+void Object::set_array_length(uint32_t length) {
+  if (length < elements_.size()) elements_.resize(length);
+  while (!sparse_.empty() && std::prev(sparse_.end())->first >= length) sparse_.erase(std::prev(sparse_.end()));
+  array_length_ = length;
 }
 
 std::optional<OwnProperty> Object::get_own(const gc::Cell* key) const {
@@ -155,6 +172,8 @@ std::vector<uint32_t> Object::own_element_keys() const {
 
 void Object::trace(gc::Tracer& tracer) {
   tracer.visit(shape_);
+  tracer.visit(derived_root_);
+  if (dict_) tracer.visit(dict_->prototype);
   for (Value v : slots_) trace_value(tracer, v);
   if (dict_)
     for (const auto& entry : dict_->entries) {

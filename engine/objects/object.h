@@ -19,6 +19,7 @@
 // numeric strings into indices before asking).
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -36,6 +37,23 @@ inline void trace_value(gc::Tracer& tracer, Value value) {
   if (value.is_cell()) tracer.visit(value.as_cell());
 }
 
+// What kind of object this is: its internal slots (§6.1.7.2) and exotic
+// behaviour. The VM tests it with one byte compare.
+enum class ObjectClass : uint8_t {
+  Ordinary,
+  Array,      // exotic `length` (§10.4.2)
+  Function,   // vm/function.h: bytecode closures, natives, bound functions
+  Error,      // has [[ErrorData]]
+  Boolean, Number, String, Symbol, BigInt,  // primitive wrappers: vm/box.h
+  Arguments,
+  Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry,
+  Promise,
+  Iterator,   // the engine's built-in iterators (array, map, set, string, for-in)
+  Generator,
+  RegExp,
+  Date,
+};
+
 struct OwnProperty {
   Value value;  // for accessors (kAccessor): the getter/setter pair cell
   uint8_t flags;
@@ -47,6 +65,34 @@ class Object : public gc::Cell {
   static Object* create(gc::Heap& heap, Shape* root_shape);
 
   gc::Cell* prototype() const;
+  // Changes [[Prototype]] (Object.setPrototypeOf, class extends): the object
+  // leaves the shape tree, since shapes carry the prototype.
+  void set_prototype(gc::Cell* prototype);
+
+  ObjectClass object_class() const { return class_; }
+  void set_object_class(ObjectClass c) { class_ = c; }
+  bool extensible() const { return extensible_; }
+  void prevent_extensions() { extensible_ = false; }
+  // Arrays: the value of `length` (elements at or past it are absent).
+  uint32_t array_length() const { return array_length_; }
+  void set_array_length(uint32_t length);                     // drops elements at or past `length`
+  void set_array_length_raw(uint32_t length) { array_length_ = length; }  // growing only
+  bool array_length_writable() const { return array_length_writable_; }
+  void set_array_length_writable(bool w) { array_length_writable_ = w; }
+  // The attributes every element shares (elements carry none of their own):
+  // kDefaultProperty, less configurable after seal, less writable after freeze.
+  uint8_t element_flags() const { return element_flags_; }
+  void set_element_flags(uint8_t f) { element_flags_ = f; }
+  // For objects made with a pre-built shape: the slot values, in order.
+  void fill_slots(std::initializer_list<Value> values) {
+    uint32_t i = 0;
+    for (Value v : values) slots_[i++] = v;
+  }
+
+  // The root shape of objects whose [[Prototype]] is this object (made once,
+  // on first use by `new`, Object.create and class instances).
+  Shape* derived_root_shape() const { return derived_root_; }
+  void set_derived_root_shape(Shape* shape) { derived_root_ = shape; }
 
   // ---- named properties ------------------------------------------------
   std::optional<OwnProperty> get_own(const gc::Cell* key) const;
@@ -69,10 +115,24 @@ class Object : public gc::Cell {
   Shape* shape() const { return shape_; }
   bool in_dictionary_mode() const { return dict_ != nullptr; }
 
+  // Fast paths for the interpreter's inline caches: a slot found through
+  // this object's shape (not valid in dictionary mode).
+  Value slot(uint32_t i) const { return slots_[i]; }
+  // An inline cache's "add property" hit: `next` is the shape this object's
+  // shape transitions to by adding one property, whose value is `v`.
+  void append_with_shape(Shape* next, Value v) {
+    shape_ = next;
+    slots_.push_back(v);
+  }
+  void set_slot(uint32_t i, Value v) { slots_[i] = v; }
+  // The dense elements, for array fast paths (holes are Value::empty()).
+  std::vector<Value>& dense_elements() { return elements_; }
+  bool has_sparse_elements() const { return !sparse_.empty(); }
+
   void trace(gc::Tracer& tracer) override;
   const char* cell_name() const override { return "Object"; }
 
-  explicit Object(Shape* shape);
+  explicit Object(Shape* shape, ObjectClass object_class = ObjectClass::Ordinary);
 
   // Indices this far past the dense end go to the sparse map instead of
   // growing the dense vector with holes (a[1e9] = 1 must not allocate 8 GB).
@@ -86,10 +146,18 @@ class Object : public gc::Cell {
       OwnProperty property;
     };
     std::vector<Entry> entries;
+    gc::Cell* prototype = nullptr;  // set_prototype(): replaces the shape's
+    bool prototype_set = false;
   };
   void to_dictionary();
 
   Shape* shape_;
+  ObjectClass class_;
+  bool extensible_ = true;
+  bool array_length_writable_ = true;
+  uint8_t element_flags_ = kDefaultProperty;
+  uint32_t array_length_ = 0;
+  Shape* derived_root_ = nullptr;
   std::vector<Value> slots_;
   std::unique_ptr<Dictionary> dict_;
   std::vector<Value> elements_;

@@ -17,6 +17,7 @@
 #include "parser/ast_printer.h"
 #include "parser/parser.h"
 #include "parser/token_printer.h"
+#include "run.h"
 
 namespace {
 
@@ -44,6 +45,7 @@ struct Options {
   bool check = false, module = false, print_tokens = false, print_ast = false, print_scopes = false,
        print_bytecode = false;
   std::string file;
+  glass::cli::RunOptions run;
 };
 
 int usage_error(const std::string& message) {
@@ -147,6 +149,17 @@ int main(int argc, char** argv) {
       opt.print_bytecode = true;
     } else if (a == "--print-scopes") {
       opt.print_scopes = true;
+    } else if (a == "--test262") {
+      opt.run.test262 = true;
+    } else if (a == "--include") {
+      if (i + 1 >= argc) return usage_error("--include needs a file");
+      opt.run.includes.push_back(argv[++i]);
+    } else if (a == "--trace") {
+      opt.run.trace = true;
+    } else if (a == "--trace-gc") {
+      opt.run.trace_gc = true;
+    } else if (a == "--gc-stress") {
+      opt.run.gc_stress = true;
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown option '" + a + "'");
     } else {
@@ -157,6 +170,13 @@ int main(int argc, char** argv) {
   }
   if (opt.file.empty()) return usage_error("no input file");
   if (ends_with(opt.file, ".mjs")) opt.module = true;
+
+  if (!opt.check && !opt.print_tokens && !opt.print_ast && !opt.print_scopes && !opt.print_bytecode) {
+    opt.run.file = opt.file;
+    opt.run.module = opt.module;
+    for (; i < argc; ++i) opt.run.args.push_back(argv[i]);
+    return glass::cli::run_script(opt.run);
+  }
 
   glass::Source source;
   source.name = opt.file;
@@ -208,7 +228,5 @@ int main(int argc, char** argv) {
     std::cerr << glass::format_syntax_error(source, e);
     return 1;
   }
-  std::cerr << "glass: running scripts arrives with the engine core; this build can --check, "
-               "--print-tokens and --print-ast\n";
-  return 2;
+  return 0;
 }

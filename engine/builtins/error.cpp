@@ -1,0 +1,100 @@
+// Error and its subclasses. Every error gets a `stack` string when made:
+// "TypeError: message" and one "    at name (file:line:column)" line per frame.
+#include "builtins/builtins.h"
+
+namespace glass {
+
+namespace {
+
+template <ErrorType type>
+Value error_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
+  IntrinsicObject proto_id;
+  switch (type) {
+#define GLASS_X(name) \
+  case ErrorType::name: proto_id = IntrinsicObject::name##Prototype; break;
+    GLASS_ERROR_TYPES(GLASS_X)
+#undef GLASS_X
+  }
+  Value nt = new_target;
+  if (nt.is_undefined()) nt = Value::undefined();
+  gc::Rooted<Object> e(vm.heap(), ordinary_create_from_constructor(vm, nt, proto_id, ObjectClass::Error));
+  size_t message_index = type == ErrorType::AggregateError ? 1 : 0;
+  Value message = arg(args, message_index);
+  if (!message.is_undefined()) {
+    String* m = to_string(vm, message);
+    vm.define_value(e, vm.atom(WellKnownAtom::message), string_value(m));
+  }
+  Value options = arg(args, message_index + 1);
+  if (options.is_object() && has_property(vm, as_object(options), key_of(WellKnownAtom::cause, vm))) {
+    Value cause = get(vm, as_object(options), key_of(WellKnownAtom::cause, vm));
+    vm.define_value(e, vm.atom(WellKnownAtom::cause), cause);
+  }
+  if (type == ErrorType::AggregateError) {
+    ValueVector errors(vm.heap());
+    IteratorRecord it = get_iterator(vm, arg(args, 0));
+    RootedValue iter(vm.heap(), it.iterator), next(vm.heap(), it.next_method);
+    for (;;) {
+      IteratorRecord rec{iter, next};
+      auto v = iterator_step(vm, rec);
+      if (!v) break;
+      errors.values.push_back(*v);
+    }
+    vm.define_value(e, vm.atom(WellKnownAtom::errors), object_value(vm.new_array_from(errors.values)));
+  }
+  // The stack's first line is what toString() gives now.
+  Value name = get(vm, e, key_of(WellKnownAtom::name, vm));
+  std::string header = name.is_undefined() ? "Error" : to_utf8(vm, name);
+  Value m = get(vm, e, key_of(WellKnownAtom::message, vm));
+  std::string msg = m.is_undefined() ? "" : to_utf8(vm, m);
+  if (!msg.empty()) header = header.empty() ? msg : header + ": " + msg;
+  vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(header + vm.stack_trace())));
+  return object_value(e);
+}
+
+Value error_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
+  if (!self.is_object()) vm.throw_error(ErrorType::TypeError, "Error.prototype.toString requires that 'this' be an Object");
+  gc::Rooted<Object> o(vm.heap(), as_object(self));
+  Value name = get(vm, o, key_of(WellKnownAtom::name, vm));
+  std::string n = name.is_undefined() ? "Error" : to_utf8(vm, name);
+  Value message = get(vm, o, key_of(WellKnownAtom::message, vm));
+  std::string m = message.is_undefined() ? "" : to_utf8(vm, message);
+  if (n.empty()) return string_value(vm.new_string(m));
+  if (m.empty()) return string_value(vm.new_string(n));
+  return string_value(vm.new_string(n + ": " + m));
+}
+
+Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Value) {
+  if (!arg(args, 0).is_object()) vm.throw_error(ErrorType::TypeError, "Invalid argument");
+  gc::Rooted<Object> o(vm.heap(), as_object(args[0]));
+  std::string header = to_utf8(vm, call_method(vm, object_value(o), key_of(WellKnownAtom::toString, vm), {}));
+  vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(header + vm.stack_trace())));
+  return Value::undefined();
+}
+
+}  // namespace
+
+void install_error(Vm& vm) {
+  Intrinsics& in = vm.intrinsics();
+  gc::Rooted<FunctionObject> base(vm.heap());
+#define GLASS_X(T)                                                                                            \
+  {                                                                                                              \
+    gc::Rooted<Object> proto(vm.heap(), in[IntrinsicObject::T##Prototype]);                                  \
+    gc::Rooted<FunctionObject> ctor(vm.heap(), make_constructor(vm, #T, error_ctor<ErrorType::T>,          \
+                                                                ErrorType::T == ErrorType::AggregateError ? 2 : 1, proto)); \
+    vm.define_value(proto, vm.atom(WellKnownAtom::name), string_value(vm.intern(#T)));                       \
+    vm.define_value(proto, vm.atom(WellKnownAtom::message), string_value(vm.atom(WellKnownAtom::empty)));       \
+    if (ErrorType::T == ErrorType::Error) {                                                                   \
+      base = ctor;                                                                                               \
+      vm.define_native(proto, "toString", error_to_string, 0);                                                   \
+      vm.define_native(ctor, "captureStackTrace", error_capture_stack_trace, 2);                                 \
+      vm.define_value(ctor, "stackTraceLimit", Value::int32(10), kDefaultProperty);                              \
+    } else {                                                                                                     \
+      ctor->set_prototype(base.get());                                                                           \
+    }                                                                                                            \
+    define_global(vm, #T, object_value(ctor));                                                                \
+  }
+  GLASS_ERROR_TYPES(GLASS_X)
+#undef GLASS_X
+}
+
+}  // namespace glass

@@ -1,0 +1,16 @@
+// A plain value printer for console.log in the engine (the runtime in
+// natives/ replaces it with Node's util.inspect). Close to Node's output for
+// everyday values: nested objects to depth 2, quoted strings inside
+// containers, [Function: f], errors by their stack, circular references.
+#pragma once
+#include <string>
+
+#include "vm/vm.h"
+
+namespace glass {
+
+std::string inspect_value(Vm& vm, Value v, int depth = 2);
+// console.log's formatting of its arguments (with %s %d %i %f %j %o %O %%).
+std::string format_log_arguments(Vm& vm, std::span<const Value> args);
+
+}  // namespace glass

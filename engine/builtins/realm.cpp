@@ -1,0 +1,90 @@
+// The realm: the intrinsic prototypes and shapes, made in dependency order,
+// then every builtins/*.cpp installer.
+#include "builtins/builtins.h"
+
+namespace glass {
+
+void define_global(Vm& vm, std::string_view name, Value v) { vm.define_value(vm.global(), name, v); }
+
+FunctionObject* make_constructor(Vm& vm, std::string_view name, NativeFn fn, int length, Object* prototype) {
+  gc::Rooted<Object> proto(vm.heap(), prototype);
+  gc::Rooted<FunctionObject> ctor(vm.heap(), vm.new_native(name, fn, length, /*constructor=*/true));
+  vm.define_value(ctor, vm.atom(WellKnownAtom::prototype), object_value(proto), 0);
+  vm.define_value(proto, vm.atom(WellKnownAtom::constructor), object_value(ctor));
+  return ctor;
+}
+
+static Value function_prototype_call(Vm&, Value, std::span<const Value>, Value) { return Value::undefined(); }
+
+void Vm::setup_realm() {
+  gc::Heap& h = heap_;
+  Intrinsics& in = intrinsics_;
+  using IO = IntrinsicObject;
+  using IS = IntrinsicShape;
+
+  in[IS::NullProtoShape] = Shape::create_root(h, nullptr);
+  in[IO::ObjectPrototype] = h.allocate<Object>(Shape::create_root(h, nullptr));
+  in[IS::ObjectShape] = root_shape_for(in[IO::ObjectPrototype]);
+
+  // %Function.prototype% is itself a function (that returns undefined).
+  {
+    Shape* s = Shape::add_property(h, in[IS::ObjectShape], atom(WellKnownAtom::length), kConfigurable);
+    s = Shape::add_property(h, s, atom(WellKnownAtom::name), kConfigurable);
+    FunctionObject* fp = h.allocate<FunctionObject>(s, FunctionKind::Native);
+    fp->native = function_prototype_call;
+    fp->fill_slots({Value::int32(0), string_value(atom(WellKnownAtom::empty))});
+    in[IO::FunctionPrototype] = fp;
+  }
+  {
+    Shape* s = root_shape_for(in[IO::FunctionPrototype]);
+    s = Shape::add_property(h, s, atom(WellKnownAtom::length), kConfigurable);
+    s = Shape::add_property(h, s, atom(WellKnownAtom::name), kConfigurable);
+    in[IS::MethodShape] = s;
+    in[IS::FunctionShape] = Shape::add_property(h, s, atom(WellKnownAtom::prototype), kWritable);
+  }
+  // %Array.prototype% is an Array exotic object.
+  in[IO::ArrayPrototype] = h.allocate<Object>(in[IS::ObjectShape], ObjectClass::Array);
+  in[IS::ArrayShape] = root_shape_for(in[IO::ArrayPrototype]);
+  {
+    Shape* s = Shape::add_property(h, in[IS::ObjectShape], atom(WellKnownAtom::value), kDefaultProperty);
+    in[IS::IterResultShape] = Shape::add_property(h, s, atom(WellKnownAtom::done), kDefaultProperty);
+  }
+  for (IO plain : {IO::StringPrototype, IO::NumberPrototype, IO::BooleanPrototype, IO::SymbolPrototype,
+                   IO::BigIntPrototype, IO::ErrorPrototype, IO::IteratorPrototype, IO::MapPrototype,
+                   IO::SetPrototype, IO::WeakMapPrototype, IO::WeakSetPrototype, IO::WeakRefPrototype,
+                   IO::PromisePrototype, IO::RegExpPrototype, IO::AsyncFunctionPrototype,
+                   IO::GeneratorFunctionPrototype})
+    in[plain] = new_object();
+  for (IO error : {IO::TypeErrorPrototype, IO::RangeErrorPrototype, IO::ReferenceErrorPrototype,
+                   IO::SyntaxErrorPrototype, IO::EvalErrorPrototype, IO::URIErrorPrototype,
+                   IO::AggregateErrorPrototype})
+    in[error] = new_object_with_proto(in[IO::ErrorPrototype]);
+  for (IO iter : {IO::ArrayIteratorPrototype, IO::StringIteratorPrototype, IO::MapIteratorPrototype,
+                  IO::SetIteratorPrototype, IO::ForInIteratorPrototype, IO::GeneratorPrototype})
+    in[iter] = new_object_with_proto(in[IO::IteratorPrototype]);
+  // Primitive wrappers' prototypes are wrappers themselves (String.prototype is "").
+  in[IO::StringPrototype]->set_object_class(ObjectClass::Ordinary);
+
+#define GLASS_X(n, d) symbols_[size_t(WellKnownSymbol::n)] = Symbol::create(h, new_string(d), Symbol::kWellKnown);
+  GLASS_WELL_KNOWN_SYMBOLS(GLASS_X)
+#undef GLASS_X
+
+  global_ = new_object();
+
+  install_object(*this);
+  install_function(*this);
+  install_error(*this);
+  install_symbol(*this);
+  install_boolean(*this);
+  install_iterator(*this);
+  install_array(*this);
+  install_string(*this);
+  install_number(*this);
+  install_math(*this);
+  install_json(*this);
+  install_collections(*this);
+  install_promise(*this);
+  install_globals(*this);
+}
+
+}  // namespace glass

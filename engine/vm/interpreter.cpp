@@ -1,0 +1,731 @@
+// The interpreter: one loop that executes bytecode for every frame on the
+// VM's call stack.
+//
+// Dispatch is "computed goto" (a GCC/Clang extension): the table of label
+// addresses is generated from GLASS_OPCODES, and each handler ends by
+// fetching the next instruction and jumping straight to its handler, so the
+// CPU's branch predictor learns per-opcode successor patterns. With --trace
+// the loop uses a second table whose every entry prints the instruction
+// first, so tracing costs nothing when it is off.
+//
+// A JS call pushes a Frame and reloads the cached frame state (f, r, pc, t);
+// a return pops it and reloads the caller's. Nothing here recurses on the C++
+// stack for a JS-to-JS call. The only C++ recursion is a native calling
+// Vm::call, which runs a nested run() bounded by VmOptions::max_native_depth.
+//
+// Exceptions: see Vm::run and Vm::unwind at the end of this file.
+#include <cmath>
+#include <cstdio>
+
+#include "bytecode/disassembler.h"
+#include "parser/display.h"
+#include "vm/box.h"
+#include "vm/operations.h"
+#include "vm/rooted.h"
+#include "vm/vm.h"
+
+namespace glass {
+
+using bytecode::Instruction;
+using bytecode::Opcode;
+
+// new F(...) for a bytecode constructor F with arguments at regs[0..argc):
+// allocates `this` (unless F is derived: super() makes it) and pushes F's
+// frame. `regs[-1]` is the `this` slot of the call sequence.
+static bool push_construct_frame(Vm& vm, FunctionObject* f, Value* regs, uint32_t argc, Value new_target,
+                                 uint8_t flags, uint16_t return_reg) {
+  Value self = Value::empty();
+  if (!f->is_derived) {
+    self = object_value(ordinary_create_from_constructor(vm, new_target, IntrinsicObject::ObjectPrototype));
+    regs[-1] = self;  // rooted in the caller's registers
+  }
+  return vm.push_frame(f, regs, argc, self, new_target, uint8_t(flags | Frame::kConstruct), return_reg);
+}
+
+Value construct_with_frame(Vm& vm, FunctionObject* f, Value* regs, uint32_t argc, Value new_target, size_t& entry) {
+  entry = vm.frames().size();
+  if (!push_construct_frame(vm, f, regs, argc, new_target, Frame::kEntry, 0))
+    vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+  return vm.run(entry);
+}
+
+// ---- slow paths (out of line so the loop stays small) --------------------------
+
+static Value arith_slow(Vm& vm, Opcode op, Value a, Value b) {
+  RootedValue rb(vm.heap(), b);
+  Value na = to_numeric(vm, a);
+  double x = na.as_number();
+  double y = to_numeric(vm, rb).as_number();
+  switch (op) {
+    case Opcode::Sub: return Value::number(x - y);
+    case Opcode::Mul: return Value::number(x * y);
+    case Opcode::Div: return Value::number(x / y);
+    case Opcode::Mod: return Value::number(std::fmod(x, y));
+    case Opcode::Exp: {
+      if (y != y) return Value::from_double(NAN);
+      if ((x == 1 || x == -1) && std::isinf(y)) return Value::from_double(NAN);
+      return Value::number(std::pow(x, y));
+    }
+    case Opcode::BitAnd: return Value::int32(int32_t(double_to_uint32(x) & double_to_uint32(y)));
+    case Opcode::BitOr: return Value::int32(int32_t(double_to_uint32(x) | double_to_uint32(y)));
+    case Opcode::BitXor: return Value::int32(int32_t(double_to_uint32(x) ^ double_to_uint32(y)));
+    case Opcode::Shl: return Value::int32(int32_t(double_to_uint32(x) << (double_to_uint32(y) & 31)));
+    case Opcode::Sar: return Value::int32(int32_t(double_to_uint32(x)) >> (double_to_uint32(y) & 31));
+    case Opcode::Shr: return Value::number(double(double_to_uint32(x) >> (double_to_uint32(y) & 31)));
+    default: return Value::undefined();
+  }
+}
+
+static Value compare_slow(Vm& vm, Opcode op, Value a, Value b) {
+  std::optional<bool> r;
+  switch (op) {
+    case Opcode::Less: r = less_than(vm, a, b, true); return Value::boolean(r.value_or(false));
+    case Opcode::Greater: r = less_than(vm, b, a, false); return Value::boolean(r.value_or(false));
+    case Opcode::LessEq: r = less_than(vm, b, a, false); return Value::boolean(r && !*r);
+    case Opcode::GreaterEq: r = less_than(vm, a, b, true); return Value::boolean(r && !*r);
+    default: return Value::undefined();
+  }
+}
+
+// Fills `ic` from a full lookup of ic.name on `o` when the property is a data
+// property, own or on the direct prototype.
+static void fill_get_cache(InlineCache& ic, Object* o) {
+  if (o->in_dictionary_mode() || o->object_class() == ObjectClass::Array) {
+    if (o->in_dictionary_mode()) return;
+  }
+  if (auto own = o->shape()->find(ic.name)) {
+    if (own->flags & kAccessor) return;
+    ic.shape = o->shape();
+    ic.holder = nullptr;
+    ic.slot = own->slot;
+    return;
+  }
+  Object* proto = static_cast<Object*>(o->prototype());
+  if (!proto || proto->in_dictionary_mode()) return;
+  if (auto found = proto->shape()->find(ic.name)) {
+    if (found->flags & kAccessor) return;
+    ic.shape = o->shape();
+    ic.holder = proto;
+    ic.holder_shape = proto->shape();
+    ic.slot = found->slot;
+  }
+}
+
+static Value get_named_slow(Vm& vm, Value base, InlineCache& ic) {
+  Value v = get_value(vm, base, PropertyKey::of_cell(ic.name));
+  if (base.is_object()) {
+    Object* o = as_object(base);
+    if (o->object_class() != ObjectClass::String) fill_get_cache(ic, o);
+  }
+  return v;
+}
+
+static void set_named_slow(Vm& vm, Value base, InlineCache& ic, Value v, bool strict) {
+  if (base.is_object()) {
+    Object* o = as_object(base);
+    Shape* before = o->shape();
+    bool was_dict = o->in_dictionary_mode();
+    bool had_own = !was_dict && before->find(ic.name).has_value();
+    bool chain_clean = !had_own;
+    if (chain_clean)
+      for (Object* p = static_cast<Object*>(o->prototype()); p; p = static_cast<Object*>(p->prototype()))
+        if (get_own_property(vm, p, PropertyKey::of_cell(ic.name))) chain_clean = false;
+    put_value(vm, base, PropertyKey::of_cell(ic.name), v, strict);
+    if (o->in_dictionary_mode() || was_dict || o->object_class() == ObjectClass::Array) return;
+    if (had_own) {
+      auto info = before->find(ic.name);
+      if (info && (info->flags & (kWritable | kAccessor)) == kWritable && o->shape() == before) {
+        ic.shape = before;
+        ic.holder = nullptr;
+        ic.holder_shape = nullptr;
+        ic.slot = info->slot;
+      }
+    } else if (chain_clean && o->shape() != before && o->shape()->parent() == before) {
+      // An add: cache the transition (old shape -> new shape).
+      ic.shape = before;
+      ic.holder = nullptr;
+      ic.holder_shape = o->shape();
+      ic.slot = o->shape()->property_count() - 1;
+    }
+    return;
+  }
+  put_value(vm, base, PropertyKey::of_cell(ic.name), v, strict);
+}
+
+// NOTE: the interpreter's handlers leave their block by `goto *`, which
+// skips C++ destructors, so no handler may hold an RAII object (Rooted,
+// RootedValue, std::string...). Work that needs one lives in these helpers.
+static Value get_indexed_slow(Vm& vm, Value base, Value key) {
+  RootedValue keep(vm.heap(), base);
+  PropertyKey k = to_property_key(vm, key);
+  return get_value(vm, keep, k);
+}
+
+static void set_indexed_slow(Vm& vm, Value base, Value key, Value v, bool strict) {
+  RootedValue keep(vm.heap(), base), value(vm.heap(), v);
+  PropertyKey k = to_property_key(vm, key);
+  put_value(vm, keep, k, value, strict);
+}
+
+static bool delete_indexed(Vm& vm, Value base, Value key, bool strict) {
+  RootedValue keep(vm.heap(), base);
+  if (base.is_nullish()) vm.throw_error(ErrorType::TypeError, "Cannot convert undefined or null to object");
+  PropertyKey k = to_property_key(vm, key);
+  gc::Rooted<Object> o(vm.heap(), to_object(vm, keep));
+  bool ok = delete_property(vm, o, k);
+  if (!ok && strict) vm.throw_error(ErrorType::TypeError, "Cannot delete property '" + to_utf8(vm, key_to_value(vm, k)) + "'");
+  return ok;
+}
+
+static void define_field(Vm& vm, Value object, Value key, Value v) {
+  RootedValue keep(vm.heap(), object), value(vm.heap(), v);
+  PropertyKey k = to_property_key(vm, key);
+  create_data_property_or_throw(vm, as_object(keep), k, value);
+}
+
+[[noreturn]] static void throw_with_name(Vm& vm, ErrorType type, String* name, const char* prefix, const char* suffix) {
+  vm.throw_error(type, prefix + name->to_utf8() + suffix);
+}
+
+[[noreturn]] static void throw_not_callable(Vm& vm, const bytecode::CompiledFunction* code, const Instruction* at,
+                                            const char* what) {
+  vm.throw_error(ErrorType::TypeError, code->callee_description(uint32_t(at - code->code.data())) + what);
+}
+
+static Object* for_in_enumerator(Vm& vm, Value v) {
+  ValueVector keys(vm.heap());
+  if (!v.is_nullish()) {
+    gc::Rooted<Object> o(vm.heap(), to_object(vm, v));
+    std::vector<PropertyKey> seen;
+    for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
+      gc::Rooted<Object> c(vm.heap(), cur);
+      for (PropertyKey key : own_property_keys(vm, c)) {
+        if (!key.is_index() && !is_string(key.cell)) continue;
+        bool dup = false;
+        for (const PropertyKey& s : seen) dup = dup || s == key;
+        if (dup) continue;
+        seen.push_back(key);
+        auto p = get_own_property(vm, c, key);
+        if (p && (p->flags & kEnumerable)) keys.values.push_back(key_to_value(vm, key));
+      }
+      cur = c;
+    }
+    keys.values.push_back(object_value(o));  // the object, last: checked for deletions
+  } else {
+    keys.values.push_back(Value::undefined());
+  }
+  Object* e = vm.new_array_from(keys.values);
+  e->set_object_class(ObjectClass::Iterator);
+  return e;
+}
+
+// The next key, or empty when done. The enumerator's length counts what is left.
+static Value for_in_next(Vm& vm, Object* e) {
+  std::vector<Value>& items = e->dense_elements();
+  Value target = items.back();
+  while (e->array_length() > 1) {
+    uint32_t i = uint32_t(items.size()) - e->array_length();
+    e->set_array_length_raw(e->array_length() - 1);
+    Value key = items[i];
+    if (target.is_object() && !has_property(vm, as_object(target), to_property_key(vm, key))) continue;
+    return key;
+  }
+  return Value::empty();
+}
+
+static void trace_instruction(Vm& vm, const Frame& f, const Instruction* pc) {
+  FILE* out = vm.options().trace;
+  const bytecode::CompiledFunction* code = f.tmpl->code;
+  uint32_t offset = uint32_t(pc - code->code.data());
+  const bytecode::OpcodeInfo& info = bytecode::info(pc->op());
+  std::string name = code->name.empty() ? "<anonymous>" : code->name;
+  std::fprintf(out, "[trace] %-12s %4u  %-18.*s", name.c_str(), offset, int(info.name.size()), info.name.data());
+  uint16_t ops[3] = {pc->a(), pc->b(), pc->c()};
+  bytecode::Operand kinds[3] = {info.a, info.b, info.c};
+  for (int i = 0; i < 3; ++i) {
+    if (kinds[i] == bytecode::Operand::None) continue;
+    if (info.format != bytecode::Format::ABC && i == 1) {
+      std::fprintf(out, " %d", info.format == bytecode::Format::AsBx ? pc->sbx() : int(pc->bx()));
+      break;
+    }
+    if (kinds[i] == bytecode::Operand::Reg) {
+      Value v = f.regs[ops[i]];
+      std::string shown;
+      if (v.is_empty()) shown = "<empty>";
+      else if (v.is_number()) shown = number_to_js_string(v.as_number());
+      else if (v.is_string()) shown = quote_js_string(as_string(v)->to_utf16());
+      else if (v.is_object()) shown = is_callable(v) ? "<function>" : "<object>";
+      else shown = typeof_name(v);
+      if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+      std::fprintf(out, " r%u=%s", ops[i], shown.c_str());
+    } else {
+      std::fprintf(out, " %u", ops[i]);
+    }
+  }
+  std::fputc('\n', out);
+}
+
+class Interpreter {
+ public:
+  static Value execute(Vm& vm, size_t entry);
+};
+
+Value Interpreter::execute(Vm& vm, size_t entry) {
+  static const void* const kLabels[] = {
+#define GLASS_LABEL(name, format, a, b, c, flags, meaning) &&L_##name,
+      GLASS_OPCODES(GLASS_LABEL)
+#undef GLASS_LABEL
+  };
+  static const void* kTraceLabels[bytecode::kOpcodeCount];
+  for (auto& l : kTraceLabels) l = &&L_Trace;
+  const void* const* dispatch = vm.options_.trace ? kTraceLabels : kLabels;
+
+  Frame* f;
+  Value* r;
+  const Instruction* pc;
+  FunctionTemplate* t;
+  Instruction ins;
+
+#define RELOAD()                \
+  do {                          \
+    f = &vm.frames_.back();     \
+    r = f->regs;                \
+    pc = f->pc;                 \
+    t = f->tmpl;                \
+  } while (0)
+// f->pc always holds the instruction after the one executing: where a
+// return resumes, and (minus one) where an exception or a stack trace says
+// the frame is.
+#define DISPATCH()                                  \
+  do {                                              \
+    ins = *pc++;                                    \
+    f->pc = pc;                                     \
+    goto* dispatch[uint8_t(ins.bits())];            \
+  } while (0)
+#define A ins.a()
+#define B ins.b()
+#define C ins.c()
+
+  RELOAD();
+  DISPATCH();
+
+L_Trace:
+  trace_instruction(vm, *f, pc - 1);
+  goto* kLabels[uint8_t(ins.bits())];
+
+L_LoadUndefined: r[A] = Value::undefined(); DISPATCH();
+L_LoadNull: r[A] = Value::null(); DISPATCH();
+L_LoadTrue: r[A] = Value::boolean(true); DISPATCH();
+L_LoadFalse: r[A] = Value::boolean(false); DISPATCH();
+L_LoadEmpty: r[A] = Value::empty(); DISPATCH();
+L_LoadInt: r[A] = Value::int32(ins.sbx()); DISPATCH();
+L_LoadConst: {
+  const bytecode::Constant& k = t->code->constants[ins.bx()];
+  if (k.kind == bytecode::Constant::Kind::BigInt) vm.throw_error(ErrorType::SyntaxError, "BigInt is not supported yet (glass)");
+  r[A] = t->constants[ins.bx()];
+  DISPATCH();
+}
+L_Move: r[A] = r[B]; DISPATCH();
+L_LoadThis: {
+  Value v = f->this_value;
+  if (v.is_empty())
+    vm.throw_error(ErrorType::ReferenceError,
+                   "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+  r[A] = v;
+  DISPATCH();
+}
+L_GetScoped: {
+  HeapScope* s = f->scope;
+  for (uint16_t d = B; d > 0; --d) s = s->parent();
+  r[A] = s->at(C);
+  DISPATCH();
+}
+L_SetScoped: {
+  HeapScope* s = f->scope;
+  for (uint16_t d = B; d > 0; --d) s = s->parent();
+  s->at(C) = r[A];
+  DISPATCH();
+}
+L_CheckInitialized:
+  if (r[A].is_empty())
+    vm.throw_error(ErrorType::ReferenceError, "Cannot access '" + t->ics[B].name->to_utf8() + "' before initialization");
+  DISPATCH();
+L_ThrowConstAssign: vm.throw_error(ErrorType::TypeError, "Assignment to constant variable.");
+L_PushScope: {
+  uint32_t count = uint32_t(t->code->constants[ins.bx()].names.size());
+  f->scope = HeapScope::create(vm.heap_, f->scope, count);
+  ++f->scope_depth;
+  DISPATCH();
+}
+L_PopScope:
+  f->scope = f->scope->parent();
+  --f->scope_depth;
+  DISPATCH();
+L_GetGlobal: {
+  InlineCache& ic = t->ics[B];
+  Object* g = vm.global_;
+  if (g->shape() == ic.shape && !g->in_dictionary_mode() && !ic.holder) {
+    r[A] = g->slot(ic.slot);
+    DISPATCH();
+  }
+  PropertyKey key = PropertyKey::of_cell(ic.name);
+  if (!has_property(vm, g, key)) vm.throw_error(ErrorType::ReferenceError, ic.name->to_utf8() + " is not defined");
+  r[A] = get_named_slow(vm, object_value(g), ic);
+  DISPATCH();
+}
+L_TypeofGlobal: {
+  InlineCache& ic = t->ics[B];
+  PropertyKey key = PropertyKey::of_cell(ic.name);
+  if (!has_property(vm, vm.global_, key)) {
+    r[A] = string_value(vm.atom(WellKnownAtom::undefined));
+    DISPATCH();
+  }
+  r[A] = typeof_value(vm, get(vm, vm.global_, key));
+  DISPATCH();
+}
+L_SetGlobal: {
+  InlineCache& ic = t->ics[B];
+  Object* g = vm.global_;
+  if (g->shape() == ic.shape && !g->in_dictionary_mode() && !ic.holder && !ic.holder_shape) {
+    g->set_slot(ic.slot, r[A]);
+    DISPATCH();
+  }
+  PropertyKey key = PropertyKey::of_cell(ic.name);
+  if (t->code->strict && !has_property(vm, g, key))
+    vm.throw_error(ErrorType::ReferenceError, ic.name->to_utf8() + " is not defined");
+  set_named_slow(vm, object_value(g), ic, r[A], t->code->strict);
+  DISPATCH();
+}
+L_GetNamed: {
+  Value base = r[B];
+  InlineCache& ic = t->ics[C];
+  if (base.is_object()) {
+    Object* o = as_object(base);
+    if (o->shape() == ic.shape && !o->in_dictionary_mode()) {
+      if (!ic.holder) {
+        r[A] = o->slot(ic.slot);
+        DISPATCH();
+      }
+      if (ic.holder->shape() == ic.holder_shape && !ic.holder->in_dictionary_mode()) {
+        r[A] = ic.holder->slot(ic.slot);
+        DISPATCH();
+      }
+    }
+    if (o->object_class() == ObjectClass::Array && ic.name == vm.atom(WellKnownAtom::length)) {
+      r[A] = Value::number(o->array_length());
+      DISPATCH();
+    }
+  }
+  r[A] = get_named_slow(vm, base, ic);
+  DISPATCH();
+}
+L_SetNamed: {
+  Value base = r[A];
+  InlineCache& ic = t->ics[B];
+  if (base.is_object()) {
+    Object* o = as_object(base);
+    if (o->shape() == ic.shape && !o->in_dictionary_mode() && !ic.holder) {
+      if (!ic.holder_shape) {
+        o->set_slot(ic.slot, r[C]);
+        DISPATCH();
+      }
+      if (o->extensible()) {
+        o->append_with_shape(ic.holder_shape, r[C]);
+        DISPATCH();
+      }
+    }
+  }
+  set_named_slow(vm, base, ic, r[C], t->code->strict);
+  DISPATCH();
+}
+L_GetIndexed: {
+  Value base = r[B], key = r[C];
+  if (base.is_object() && key.is_int32() && key.as_int32() >= 0) {
+    Object* o = as_object(base);
+    std::vector<Value>& e = o->dense_elements();
+    uint32_t i = uint32_t(key.as_int32());
+    if (i < e.size() && !e[i].is_empty() && o->object_class() != ObjectClass::String) {
+      r[A] = e[i];
+      DISPATCH();
+    }
+  }
+  r[A] = get_indexed_slow(vm, base, key);
+  DISPATCH();
+}
+L_SetIndexed: {
+  Value base = r[A], key = r[B];
+  if (base.is_object() && key.is_int32() && key.as_int32() >= 0) {
+    Object* o = as_object(base);
+    std::vector<Value>& e = o->dense_elements();
+    uint32_t i = uint32_t(key.as_int32());
+    if (o->element_flags() == kDefaultProperty) {
+      if (i < e.size() && !e[i].is_empty()) {
+        e[i] = r[C];
+        DISPATCH();
+      }
+      if (o->object_class() == ObjectClass::Array && i == e.size() && i == o->array_length() && o->extensible() &&
+          o->array_length_writable() && !o->has_sparse_elements()) {
+        // Appending: only safe when no prototype has indexed properties (setters).
+        Object* proto = static_cast<Object*>(o->prototype());
+        if (proto == vm.intrinsics_[IntrinsicObject::ArrayPrototype] && proto->dense_length() == 0) {
+          e.push_back(r[C]);
+          o->set_array_length_raw(i + 1);
+          DISPATCH();
+        }
+      }
+    }
+  }
+  set_indexed_slow(vm, base, key, r[C], t->code->strict);
+  DISPATCH();
+}
+L_DeleteIndexed: r[A] = Value::boolean(delete_indexed(vm, r[B], r[C], t->code->strict)); DISPATCH();
+L_In: {
+  Value target = r[C];
+  if (!target.is_object())
+    vm.throw_error(ErrorType::TypeError, "Cannot use 'in' operator to search for '" + to_utf8(vm, r[B]) + "' in " +
+                                             to_utf8(vm, target));
+  PropertyKey k = to_property_key(vm, r[B]);
+  r[A] = Value::boolean(has_property(vm, as_object(r[C]), k));
+  DISPATCH();
+}
+L_Instanceof: r[A] = Value::boolean(instance_of(vm, r[B], r[C])); DISPATCH();
+
+L_Add: {
+  Value a = r[B], b = r[C];
+  if (a.is_int32() && b.is_int32()) {
+    int32_t out;
+    if (!__builtin_add_overflow(a.as_int32(), b.as_int32(), &out)) r[A] = Value::int32(out);
+    else r[A] = Value::from_double(double(a.as_int32()) + double(b.as_int32()));
+  } else if (a.is_number() && b.is_number()) {
+    r[A] = Value::number(a.as_number() + b.as_number());
+  } else if (a.is_string() && b.is_string()) {
+    String* s = String::concat(vm.heap_, as_string(a), as_string(b));
+    if (!s) vm.throw_error(ErrorType::RangeError, "Invalid string length");
+    r[A] = string_value(s);
+  } else {
+    r[A] = add_values(vm, a, b);
+  }
+  DISPATCH();
+}
+L_Sub: {
+  Value a = r[B], b = r[C];
+  int32_t out;
+  if (a.is_int32() && b.is_int32() && !__builtin_sub_overflow(a.as_int32(), b.as_int32(), &out)) r[A] = Value::int32(out);
+  else if (a.is_number() && b.is_number()) r[A] = Value::number(a.as_number() - b.as_number());
+  else r[A] = arith_slow(vm, Opcode::Sub, a, b);
+  DISPATCH();
+}
+L_Mul: {
+  Value a = r[B], b = r[C];
+  int32_t out;
+  if (a.is_int32() && b.is_int32() && !__builtin_mul_overflow(a.as_int32(), b.as_int32(), &out) &&
+      !(out == 0 && (a.as_int32() < 0 || b.as_int32() < 0)))
+    r[A] = Value::int32(out);
+  else if (a.is_number() && b.is_number()) r[A] = Value::number(a.as_number() * b.as_number());
+  else r[A] = arith_slow(vm, Opcode::Mul, a, b);
+  DISPATCH();
+}
+L_Div:
+  if (r[B].is_number() && r[C].is_number()) r[A] = Value::number(r[B].as_number() / r[C].as_number());
+  else r[A] = arith_slow(vm, Opcode::Div, r[B], r[C]);
+  DISPATCH();
+L_Mod: {
+  Value a = r[B], b = r[C];
+  if (a.is_int32() && b.is_int32() && a.as_int32() >= 0 && b.as_int32() > 0) r[A] = Value::int32(a.as_int32() % b.as_int32());
+  else if (a.is_number() && b.is_number()) r[A] = Value::number(std::fmod(a.as_number(), b.as_number()));
+  else r[A] = arith_slow(vm, Opcode::Mod, a, b);
+  DISPATCH();
+}
+L_Exp: r[A] = arith_slow(vm, Opcode::Exp, r[B], r[C]); DISPATCH();
+#define GLASS_BITOP(name, expr)                                        \
+  L_##name:                                                            \
+  if (r[B].is_int32() && r[C].is_int32()) {                            \
+    int32_t x = r[B].as_int32(), y = r[C].as_int32();                  \
+    r[A] = expr;                                                       \
+  } else {                                                             \
+    r[A] = arith_slow(vm, Opcode::name, r[B], r[C]);                   \
+  }                                                                    \
+  DISPATCH();
+GLASS_BITOP(BitAnd, Value::int32(x & y))
+GLASS_BITOP(BitOr, Value::int32(x | y))
+GLASS_BITOP(BitXor, Value::int32(x ^ y))
+GLASS_BITOP(Shl, Value::int32(int32_t(uint32_t(x) << (y & 31))))
+GLASS_BITOP(Sar, Value::int32(x >> (y & 31)))
+GLASS_BITOP(Shr, Value::number(double(uint32_t(x) >> (y & 31))))
+#undef GLASS_BITOP
+L_Eq: r[A] = Value::boolean(loose_equals(vm, r[B], r[C])); DISPATCH();
+L_NotEq: r[A] = Value::boolean(!loose_equals(vm, r[B], r[C])); DISPATCH();
+L_StrictEq: r[A] = Value::boolean(strict_equals(r[B], r[C])); DISPATCH();
+L_StrictNotEq: r[A] = Value::boolean(!strict_equals(r[B], r[C])); DISPATCH();
+#define GLASS_COMPARE(name, op)                                                    \
+  L_##name:                                                                        \
+  if (r[B].is_int32() && r[C].is_int32()) r[A] = Value::boolean(r[B].as_int32() op r[C].as_int32()); \
+  else if (r[B].is_number() && r[C].is_number())                                   \
+    r[A] = Value::boolean(r[B].as_number() op r[C].as_number());                   \
+  else                                                                             \
+    r[A] = compare_slow(vm, Opcode::name, r[B], r[C]);                             \
+  DISPATCH();
+GLASS_COMPARE(Less, <)
+GLASS_COMPARE(LessEq, <=)
+GLASS_COMPARE(Greater, >)
+GLASS_COMPARE(GreaterEq, >=)
+#undef GLASS_COMPARE
+L_Negate:
+  if (r[B].is_int32() && r[B].as_int32() != 0 && r[B].as_int32() != INT32_MIN) r[A] = Value::int32(-r[B].as_int32());
+  else r[A] = Value::number(-to_numeric(vm, r[B]).as_number());
+  DISPATCH();
+L_ToNumeric: r[A] = r[B].is_number() ? r[B] : to_numeric(vm, r[B]); DISPATCH();
+L_BitNot: r[A] = Value::int32(~to_int32(vm, r[B])); DISPATCH();
+L_Not: r[A] = Value::boolean(!to_boolean(r[B])); DISPATCH();
+L_Typeof: r[A] = typeof_value(vm, r[B]); DISPATCH();
+L_Increment:
+  if (r[B].is_int32() && r[B].as_int32() != INT32_MAX) r[A] = Value::int32(r[B].as_int32() + 1);
+  else r[A] = Value::number(r[B].as_number() + 1);
+  DISPATCH();
+L_Decrement:
+  if (r[B].is_int32() && r[B].as_int32() != INT32_MIN) r[A] = Value::int32(r[B].as_int32() - 1);
+  else r[A] = Value::number(r[B].as_number() - 1);
+  DISPATCH();
+
+L_Jump: pc += ins.sbx(); DISPATCH();
+L_JumpIfTrue:
+  if (to_boolean(r[A])) pc += ins.sbx();
+  DISPATCH();
+L_JumpIfFalse:
+  if (!to_boolean(r[A])) pc += ins.sbx();
+  DISPATCH();
+L_JumpIfNullish:
+  if (r[A].is_nullish()) pc += ins.sbx();
+  DISPATCH();
+L_JumpIfNotUndefined:
+  if (!r[A].is_undefined()) pc += ins.sbx();
+  DISPATCH();
+
+L_Call: {
+  Value callee = r[B];
+  FunctionObject* fn = as_function(callee);
+  if (fn && fn->kind == FunctionKind::Bytecode && !fn->is_class_constructor) {
+    uint16_t ret = A;
+    if (!vm.push_frame(fn, r + B + 2, C, r[B + 1], Value::undefined(), 0, ret))
+      vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+    RELOAD();
+    DISPATCH();
+  }
+  if (!fn) throw_not_callable(vm, t->code, pc - 1, " is not a function");
+  Value result = vm.call(callee, r[B + 1], std::span<const Value>(r + B + 2, C));
+  f = &vm.frames_.back();  // (stable: frames_ never reallocates, see Vm::Vm)
+  r = f->regs;
+  r[A] = result;
+  vm.sp_ = r + t->code->register_count;
+  DISPATCH();
+}
+L_New: {
+  Value callee = r[B];
+  FunctionObject* fn = as_function(callee);
+  if (!fn || !fn->is_constructor) throw_not_callable(vm, t->code, pc - 1, " is not a constructor");
+  if (fn->kind == FunctionKind::Bytecode) {
+    uint16_t ret = A;
+    if (!push_construct_frame(vm, fn, r + B + 2, C, callee, 0, ret))
+      vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+    RELOAD();
+    DISPATCH();
+  }
+  Value result = vm.construct(callee, std::span<const Value>(r + B + 2, C), callee);
+  r[A] = result;
+  vm.sp_ = r + t->code->register_count;
+  DISPATCH();
+}
+L_Return: {
+  Value result = r[A];
+  if (f->flags & Frame::kConstruct) {
+    if (!result.is_object()) {
+      if (!result.is_undefined() && f->callee->is_derived)
+        vm.throw_error(ErrorType::TypeError, "Derived constructors may only return object or undefined");
+      result = f->this_value;
+      if (result.is_empty())
+        vm.throw_error(ErrorType::ReferenceError,
+                       "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+    }
+  }
+  bool is_entry = f->flags & Frame::kEntry;
+  uint16_t ret = f->return_reg;
+  vm.frames_.pop_back();
+  if (is_entry) return result;
+  RELOAD();
+  r[ret] = result;
+  vm.sp_ = r + t->code->register_count;
+  DISPATCH();
+}
+L_Throw:
+  vm.exception_ = r[A];
+  if (!vm.unwind(entry)) throw Thrown{};
+  RELOAD();
+  DISPATCH();
+
+L_NewObject: r[A] = object_value(vm.new_object()); DISPATCH();
+L_NewArray: r[A] = object_value(vm.new_array_from(std::span<const Value>(r + B, C))); DISPATCH();
+L_NewClosure: r[A] = object_value(vm.make_closure(t->functions[ins.bx()], f->scope)); DISPATCH();
+L_NewRegExp: vm.throw_error(ErrorType::SyntaxError, "RegExp literals are not supported yet (glass)");
+L_DefineField: define_field(vm, r[A], r[B], r[C]); DISPATCH();
+L_GetIterator: {
+  IteratorRecord it = get_iterator(vm, r[B]);
+  r[A] = it.iterator;
+  r[A + 1] = it.next_method;
+  DISPATCH();
+}
+L_IteratorNext: {
+  IteratorRecord it{r[B], r[B + 1]};
+  std::optional<Value> v = iterator_step(vm, it);
+  r[A] = v ? *v : Value::undefined();
+  r[A + 1] = Value::boolean(!v);
+  DISPATCH();
+}
+L_ForInPrepare: r[A] = object_value(for_in_enumerator(vm, r[B])); DISPATCH();
+L_ForInNext: r[A] = for_in_next(vm, as_object(r[B])); DISPATCH();
+L_Debugger: DISPATCH();
+
+#undef RELOAD
+#undef DISPATCH
+#undef A
+#undef B
+#undef C
+}
+
+Value Vm::run(size_t entry) {
+  for (;;) {
+    try {
+      return Interpreter::execute(*this, entry);
+    } catch (const Thrown&) {
+      if (!unwind(entry)) throw;
+    }
+  }
+}
+
+// Looks for a handler for the pending exception in frames_[entry..top],
+// innermost first. Frames without one are popped. True when a handler was
+// found (its frame is now on top, pc at the handler); false when the
+// exception leaves the entry frame (popped too) for the C++ caller.
+bool Vm::unwind(size_t entry) {
+  while (frames_.size() > entry) {
+    Frame& f = frames_.back();
+    const bytecode::CompiledFunction* code = f.tmpl->code;
+    uint32_t at = uint32_t(f.pc - code->code.data()) - 1;  // the instruction that threw
+    for (const bytecode::Handler& h : code->handlers) {
+      if (at < h.start || at >= h.end) continue;
+      while (f.scope_depth > h.scope_depth) {
+        f.scope = f.scope->parent();
+        --f.scope_depth;
+      }
+      f.regs[h.reg] = exception_;
+      exception_ = Value::undefined();
+      f.pc = code->code.data() + h.handler;
+      sp_ = f.regs + code->register_count;
+      return true;
+    }
+    sp_ = f.regs;
+    frames_.pop_back();
+  }
+  return false;
+}
+
+}  // namespace glass

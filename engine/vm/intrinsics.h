@@ -1,0 +1,76 @@
+// The realm's intrinsic objects (§6.1.7.4) and the shapes the VM makes new
+// objects with: ONE list, traced as a unit by the Vm's root section.
+#pragma once
+#include <cstddef>
+
+#include "objects/object.h"
+
+namespace glass {
+
+// X(name): an Object* the engine reaches by name.
+#define GLASS_INTRINSIC_OBJECTS(X)                                            \
+  X(ObjectPrototype) X(FunctionPrototype) X(ArrayPrototype) X(StringPrototype) \
+  X(NumberPrototype) X(BooleanPrototype) X(SymbolPrototype) X(BigIntPrototype) \
+  X(ErrorPrototype) X(TypeErrorPrototype) X(RangeErrorPrototype)             \
+  X(ReferenceErrorPrototype) X(SyntaxErrorPrototype) X(EvalErrorPrototype)   \
+  X(URIErrorPrototype) X(AggregateErrorPrototype)                            \
+  X(IteratorPrototype) X(ArrayIteratorPrototype) X(StringIteratorPrototype)  \
+  X(MapIteratorPrototype) X(SetIteratorPrototype) X(ForInIteratorPrototype)  \
+  X(MapPrototype) X(SetPrototype) X(WeakMapPrototype) X(WeakSetPrototype)    \
+  X(WeakRefPrototype) X(PromisePrototype) X(RegExpPrototype)                 \
+  X(GeneratorPrototype) X(AsyncFunctionPrototype) X(GeneratorFunctionPrototype) \
+  X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError)
+
+// X(name): a Shape* (root shapes and pre-built shapes for common objects).
+#define GLASS_INTRINSIC_SHAPES(X)                                             \
+  X(ObjectShape)    /* {} */                                                  \
+  X(ArrayShape)     /* [] */                                                  \
+  X(FunctionShape)  /* functions with a prototype slot: length, name, prototype */ \
+  X(MethodShape)    /* arrows, methods, natives: length, name */              \
+  X(NullProtoShape) /* Object.create(null) */                                 \
+  X(IterResultShape) /* { value, done } */
+
+enum class IntrinsicObject : uint8_t {
+#define GLASS_X(n) n,
+  GLASS_INTRINSIC_OBJECTS(GLASS_X)
+#undef GLASS_X
+      Count
+};
+enum class IntrinsicShape : uint8_t {
+#define GLASS_X(n) n,
+  GLASS_INTRINSIC_SHAPES(GLASS_X)
+#undef GLASS_X
+      Count
+};
+
+// X(name, "description")
+#define GLASS_WELL_KNOWN_SYMBOLS(X)                                \
+  X(asyncIterator, "Symbol.asyncIterator")                         \
+  X(hasInstance, "Symbol.hasInstance")                             \
+  X(isConcatSpreadable, "Symbol.isConcatSpreadable")               \
+  X(iterator, "Symbol.iterator")                                   \
+  X(match, "Symbol.match")                                         \
+  X(matchAll, "Symbol.matchAll")                                   \
+  X(replace, "Symbol.replace")                                     \
+  X(search, "Symbol.search")                                       \
+  X(species, "Symbol.species")                                     \
+  X(split, "Symbol.split")                                         \
+  X(toPrimitive, "Symbol.toPrimitive")                             \
+  X(toStringTag, "Symbol.toStringTag")                             \
+  X(unscopables, "Symbol.unscopables")
+
+enum class WellKnownSymbol : uint8_t {
+#define GLASS_X(n, d) n,
+  GLASS_WELL_KNOWN_SYMBOLS(GLASS_X)
+#undef GLASS_X
+      Count
+};
+
+struct Intrinsics {
+  Object* objects[size_t(IntrinsicObject::Count)] = {};
+  Shape* shapes[size_t(IntrinsicShape::Count)] = {};
+  Object*& operator[](IntrinsicObject which) { return objects[size_t(which)]; }
+  Shape*& operator[](IntrinsicShape which) { return shapes[size_t(which)]; }
+};
+
+}  // namespace glass

@@ -1,0 +1,849 @@
+#include "vm/operations.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "parser/display.h"
+#include "unicode/unicode.h"
+#include "vm/box.h"
+#include "vm/rooted.h"
+
+namespace glass {
+
+// ============================================================================
+// Type tests
+// ============================================================================
+
+FunctionObject* as_function(Value v) {
+  if (!v.is_object()) return nullptr;
+  Object* o = as_object(v);
+  return is_function_object(o) ? static_cast<FunctionObject*>(o) : nullptr;
+}
+bool is_callable(Value v) { return as_function(v) != nullptr; }
+bool is_constructor(Value v) {
+  FunctionObject* f = as_function(v);
+  return f && f->is_constructor;
+}
+bool is_array(Value v) { return v.is_object() && as_object(v)->object_class() == ObjectClass::Array; }
+
+AccessorPair::AccessorPair(Value g, Value s) : gc::Cell(uint8_t(CellTag::Internal)), getter(g), setter(s) {}
+void AccessorPair::trace(gc::Tracer& tracer) {
+  trace_value(tracer, getter);
+  trace_value(tracer, setter);
+}
+
+// ============================================================================
+// Conversions
+// ============================================================================
+
+bool to_boolean(Value v) {
+  if (v.is_boolean()) return v.as_boolean();
+  if (v.is_int32()) return v.as_int32() != 0;
+  if (v.is_double()) {
+    double d = v.as_double();
+    return !(d == 0 || d != d);
+  }
+  if (v.is_nullish() || v.is_empty()) return false;
+  if (v.is_string()) return !as_string(v)->empty();
+  return true;  // objects, symbols (bigints: with their issue)
+}
+
+Value to_primitive(Vm& vm, Value v, Hint hint) {
+  if (!v.is_object()) return v;
+  RootedValue input(vm.heap(), v);
+  Value exotic = get_method(vm, v, PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::toPrimitive)));
+  if (!exotic.is_undefined()) {
+    const char* h = hint == Hint::Number ? "number" : hint == Hint::String ? "string" : "default";
+    Value arg = string_value(vm.intern(h));
+    Value result = vm.call(exotic, input, std::span<const Value>(&arg, 1));
+    if (result.is_object()) vm.throw_error(ErrorType::TypeError, "Cannot convert object to primitive value");
+    return result;
+  }
+  WellKnownAtom order[2] = {WellKnownAtom::valueOf, WellKnownAtom::toString};
+  if (hint == Hint::String) std::swap(order[0], order[1]);
+  for (WellKnownAtom name : order) {
+    Value method = get(vm, as_object(input), key_of(name, vm));
+    if (is_callable(method)) {
+      Value result = vm.call(method, input, {});
+      if (!result.is_object()) return result;
+    }
+  }
+  vm.throw_error(ErrorType::TypeError, "Cannot convert object to primitive value");
+}
+
+static bool is_js_whitespace(char16_t c) { return unicode::is_whitespace(c) || unicode::is_line_terminator(c); }
+
+double string_to_number(const String* s) {
+  std::u16string text = s->to_utf16();
+  size_t b = 0, e = text.size();
+  while (b < e && is_js_whitespace(text[b])) ++b;
+  while (e > b && is_js_whitespace(text[e - 1])) --e;
+  if (b == e) return 0;
+  std::string ascii;
+  for (size_t i = b; i < e; ++i) {
+    if (text[i] > 0x7F) return NAN;
+    ascii.push_back(char(text[i]));
+  }
+  if (ascii.size() > 2 && ascii[0] == '0') {
+    int radix = (ascii[1] | 0x20) == 'x' ? 16 : (ascii[1] | 0x20) == 'o' ? 8 : (ascii[1] | 0x20) == 'b' ? 2 : 0;
+    if (radix) {
+      double v = 0;
+      for (size_t i = 2; i < ascii.size(); ++i) {
+        char c = ascii[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
+        if (d >= radix) return NAN;
+        v = v * radix + d;
+      }
+      return v;
+    }
+  }
+  const char* p = ascii.c_str();
+  const char* end = p + ascii.size();
+  bool negative = false;
+  const char* digits = p;
+  if (*digits == '+' || *digits == '-') negative = *digits++ == '-';
+  if (std::string_view(digits, end) == "Infinity") return negative ? -INFINITY : INFINITY;
+  // from_chars accepts "inf"/"nan" and hex; JS accepts neither here.
+  for (const char* q = digits; q < end; ++q) {
+    char c = *q;
+    if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return NAN;
+  }
+  if (digits == end || (*digits == '.' && (digits + 1 == end || digits[1] == 'e' || digits[1] == 'E'))) return NAN;
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(digits, end, v);
+  if (ptr != end) return NAN;
+  (void)ec;  // out of range: from_chars leaves the value as 0/inf? handle below
+  if (ec == std::errc::result_out_of_range) v = std::strtod(std::string(digits, end).c_str(), nullptr);
+  return negative ? -v : v;
+}
+
+double to_number(Vm& vm, Value v) {
+  if (v.is_int32()) return v.as_int32();
+  if (v.is_double()) return v.as_double();
+  if (v.is_undefined()) return NAN;
+  if (v.is_null()) return 0;
+  if (v.is_boolean()) return v.as_boolean() ? 1 : 0;
+  if (v.is_string()) return string_to_number(as_string(v));
+  if (v.is_symbol()) vm.throw_error(ErrorType::TypeError, "Cannot convert a Symbol value to a number");
+  if (v.is_object()) return to_number(vm, to_primitive(vm, v, Hint::Number));
+  vm.throw_error(ErrorType::TypeError, "Cannot convert a BigInt value to a number");
+}
+
+Value to_numeric(Vm& vm, Value v) {
+  if (v.is_number()) return v;
+  return Value::number(to_number(vm, v));
+}
+
+double to_integer_or_infinity(Vm& vm, Value v) {
+  double d = to_number(vm, v);
+  if (d != d || d == 0) return 0;
+  if (std::isinf(d)) return d;
+  return std::trunc(d);
+}
+
+uint32_t double_to_uint32(double d) {
+  if (!std::isfinite(d)) return 0;
+  d = std::trunc(d);
+  d = std::fmod(d, 4294967296.0);
+  if (d < 0) d += 4294967296.0;
+  return uint32_t(d);
+}
+int32_t to_int32(Vm& vm, Value v) {
+  if (v.is_int32()) return v.as_int32();
+  return int32_t(double_to_uint32(to_number(vm, v)));
+}
+uint32_t to_uint32(Vm& vm, Value v) {
+  if (v.is_int32()) return uint32_t(v.as_int32());
+  return double_to_uint32(to_number(vm, v));
+}
+uint64_t to_length(Vm& vm, Value v) {
+  double d = to_integer_or_infinity(vm, v);
+  if (d <= 0) return 0;
+  return d >= 9007199254740991.0 ? 9007199254740991ull : uint64_t(d);
+}
+uint32_t to_array_length(Vm& vm, Value v) {
+  if (v.is_int32() && v.as_int32() >= 0) return uint32_t(v.as_int32());
+  uint32_t len = to_uint32(vm, v);
+  double number = to_number(vm, v);
+  if (double(len) != number) vm.throw_error(ErrorType::RangeError, "Invalid array length");
+  return len;
+}
+
+String* number_to_string(Vm& vm, double d) {
+  if (d >= 0 && d < 10 && d == std::trunc(d) && !std::signbit(d)) {
+    char c = char('0' + int(d));
+    return vm.intern(std::string_view(&c, 1));
+  }
+  return String::from_latin1(vm.heap(), number_to_js_string(d));
+}
+
+String* to_string(Vm& vm, Value v) {
+  if (v.is_string()) return as_string(v);
+  if (v.is_int32() || v.is_double()) return number_to_string(vm, v.as_number());
+  if (v.is_undefined()) return vm.atom(WellKnownAtom::undefined);
+  if (v.is_null()) return vm.atom(WellKnownAtom::null_);
+  if (v.is_boolean()) return vm.atom(v.as_boolean() ? WellKnownAtom::true_ : WellKnownAtom::false_);
+  if (v.is_symbol()) vm.throw_error(ErrorType::TypeError, "Cannot convert a Symbol value to a string");
+  if (v.is_object()) return to_string(vm, to_primitive(vm, v, Hint::String));
+  vm.throw_error(ErrorType::TypeError, "Cannot convert value to a string");
+}
+
+std::string to_utf8(Vm& vm, Value v) { return to_string(vm, v)->to_utf8(); }
+
+Object* to_object(Vm& vm, Value v) {
+  if (v.is_object()) return as_object(v);
+  if (v.is_nullish()) vm.throw_error(ErrorType::TypeError, "Cannot convert undefined or null to object");
+  return make_primitive_wrapper(vm, v);
+}
+
+PropertyKey to_property_key(Vm& vm, Value v) {
+  if (v.is_int32() && v.as_int32() >= 0) return PropertyKey::of_index(uint32_t(v.as_int32()));
+  if (v.is_double()) {
+    double d = v.as_double();
+    if (d >= 0 && d < 4294967295.0 && d == std::trunc(d)) return PropertyKey::of_index(uint32_t(d));
+  }
+  if (v.is_string()) {
+    String* s = as_string(v);
+    uint32_t index;
+    if (s->is_array_index(&index)) return PropertyKey::of_index(index);
+    if (s->is_atom()) return PropertyKey::of_cell(s);
+    return PropertyKey::of_cell(vm.atoms().intern(vm.heap(), s));
+  }
+  if (v.is_symbol()) return PropertyKey::of_cell(as_symbol(v));
+  Value p = to_primitive(vm, v, Hint::String);
+  if (p.is_symbol()) return PropertyKey::of_cell(as_symbol(p));
+  return to_property_key(vm, string_value(to_string(vm, p)));
+}
+
+Value key_to_value(Vm& vm, PropertyKey key) {
+  if (key.is_index()) return string_value(number_to_string(vm, key.index));
+  return cell_value(key.cell);
+}
+
+PropertyKey key_of(Vm& vm, std::string_view name) {
+  uint32_t index;
+  String* s = vm.intern(name);
+  if (s->is_array_index(&index)) return PropertyKey::of_index(index);
+  return PropertyKey::of_cell(s);
+}
+
+const char* typeof_name(Value v) {
+  if (v.is_number()) return "number";
+  if (v.is_string()) return "string";
+  if (v.is_undefined()) return "undefined";
+  if (v.is_boolean()) return "boolean";
+  if (v.is_symbol()) return "symbol";
+  if (v.is_bigint()) return "bigint";
+  if (v.is_null()) return "object";
+  if (v.is_object() && is_callable(v)) return "function";
+  return "object";
+}
+
+Value typeof_value(Vm& vm, Value v) { return string_value(vm.intern(typeof_name(v))); }
+
+// ============================================================================
+// Comparison
+// ============================================================================
+
+bool strict_equals(Value a, Value b) {
+  if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
+  if (a.is_string() && b.is_string()) return a == b || String::equals(as_string(a), as_string(b));
+  return a == b;
+}
+
+bool same_value_zero(Value a, Value b) {
+  if (a.is_number() && b.is_number()) {
+    double x = a.as_number(), y = b.as_number();
+    return x == y || (x != x && y != y);
+  }
+  return strict_equals(a, b);
+}
+
+bool same_value(Value a, Value b) {
+  if (a.is_number() && b.is_number()) {
+    double x = a.as_number(), y = b.as_number();
+    if (x != x && y != y) return true;
+    return x == y && std::signbit(x) == std::signbit(y);
+  }
+  return strict_equals(a, b);
+}
+
+bool loose_equals(Vm& vm, Value a, Value b) {
+  for (;;) {
+    if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
+    if (a.is_string() && b.is_string()) return String::equals(as_string(a), as_string(b));
+    if (a.is_nullish() && b.is_nullish()) return true;
+    if (a.tag() == b.tag() && !a.is_double() && !b.is_double()) return a == b;
+    if (a.is_nullish() || b.is_nullish()) return false;
+    if (a.is_number() && b.is_string()) return a.as_number() == string_to_number(as_string(b));
+    if (a.is_string() && b.is_number()) return string_to_number(as_string(a)) == b.as_number();
+    if (a.is_boolean()) {
+      a = Value::int32(a.as_boolean());
+      continue;
+    }
+    if (b.is_boolean()) {
+      b = Value::int32(b.as_boolean());
+      continue;
+    }
+    if (b.is_object() && !a.is_object()) {
+      RootedValue keep(vm.heap(), a);
+      b = to_primitive(vm, b);
+      a = keep;
+      continue;
+    }
+    if (a.is_object() && !b.is_object()) {
+      RootedValue keep(vm.heap(), b);
+      a = to_primitive(vm, a);
+      b = keep;
+      continue;
+    }
+    return false;
+  }
+}
+
+std::optional<bool> less_than(Vm& vm, Value a, Value b, bool left_first) {
+  RootedValue ra(vm.heap(), a), rb(vm.heap(), b);
+  Value pa, pb;
+  if (left_first) {
+    pa = to_primitive(vm, a, Hint::Number);
+    RootedValue keep(vm.heap(), pa);
+    pb = to_primitive(vm, rb, Hint::Number);
+    pa = keep;
+  } else {
+    pb = to_primitive(vm, b, Hint::Number);
+    RootedValue keep(vm.heap(), pb);
+    pa = to_primitive(vm, ra, Hint::Number);
+    pb = keep;
+  }
+  if (pa.is_string() && pb.is_string()) return String::compare(as_string(pa), as_string(pb)) < 0;
+  RootedValue keep(vm.heap(), pb);
+  double x = to_number(vm, pa), y = to_number(vm, keep);
+  if (x != x || y != y) return std::nullopt;
+  return x < y;
+}
+
+Value add_values(Vm& vm, Value a, Value b) {
+  RootedValue rb(vm.heap(), b);
+  Value pa = to_primitive(vm, a);
+  RootedValue keep(vm.heap(), pa);
+  Value pb = to_primitive(vm, rb);
+  pa = keep;
+  if (pa.is_string() || pb.is_string()) {
+    RootedValue keep_b(vm.heap(), pb);
+    gc::Rooted<String> sa(vm.heap(), to_string(vm, pa));
+    String* sb = to_string(vm, keep_b);
+    String* result = String::concat(vm.heap(), sa, sb);
+    if (!result) vm.throw_error(ErrorType::RangeError, "Invalid string length");
+    return string_value(result);
+  }
+  RootedValue keep_b(vm.heap(), pb);
+  double x = to_number(vm, pa);
+  return Value::number(x + to_number(vm, keep_b));
+}
+
+bool ordinary_has_instance(Vm& vm, Value c, Value o) {
+  FunctionObject* f = as_function(c);
+  if (!f) return false;
+  if (f->kind == FunctionKind::Bound) return instance_of(vm, o, f->bound_target);
+  if (!o.is_object()) return false;
+  gc::Rooted<Object> obj(vm.heap(), as_object(o));
+  Value proto = get(vm, f, key_of(WellKnownAtom::prototype, vm));
+  if (!proto.is_object()) vm.throw_error(ErrorType::TypeError, "Function has non-object prototype in instanceof check");
+  for (Object* cur = get_prototype_of(obj); cur; cur = get_prototype_of(cur))
+    if (cur == as_object(proto)) return true;
+  return false;
+}
+
+bool instance_of(Vm& vm, Value v, Value target) {
+  if (!target.is_object()) vm.throw_error(ErrorType::TypeError, "Right-hand side of 'instanceof' is not an object");
+  RootedValue rv(vm.heap(), v), rt(vm.heap(), target);
+  Value handler = get_method(vm, target, PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::hasInstance)));
+  if (!handler.is_undefined()) {
+    Value arg = rv;
+    return to_boolean(vm.call(handler, rt, std::span<const Value>(&arg, 1)));
+  }
+  if (!is_callable(rt)) vm.throw_error(ErrorType::TypeError, "Right-hand side of 'instanceof' is not callable");
+  return ordinary_has_instance(vm, rt, rv);
+}
+
+// ============================================================================
+// Own properties, with the exotic objects' special cases
+// ============================================================================
+
+Object* get_prototype_of(Object* o) { return static_cast<Object*>(o->prototype()); }
+
+std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) {
+  if (key.is_index()) {
+    if (o->object_class() == ObjectClass::String) {
+      String* s = static_cast<BoxObject*>(o)->primitive_string();
+      if (key.index < s->length()) {
+        String* flat = s->flatten(vm.heap());
+        char16_t c = flat->char_at(key.index);
+        return OwnProperty{string_value(String::from_utf16(vm.heap(), std::u16string_view(&c, 1))), kEnumerable};
+      }
+    }
+    auto v = o->get_element(key.index);
+    if (!v) return std::nullopt;
+    return OwnProperty{*v, o->element_flags()};
+  }
+  if (o->object_class() == ObjectClass::Array && key.cell == vm.atom(WellKnownAtom::length))
+    return OwnProperty{Value::number(o->array_length()), uint8_t(o->array_length_writable() ? kWritable : 0)};
+  if (o->object_class() == ObjectClass::String && key.cell == vm.atom(WellKnownAtom::length))
+    return OwnProperty{Value::number(static_cast<BoxObject*>(o)->primitive_string()->length()), 0};
+  return o->get_own(key.cell);
+}
+
+bool has_own_property(Vm& vm, Object* o, PropertyKey key) { return get_own_property(vm, o, key).has_value(); }
+
+bool has_property(Vm& vm, Object* o, PropertyKey key) {
+  for (Object* cur = o; cur; cur = get_prototype_of(cur))
+    if (get_own_property(vm, cur, key)) return true;
+  return false;
+}
+
+// Writes an own data property the caller has validated.
+static void write_own(Vm& vm, Object* o, PropertyKey key, Value v, uint8_t flags) {
+  if (key.is_index()) {
+    o->set_element(key.index, v);
+    if (o->object_class() == ObjectClass::Array && key.index >= o->array_length())
+      o->set_array_length_raw(key.index + 1);
+    return;
+  }
+  o->define_own(vm.heap(), key.cell, v, flags);
+}
+
+static bool array_set_length(Vm& vm, Object* a, const PropertyDescriptor& desc, bool throw_on_fail) {
+  auto fail = [&](const char* why) {
+    if (throw_on_fail) vm.throw_error(ErrorType::TypeError, why);
+    return false;
+  };
+  if (desc.is_accessor()) return fail("Cannot redefine property: length");
+  if (desc.configurable.value_or(false) || desc.enumerable.value_or(false))
+    return fail("Cannot redefine property: length");
+  if (!desc.value) {
+    if (desc.writable && *desc.writable && !a->array_length_writable()) return fail("Cannot redefine property: length");
+    if (desc.writable && !*desc.writable) a->set_array_length_writable(false);
+    return true;
+  }
+  uint32_t len = to_array_length(vm, *desc.value);
+  if (len != a->array_length() && !a->array_length_writable()) return fail("Cannot assign to read only property 'length' of object '[object Array]'");
+  if (len < a->array_length() && (a->element_flags() & kConfigurable) == 0 && a->dense_length() > len)
+    return fail("Cannot delete array elements");
+  a->set_array_length(len);
+  if (desc.writable && !*desc.writable) a->set_array_length_writable(false);
+  return true;
+}
+
+bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescriptor& desc, bool throw_on_fail) {
+  auto fail = [&](const std::string& why) {
+    if (throw_on_fail) vm.throw_error(ErrorType::TypeError, why);
+    return false;
+  };
+  auto name = [&] { return to_utf8(vm, key_to_value(vm, key)); };
+  if (o->object_class() == ObjectClass::Array && !key.is_index() && key.cell == vm.atom(WellKnownAtom::length))
+    return array_set_length(vm, o, desc, throw_on_fail);
+  gc::Rooted<Object> obj(vm.heap(), o);
+  std::optional<OwnProperty> current = get_own_property(vm, obj, key);
+  if (!current) {
+    if (!obj->extensible()) return fail("Cannot define property " + name() + ", object is not extensible");
+    if (key.is_index() && obj->object_class() == ObjectClass::Array && key.index >= obj->array_length() &&
+        !obj->array_length_writable())
+      return fail("Cannot add property " + name() + ", object is not extensible");
+    uint8_t flags = 0;
+    if (desc.enumerable.value_or(false)) flags |= kEnumerable;
+    if (desc.configurable.value_or(false)) flags |= kConfigurable;
+    if (desc.is_accessor()) {
+      if (key.is_index()) return fail("Accessor properties on array indices are not supported yet");
+      AccessorPair* pair = vm.heap().allocate<AccessorPair>(desc.get.value_or(Value::undefined()),
+                                                           desc.set.value_or(Value::undefined()));
+      obj->define_own(vm.heap(), key.cell, Value::cell(Value::Tag::Object, pair), uint8_t(flags | kAccessor));
+      return true;
+    }
+    if (desc.writable.value_or(false)) flags |= kWritable;
+    if (key.is_index() && flags != obj->element_flags()) {
+      if (flags != kDefaultProperty) return fail("Non-default attributes on array indices are not supported yet");
+    }
+    write_own(vm, obj, key, desc.value.value_or(Value::undefined()), flags);
+    return true;
+  }
+  // ValidateAndApplyPropertyDescriptor (§10.1.6.3) against `current`.
+  uint8_t cur = current->flags;
+  bool cur_accessor = cur & kAccessor;
+  if (!(cur & kConfigurable)) {
+    if (desc.configurable.value_or(false)) return fail("Cannot redefine property: " + name());
+    if (desc.enumerable && *desc.enumerable != bool(cur & kEnumerable)) return fail("Cannot redefine property: " + name());
+    if (desc.is_accessor() != cur_accessor && (desc.is_accessor() || desc.is_data()))
+      return fail("Cannot redefine property: " + name());
+    if (cur_accessor) {
+      auto* pair = static_cast<AccessorPair*>(current->value.as_cell());
+      if (desc.get && !same_value(*desc.get, pair->getter)) return fail("Cannot redefine property: " + name());
+      if (desc.set && !same_value(*desc.set, pair->setter)) return fail("Cannot redefine property: " + name());
+    } else if (!(cur & kWritable)) {
+      if (desc.writable.value_or(false)) return fail("Cannot redefine property: " + name());
+      if (desc.value && !same_value(*desc.value, current->value)) return fail("Cannot redefine property: " + name());
+    }
+  }
+  uint8_t flags = cur & (kEnumerable | kConfigurable);
+  if (desc.enumerable) flags = uint8_t((flags & ~kEnumerable) | (*desc.enumerable ? kEnumerable : 0));
+  if (desc.configurable) flags = uint8_t((flags & ~kConfigurable) | (*desc.configurable ? kConfigurable : 0));
+  if (desc.is_accessor() || (cur_accessor && !desc.is_data())) {
+    if (key.is_index()) return fail("Accessor properties on array indices are not supported yet");
+    Value g = Value::undefined(), s = Value::undefined();
+    if (cur_accessor) {
+      auto* pair = static_cast<AccessorPair*>(current->value.as_cell());
+      g = pair->getter;
+      s = pair->setter;
+    }
+    if (desc.get) g = *desc.get;
+    if (desc.set) s = *desc.set;
+    RootedValue rg(vm.heap(), g), rs(vm.heap(), s);
+    AccessorPair* pair = vm.heap().allocate<AccessorPair>(rg.get(), rs.get());
+    obj->define_own(vm.heap(), key.cell, Value::cell(Value::Tag::Object, pair), uint8_t(flags | kAccessor));
+    return true;
+  }
+  if (!cur_accessor && (cur & kWritable)) flags |= kWritable;
+  if (desc.writable) flags = uint8_t((flags & ~kWritable) | (*desc.writable ? kWritable : 0));
+  Value value = desc.value ? *desc.value : cur_accessor ? Value::undefined() : current->value;
+  if (key.is_index()) {
+    if (flags != obj->element_flags()) {
+      if (flags == kDefaultProperty || obj->element_flags() != kDefaultProperty)
+        return fail("Non-default attributes on array indices are not supported yet");
+      return fail("Non-default attributes on array indices are not supported yet");
+    }
+    write_own(vm, obj, key, value, flags);
+    return true;
+  }
+  if (obj->object_class() == ObjectClass::Function && !key.is_index()) {
+    // fall through: functions are ordinary here
+  }
+  obj->define_own(vm.heap(), key.cell, value, flags);
+  return true;
+}
+
+bool delete_property(Vm& vm, Object* o, PropertyKey key) {
+  auto p = get_own_property(vm, o, key);
+  if (!p) return true;
+  if (!(p->flags & kConfigurable)) return false;
+  if (key.is_index()) return o->delete_element(key.index), true;
+  o->delete_own(key.cell);
+  return true;
+}
+
+std::vector<PropertyKey> own_property_keys(Vm& vm, Object* o) {
+  std::vector<PropertyKey> keys;
+  if (o->object_class() == ObjectClass::String) {
+    uint32_t n = static_cast<BoxObject*>(o)->primitive_string()->length();
+    for (uint32_t i = 0; i < n; ++i) keys.push_back(PropertyKey::of_index(i));
+  }
+  for (uint32_t i : o->own_element_keys()) keys.push_back(PropertyKey::of_index(i));
+  if (o->object_class() == ObjectClass::Array || o->object_class() == ObjectClass::String)
+    keys.push_back(key_of(WellKnownAtom::length, vm));
+  std::vector<gc::Cell*> named = o->own_named_keys();
+  for (gc::Cell* k : named)
+    if (is_string(k)) keys.push_back(PropertyKey::of_cell(k));
+  for (gc::Cell* k : named)
+    if (!is_string(k)) keys.push_back(PropertyKey::of_cell(k));
+  return keys;
+}
+
+// ============================================================================
+// [[Get]] and [[Set]]
+// ============================================================================
+
+static Value call_getter(Vm& vm, Value pair_value, Value receiver) {
+  auto* pair = static_cast<AccessorPair*>(pair_value.as_cell());
+  if (pair->getter.is_undefined()) return Value::undefined();
+  return vm.call(pair->getter, receiver, {});
+}
+
+Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
+  if (key.is_index()) {
+    for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
+      if (cur->object_class() != ObjectClass::String) {
+        if (auto v = cur->get_element(key.index)) return *v;
+        continue;
+      }
+      if (auto p = get_own_property(vm, cur, key)) return p->value;
+    }
+    return Value::undefined();
+  }
+  for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
+    std::optional<OwnProperty> p;
+    if (cur->object_class() == ObjectClass::Array || cur->object_class() == ObjectClass::String)
+      p = get_own_property(vm, cur, key);
+    else
+      p = cur->get_own(key.cell);
+    if (p) {
+      if (p->flags & kAccessor) return call_getter(vm, p->value, receiver);
+      return p->value;
+    }
+  }
+  return Value::undefined();
+}
+
+Value get_value(Vm& vm, Value base, PropertyKey key) {
+  if (base.is_object()) return get(vm, as_object(base), key, base);
+  if (base.is_string()) {
+    String* s = as_string(base);
+    if (key.is_index()) {
+      if (key.index >= s->length()) return Value::undefined();
+      RootedValue keep(vm.heap(), base);
+      String* flat = s->flatten(vm.heap());
+      char16_t c = flat->char_at(key.index);
+      if (c < 0x80) {
+        char ch = char(c);
+        return string_value(vm.intern(std::string_view(&ch, 1)));
+      }
+      return string_value(String::from_utf16(vm.heap(), std::u16string_view(&c, 1)));
+    }
+    if (key.cell == vm.atom(WellKnownAtom::length)) return Value::int32(int32_t(s->length()));
+  }
+  if (base.is_nullish()) {
+    std::string what = base.is_null() ? "null" : "undefined";
+    vm.throw_error(ErrorType::TypeError, "Cannot read properties of " + what + " (reading '" +
+                                             to_utf8(vm, key_to_value(vm, key)) + "')");
+  }
+  Object* proto = prototype_for_primitive(vm, base);
+  return get(vm, proto, key, base);
+}
+
+Value get_method(Vm& vm, Value v, PropertyKey key) {
+  Value f = get_value(vm, v, key);
+  if (f.is_nullish()) return Value::undefined();
+  if (!is_callable(f)) vm.throw_error(ErrorType::TypeError, to_utf8(vm, key_to_value(vm, key)) + " is not a function");
+  return f;
+}
+
+bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
+  RootedValue rv(vm.heap(), v), rr(vm.heap(), receiver);
+  gc::Rooted<Object> obj(vm.heap(), o);
+  // Find the property on the chain (OrdinarySet §10.1.9.2).
+  for (Object* cur = obj; cur; cur = get_prototype_of(cur)) {
+    std::optional<OwnProperty> p = get_own_property(vm, cur, key);
+    if (!p) continue;
+    if (p->flags & kAccessor) {
+      auto* pair = static_cast<AccessorPair*>(p->value.as_cell());
+      if (pair->setter.is_undefined()) return false;
+      Value arg = rv;
+      vm.call(pair->setter, rr, std::span<const Value>(&arg, 1));
+      return true;
+    }
+    if (!(p->flags & kWritable)) return false;
+    break;
+  }
+  if (!rr.get().is_object()) return false;
+  Object* target = as_object(rr);
+  std::optional<OwnProperty> existing = get_own_property(vm, target, key);
+  if (existing) {
+    if (existing->flags & kAccessor) return false;
+    if (!(existing->flags & kWritable)) return false;
+    if (target->object_class() == ObjectClass::Array && !key.is_index() && key.cell == vm.atom(WellKnownAtom::length)) {
+      PropertyDescriptor d;
+      d.value = rv.get();
+      return array_set_length(vm, target, d, false);
+    }
+    if (key.is_index()) {
+      write_own(vm, target, key, rv, existing->flags);
+    } else {
+      target->set_own_value(key.cell, rv);
+    }
+    return true;
+  }
+  PropertyDescriptor d;
+  d.value = rv.get();
+  d.writable = d.enumerable = d.configurable = true;
+  return define_own_property(vm, target, key, d, false);
+}
+
+void put_value(Vm& vm, Value base, PropertyKey key, Value v, bool strict) {
+  if (base.is_nullish()) {
+    std::string what = base.is_null() ? "null" : "undefined";
+    vm.throw_error(ErrorType::TypeError, "Cannot set properties of " + what + " (setting '" +
+                                             to_utf8(vm, key_to_value(vm, key)) + "')");
+  }
+  bool ok;
+  if (base.is_object()) {
+    ok = set(vm, as_object(base), key, v, base);
+  } else {
+    ok = set(vm, prototype_for_primitive(vm, base), key, v, base);
+  }
+  if (!ok && strict) {
+    RootedValue rb(vm.heap(), base);
+    std::string name = to_utf8(vm, key_to_value(vm, key));
+    if (!rb.get().is_object())
+      vm.throw_error(ErrorType::TypeError, "Cannot create property '" + name + "' on " + typeof_name(rb) + " '" +
+                                               to_utf8(vm, rb) + "'");
+    vm.throw_error(ErrorType::TypeError, "Cannot assign to read only property '" + name + "' of object");
+  }
+}
+
+void create_data_property_or_throw(Vm& vm, Object* o, PropertyKey key, Value v) {
+  PropertyDescriptor d;
+  d.value = v;
+  d.writable = d.enumerable = d.configurable = true;
+  define_own_property(vm, o, key, d, true);
+}
+
+// ============================================================================
+// Integrity, prototypes, descriptors
+// ============================================================================
+
+bool set_integrity_level(Vm& vm, Object* o, bool frozen) {
+  gc::Rooted<Object> obj(vm.heap(), o);
+  obj->prevent_extensions();
+  std::vector<PropertyKey> keys = own_property_keys(vm, obj);
+  for (PropertyKey key : keys) {
+    if (key.is_index()) continue;
+    auto p = get_own_property(vm, obj, key);
+    if (!p) continue;
+    PropertyDescriptor d;
+    d.configurable = false;
+    if (frozen && !(p->flags & kAccessor)) d.writable = false;
+    define_own_property(vm, obj, key, d, true);
+  }
+  uint8_t ef = obj->element_flags() & ~kConfigurable;
+  if (frozen) ef &= ~kWritable;
+  obj->set_element_flags(ef);
+  return true;
+}
+
+bool test_integrity_level(Vm& vm, Object* o, bool frozen) {
+  if (o->extensible()) return false;
+  for (PropertyKey key : own_property_keys(vm, o)) {
+    auto p = get_own_property(vm, o, key);
+    if (!p) continue;
+    if (p->flags & kConfigurable) return false;
+    if (frozen && !(p->flags & kAccessor) && (p->flags & kWritable)) return false;
+  }
+  return true;
+}
+
+bool set_prototype_of(Vm& vm, Object* o, Value proto) {
+  Object* p = proto.is_object() ? as_object(proto) : nullptr;
+  if (get_prototype_of(o) == p) return true;
+  if (!o->extensible()) return false;
+  for (Object* cur = p; cur; cur = get_prototype_of(cur))
+    if (cur == o) return false;
+  (void)vm;
+  o->set_prototype(p);
+  return true;
+}
+
+PropertyDescriptor to_property_descriptor(Vm& vm, Value v) {
+  if (!v.is_object()) vm.throw_error(ErrorType::TypeError, "Property description must be an object");
+  gc::Rooted<Object> o(vm.heap(), as_object(v));
+  PropertyDescriptor d;
+  ValueVector keep(vm.heap());
+  auto field = [&](WellKnownAtom atom) -> std::optional<Value> {
+    PropertyKey k = key_of(atom, vm);
+    if (!has_property(vm, o, k)) return std::nullopt;
+    Value got = get(vm, o, k);
+    keep.values.push_back(got);
+    return got;
+  };
+  if (auto e = field(WellKnownAtom::enumerable)) d.enumerable = to_boolean(*e);
+  if (auto c = field(WellKnownAtom::configurable)) d.configurable = to_boolean(*c);
+  if (auto val = field(WellKnownAtom::value)) d.value = *val;
+  if (auto w = field(WellKnownAtom::writable)) d.writable = to_boolean(*w);
+  if (auto g = field(WellKnownAtom::get)) {
+    if (!g->is_undefined() && !is_callable(*g)) vm.throw_error(ErrorType::TypeError, "Getter must be a function: " + to_utf8(vm, *g));
+    d.get = *g;
+  }
+  if (auto s = field(WellKnownAtom::set)) {
+    if (!s->is_undefined() && !is_callable(*s)) vm.throw_error(ErrorType::TypeError, "Setter must be a function: " + to_utf8(vm, *s));
+    d.set = *s;
+  }
+  if (d.is_accessor() && d.is_data())
+    vm.throw_error(ErrorType::TypeError, "Invalid property descriptor. Cannot both specify accessors and a value or writable attribute");
+  return d;
+}
+
+Value from_property_descriptor(Vm& vm, const std::optional<OwnProperty>& p) {
+  if (!p) return Value::undefined();
+  RootedValue value(vm.heap(), p->value);
+  gc::Rooted<Object> o(vm.heap(), vm.new_object());
+  if (p->flags & kAccessor) {
+    auto* pair = static_cast<AccessorPair*>(value.get().as_cell());
+    RootedValue g(vm.heap(), pair->getter), s(vm.heap(), pair->setter);
+    create_data_property_or_throw(vm, o, key_of(WellKnownAtom::get, vm), g);
+    create_data_property_or_throw(vm, o, key_of(WellKnownAtom::set, vm), s);
+  } else {
+    create_data_property_or_throw(vm, o, key_of(WellKnownAtom::value, vm), value);
+    create_data_property_or_throw(vm, o, key_of(WellKnownAtom::writable, vm), Value::boolean(p->flags & kWritable));
+  }
+  create_data_property_or_throw(vm, o, key_of(WellKnownAtom::enumerable, vm), Value::boolean(p->flags & kEnumerable));
+  create_data_property_or_throw(vm, o, key_of(WellKnownAtom::configurable, vm), Value::boolean(p->flags & kConfigurable));
+  return object_value(o);
+}
+
+uint64_t length_of_array_like(Vm& vm, Object* o) {
+  if (o->object_class() == ObjectClass::Array) return o->array_length();
+  return to_length(vm, get(vm, o, key_of(WellKnownAtom::length, vm)));
+}
+
+// ============================================================================
+// Calls and construction helpers
+// ============================================================================
+
+Value call_method(Vm& vm, Value receiver, PropertyKey key, std::span<const Value> args) {
+  RootedValue r(vm.heap(), receiver);
+  Value f = get_value(vm, receiver, key);
+  if (!is_callable(f)) vm.throw_error(ErrorType::TypeError, to_utf8(vm, key_to_value(vm, key)) + " is not a function");
+  return vm.call(f, r, args);
+}
+
+Object* ordinary_create_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback_proto, ObjectClass cls) {
+  Object* proto = vm.intrinsics()[fallback_proto];
+  if (new_target.is_object()) {
+    Value p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
+    if (p.is_object()) proto = as_object(p);
+    else proto = vm.intrinsics()[fallback_proto];
+  }
+  Object* o = vm.new_object_with_proto(proto);
+  o->set_object_class(cls);
+  return o;
+}
+
+// ============================================================================
+// Iteration
+// ============================================================================
+
+IteratorRecord get_iterator(Vm& vm, Value v) {
+  RootedValue rv(vm.heap(), v);
+  Value method = get_method(vm, v, PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::iterator)));
+  if (method.is_undefined()) vm.throw_error(ErrorType::TypeError, to_utf8(vm, typeof_value(vm, rv)) == "object" || rv.get().is_object()
+                                                                 ? "object is not iterable"
+                                                                 : to_utf8(vm, rv) + " is not iterable");
+  Value iterator = vm.call(method, rv, {});
+  if (!iterator.is_object()) vm.throw_error(ErrorType::TypeError, "Result of the Symbol.iterator method is not an object");
+  RootedValue it(vm.heap(), iterator);
+  Value next = get(vm, as_object(iterator), key_of(WellKnownAtom::next, vm));
+  return IteratorRecord{it, next};
+}
+
+std::optional<Value> iterator_step(Vm& vm, IteratorRecord& it) {
+  Value result = vm.call(it.next_method, it.iterator, {});
+  if (!result.is_object()) vm.throw_error(ErrorType::TypeError, "Iterator result " + to_utf8(vm, result) + " is not an object");
+  gc::Rooted<Object> r(vm.heap(), as_object(result));
+  if (to_boolean(get(vm, r, key_of(WellKnownAtom::done, vm)))) return std::nullopt;
+  return get(vm, r, key_of(WellKnownAtom::value, vm));
+}
+
+void iterator_close(Vm& vm, Value iterator) {
+  RootedValue it(vm.heap(), iterator);
+  Value ret = get_method(vm, iterator, key_of(WellKnownAtom::return_, vm));
+  if (ret.is_undefined()) return;
+  Value result = vm.call(ret, it, {});
+  if (!result.is_object()) vm.throw_error(ErrorType::TypeError, "Iterator result is not an object");
+}
+
+Object* create_iter_result(Vm& vm, Value value, bool done) {
+  RootedValue v(vm.heap(), value);
+  Object* o = Object::create(vm.heap(), vm.intrinsics()[IntrinsicShape::IterResultShape]);
+  // IterResultShape already has { value, done }: fill the slots.
+  o->fill_slots({v.get(), Value::boolean(done)});
+  return o;
+}
+
+}  // namespace glass

@@ -1,0 +1,500 @@
+#include "vm/vm.h"
+
+#include <sys/mman.h>
+
+#include <cstring>
+
+#include "builtins/builtins.h"
+#include "compiler/compiler.h"
+#include "compiler/resolver.h"
+#include "parser/early_errors.h"
+#include "parser/parser.h"
+#include "parser/scope.h"
+#include "vm/box.h"
+#include "vm/operations.h"
+#include "vm/rooted.h"
+
+namespace glass {
+
+const char* error_type_name(ErrorType type) {
+  switch (type) {
+#define GLASS_X(name) \
+  case ErrorType::name: return #name;
+    GLASS_ERROR_TYPES(GLASS_X)
+#undef GLASS_X
+  }
+  return "Error";
+}
+
+// ============================================================================
+// Cells of vm/function.h
+// ============================================================================
+
+HeapScope::HeapScope(HeapScope* parent, uint32_t count) : gc::Cell(uint8_t(CellTag::Scope)), parent_(parent), count_(count) {
+  for (uint32_t i = 0; i < count; ++i) new (&slots()[i]) Value(Value::empty());
+}
+HeapScope* HeapScope::create(gc::Heap& heap, HeapScope* parent, uint32_t count) {
+  gc::Rooted<HeapScope> p(heap, parent);
+  return heap.allocate_with_trailing<HeapScope>(count * sizeof(Value), p.get(), count);
+}
+void HeapScope::trace(gc::Tracer& tracer) {
+  tracer.visit(parent_);
+  for (uint32_t i = 0; i < count_; ++i) trace_value(tracer, slots()[i]);
+}
+
+FunctionTemplate::FunctionTemplate(const bytecode::CompiledFunction* c, String* source)
+    : gc::Cell(uint8_t(CellTag::FunctionTemplate)), code(c), source_name(source), name(nullptr) {}
+
+void FunctionTemplate::trace(gc::Tracer& tracer) {
+  tracer.visit(source_name);
+  tracer.visit(name);
+  for (Value v : constants) trace_value(tracer, v);
+  for (const InlineCache& ic : ics) {
+    tracer.visit(ic.name);
+    tracer.visit(ic.shape);
+    tracer.visit(ic.holder);
+    tracer.visit(ic.holder_shape);
+  }
+  for (FunctionTemplate* f : functions) tracer.visit(f);
+}
+
+FunctionTemplate* FunctionTemplate::load(Vm& vm, const bytecode::CompiledFunction* code, String* source_name,
+                                         const std::string* source_text) {
+  gc::Heap& heap = vm.heap();
+  gc::Rooted<String> source(heap, source_name);
+  gc::Rooted<FunctionTemplate> t(heap, heap.allocate<FunctionTemplate>(code, source.get()));
+  t->name = vm.intern(code->name);
+  t->source_text = source_text;
+  t->constants.resize(code->constants.size());
+  for (size_t i = 0; i < code->constants.size(); ++i) {
+    const bytecode::Constant& k = code->constants[i];
+    switch (k.kind) {
+      case bytecode::Constant::Kind::Number: t->constants[i] = Value::number(k.number); break;
+      case bytecode::Constant::Kind::String: {
+        String* s = String::from_utf16(heap, k.string);
+        t->constants[i] = string_value(vm.atoms().intern(heap, s));
+        break;
+      }
+      default: t->constants[i] = Value::undefined(); break;  // BigInt, RegExp, HeapScope: read from `code`
+    }
+  }
+  t->ics.resize(code->ics.size());
+  for (size_t i = 0; i < code->ics.size(); ++i) t->ics[i].name = vm.intern(code->ics[i].name->text);
+  for (const auto& nested : code->functions) {
+    FunctionTemplate* f = load(vm, nested.get(), source, source_text);
+    t->functions.push_back(f);
+  }
+  return t;
+}
+
+void FunctionObject::trace(gc::Tracer& tracer) {
+  Object::trace(tracer);
+  tracer.visit(tmpl);
+  tracer.visit(scope);
+  trace_value(tracer, home_object);
+  trace_value(tracer, fields);
+  trace_value(tracer, native_data);
+  trace_value(tracer, bound_target);
+  trace_value(tracer, bound_this);
+  for (Value v : bound_args) trace_value(tracer, v);
+}
+
+// ============================================================================
+// Primitive wrappers
+// ============================================================================
+
+Object* prototype_for_primitive(Vm& vm, Value v) {
+  Intrinsics& in = vm.intrinsics();
+  if (v.is_string()) return in[IntrinsicObject::StringPrototype];
+  if (v.is_number()) return in[IntrinsicObject::NumberPrototype];
+  if (v.is_boolean()) return in[IntrinsicObject::BooleanPrototype];
+  if (v.is_symbol()) return in[IntrinsicObject::SymbolPrototype];
+  return in[IntrinsicObject::BigIntPrototype];
+}
+
+Object* make_primitive_wrapper(Vm& vm, Value v) {
+  RootedValue keep(vm.heap(), v);
+  ObjectClass cls = v.is_string()   ? ObjectClass::String
+                    : v.is_number() ? ObjectClass::Number
+                    : v.is_boolean() ? ObjectClass::Boolean
+                    : v.is_symbol() ? ObjectClass::Symbol
+                                    : ObjectClass::BigInt;
+  Shape* shape = vm.root_shape_for(prototype_for_primitive(vm, v));
+  gc::Rooted<Shape> s(vm.heap(), shape);
+  return vm.heap().allocate<BoxObject>(s.get(), cls, keep.get());
+}
+
+std::optional<Value> unbox(Value v, ObjectClass cls) {
+  if (!v.is_object() || as_object(v)->object_class() != cls) return std::nullopt;
+  return static_cast<BoxObject*>(as_object(v))->primitive;
+}
+
+// ============================================================================
+// The Vm
+// ============================================================================
+
+Vm::Vm(VmOptions options) : options_(options), heap_(options.heap), atoms_(heap_) {
+  size_t bytes = options_.register_file_values * sizeof(Value);
+  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mem == MAP_FAILED) throw std::bad_alloc();
+  stack_base_ = static_cast<Value*>(mem);
+  stack_end_ = stack_base_ + options_.register_file_values;
+  sp_ = stack_base_;
+  frames_.reserve(options_.max_frames + 1);  // Frame pointers stay valid: never reallocates
+  heap_.add_root_section(*this);
+  setup_realm();
+}
+
+Vm::~Vm() {
+  heap_.remove_root_section(*this);
+  unhandled_.clear();
+  munmap(stack_base_, options_.register_file_values * sizeof(Value));
+}
+
+void Vm::trace_roots(gc::Tracer& tracer) {
+  for (Object* o : intrinsics_.objects) tracer.visit(o);
+  for (Shape* s : intrinsics_.shapes) tracer.visit(s);
+  for (Symbol* s : symbols_) tracer.visit(s);
+  tracer.visit(global_);
+  for (Value* v = stack_base_; v < sp_; ++v) trace_value(tracer, *v);
+  for (const Frame& f : frames_) {
+    tracer.visit(f.callee);
+    tracer.visit(f.tmpl);
+    tracer.visit(f.scope);
+    trace_value(tracer, f.this_value);
+    trace_value(tracer, f.new_target);
+  }
+  trace_value(tracer, exception_);
+  for (size_t i = job_head_; i < jobs_.size(); ++i) trace_value(tracer, jobs_[i]);
+}
+
+Vm::Scratch::Scratch(Vm& vm, size_t n) : vm_(vm), base_(vm.sp_), saved_sp_(vm.sp_) {
+  if (vm.sp_ + n > vm.stack_end_) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+  for (size_t i = 0; i < n; ++i) base_[i] = Value::undefined();
+  vm.sp_ += n;
+}
+Vm::Scratch::~Scratch() { vm_.sp_ = saved_sp_; }
+
+// ---- exceptions ---------------------------------------------------------------
+
+void Vm::throw_value(Value v) {
+  exception_ = v;
+  throw Thrown{};
+}
+
+void Vm::throw_error(ErrorType type, const std::string& message) { throw_value(object_value(make_error(type, message))); }
+
+static IntrinsicObject error_prototype_of(ErrorType type) {
+  switch (type) {
+    case ErrorType::Error: return IntrinsicObject::ErrorPrototype;
+    case ErrorType::TypeError: return IntrinsicObject::TypeErrorPrototype;
+    case ErrorType::RangeError: return IntrinsicObject::RangeErrorPrototype;
+    case ErrorType::ReferenceError: return IntrinsicObject::ReferenceErrorPrototype;
+    case ErrorType::SyntaxError: return IntrinsicObject::SyntaxErrorPrototype;
+    case ErrorType::EvalError: return IntrinsicObject::EvalErrorPrototype;
+    case ErrorType::URIError: return IntrinsicObject::URIErrorPrototype;
+    case ErrorType::AggregateError: return IntrinsicObject::AggregateErrorPrototype;
+  }
+  return IntrinsicObject::ErrorPrototype;
+}
+
+Object* Vm::make_error(ErrorType type, const std::string& message) {
+  gc::Rooted<Object> e(heap_, new_object_with_proto(intrinsics_[error_prototype_of(type)]));
+  e->set_object_class(ObjectClass::Error);
+  if (!message.empty()) define_value(e, atom(WellKnownAtom::message), string_value(new_string(message)));
+  std::string stack = std::string(error_type_name(type)) + (message.empty() ? "" : ": " + message) + stack_trace();
+  define_value(e, atom(WellKnownAtom::stack), string_value(new_string(stack)));
+  return e;
+}
+
+std::string Vm::stack_trace(size_t) {
+  std::string out;
+  size_t shown = 0;
+  for (size_t i = frames_.size(); i-- > 0 && shown < 10; ++shown) {
+    const Frame& f = frames_[i];
+    const bytecode::CompiledFunction* code = f.tmpl->code;
+    uint32_t pc = f.pc ? uint32_t(f.pc - code->code.data()) : 0;
+    const bytecode::PositionEntry* pos = code->position_of(pc > 0 ? pc - 1 : 0);
+    std::string where = f.tmpl->source_name->to_utf8();
+    if (pos) where += ":" + std::to_string(pos->line) + ":" + std::to_string(pos->column);
+    std::string name = f.callee ? f.tmpl->name->to_utf8() : "";
+    if (code->name == "<script>" || code->name == "<module>") name = "";
+    if (name.empty() && f.callee) {
+      // A function's `name` property may have been set by an assignment (const f = () => ...).
+      auto p = f.callee->get_own(atom(WellKnownAtom::name));
+      if (p && p->value.is_string()) name = as_string(p->value)->to_utf8();
+    }
+    if (f.flags & Frame::kConstruct) name = "new " + (name.empty() ? std::string("<anonymous>") : name);
+    out += "\n    at " + (name.empty() ? where : name + " (" + where + ")");
+  }
+  return out;
+}
+
+// ---- allocation helpers ------------------------------------------------------------
+
+Shape* Vm::root_shape_for(Object* prototype) {
+  if (!prototype) return intrinsics_[IntrinsicShape::NullProtoShape];
+  if (Shape* s = prototype->derived_root_shape()) return s;
+  gc::Rooted<Object> p(heap_, prototype);
+  Shape* s = Shape::create_root(heap_, p.get());
+  p->set_derived_root_shape(s);
+  return s;
+}
+
+Object* Vm::new_object() { return Object::create(heap_, intrinsics_[IntrinsicShape::ObjectShape]); }
+
+Object* Vm::new_object_with_proto(gc::Cell* proto) {
+  return Object::create(heap_, root_shape_for(static_cast<Object*>(proto)));
+}
+
+Object* Vm::new_array(uint32_t length) {
+  Object* a = heap_.allocate<Object>(intrinsics_[IntrinsicShape::ArrayShape], ObjectClass::Array);
+  a->set_array_length_raw(length);
+  return a;
+}
+
+Object* Vm::new_array_from(std::span<const Value> values) {
+  Object* a = new_array(0);
+  std::vector<Value>& e = a->dense_elements();
+  e.assign(values.begin(), values.end());
+  for (Value& v : e)
+    if (v.is_empty()) v = Value::undefined();
+  a->set_array_length_raw(uint32_t(values.size()));
+  return a;
+}
+
+String* Vm::new_string(std::string_view utf8) {
+  String* s = String::from_utf8(heap_, utf8);
+  if (!s) throw_error(ErrorType::RangeError, "Invalid string length");
+  return s;
+}
+
+FunctionObject* Vm::new_native(std::string_view name, NativeFn fn, int length, bool constructor) {
+  gc::Rooted<String> n(heap_, intern(name));
+  FunctionObject* f = heap_.allocate<FunctionObject>(intrinsics_[IntrinsicShape::MethodShape], FunctionKind::Native);
+  f->native = fn;
+  f->is_constructor = constructor;
+  f->fill_slots({Value::int32(length), string_value(n)});
+  return f;
+}
+
+FunctionObject* Vm::define_native(Object* target, std::string_view name, NativeFn fn, int length) {
+  gc::Rooted<Object> t(heap_, target);
+  gc::Rooted<FunctionObject> f(heap_, new_native(name, fn, length));
+  define_value(t, name, object_value(f));
+  return f;
+}
+
+void Vm::define_value(Object* target, std::string_view name, Value v, uint8_t flags) {
+  gc::Rooted<Object> t(heap_, target);
+  RootedValue rv(heap_, v);
+  String* key = intern(name);
+  define_value(t, key, rv, flags);
+}
+
+void Vm::define_value(Object* target, gc::Cell* key, Value v, uint8_t flags) {
+  uint32_t index;
+  if (is_string(key) && static_cast<String*>(key)->is_array_index(&index)) {
+    target->set_element(index, v);
+    return;
+  }
+  target->define_own(heap_, key, v, flags);
+}
+
+void Vm::define_accessor(Object* target, gc::Cell* key, Value getter, Value setter, uint8_t flags) {
+  gc::Rooted<Object> t(heap_, target);
+  gc::Rooted<gc::Cell> k(heap_, key);
+  RootedValue g(heap_, getter), s(heap_, setter);
+  AccessorPair* pair = heap_.allocate<AccessorPair>(g.get(), s.get());
+  t->define_own(heap_, k, Value::cell(Value::Tag::Object, pair), uint8_t(flags | kAccessor));
+}
+
+FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
+  const bytecode::CompiledFunction* code = tmpl->code;
+  bool constructor = !code->is_arrow && !code->is_generator && !code->is_async && !code->is_method;
+  gc::Rooted<FunctionTemplate> t(heap_, tmpl);
+  gc::Rooted<HeapScope> sc(heap_, scope);
+  Shape* shape = intrinsics_[constructor || code->is_generator ? IntrinsicShape::FunctionShape : IntrinsicShape::MethodShape];
+  gc::Rooted<FunctionObject> f(heap_, heap_.allocate<FunctionObject>(shape, FunctionKind::Bytecode));
+  f->tmpl = t;
+  f->scope = sc;
+  f->is_constructor = constructor;
+  if (code->is_generator) f->set_prototype(nullptr), f->set_prototype(intrinsics_[IntrinsicObject::GeneratorFunctionPrototype]);
+  Value prototype = Value::undefined();
+  if (constructor || code->is_generator) {
+    Object* proto = code->is_generator ? new_object_with_proto(intrinsics_[IntrinsicObject::GeneratorPrototype]) : new_object();
+    if (!code->is_generator)
+      proto->define_own(heap_, atom(WellKnownAtom::constructor), object_value(f), kWritable | kConfigurable);
+    prototype = object_value(proto);
+    f->fill_slots({Value::int32(code->param_count_for_length), string_value(t->name), prototype});
+  } else {
+    f->fill_slots({Value::int32(code->param_count_for_length), string_value(t->name)});
+  }
+  return f;
+}
+
+// ---- calls ------------------------------------------------------------------------------
+
+bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_value, Value new_target, uint8_t flags,
+                    uint16_t return_reg) {
+  FunctionTemplate* t = fn->tmpl;
+  const bytecode::CompiledFunction* code = t->code;
+  if (frames_.size() >= options_.max_frames || regs + code->register_count + 2 > stack_end_) return false;
+  // The arguments are in regs[0 .. argc), rooted by the caller's registers.
+  RootedValue self(heap_, this_value);
+  // Sloppy functions see undefined/null `this` as the global object and
+  // primitives as wrappers (§10.2.1.2 OrdinaryCallBindThis).
+  if (!code->strict && !code->is_arrow) {
+    if (this_value.is_nullish()) self = object_value(global_);
+    else if (!this_value.is_object() && !this_value.is_empty()) self = object_value(make_primitive_wrapper(*this, this_value));
+  }
+  const uint32_t params = code->param_count;
+  RootedValue arguments(heap_), rest(heap_);
+  if (code->arguments_register != bytecode::CompiledFunction::kNoRegister) {
+    Object* args = new_array_from(std::span<const Value>(regs, argc));
+    args->set_object_class(ObjectClass::Arguments);
+    arguments = object_value(args);
+    args->set_prototype(intrinsics_[IntrinsicObject::ObjectPrototype]);
+    define_value(args, atom(WellKnownAtom::length), Value::number(argc));
+  }
+  if (code->has_rest) {
+    uint32_t first = params - 1;
+    rest = object_value(new_array_from(std::span<const Value>(regs + first, argc > first ? argc - first : 0)));
+  }
+  // Every register of the frame starts defined (the GC scans them).
+  uint32_t keep = std::min<uint32_t>(argc, code->has_rest ? params - 1 : params);
+  for (uint32_t i = keep; i < code->register_count; ++i) regs[i] = Value::undefined();
+  if (code->has_rest) regs[params - 1] = rest;
+  if (code->arguments_register != bytecode::CompiledFunction::kNoRegister) regs[code->arguments_register] = arguments;
+  Frame frame;
+  frame.callee = fn;
+  frame.tmpl = t;
+  frame.pc = code->code.data();
+  frame.regs = regs;
+  frame.scope = fn->scope;
+  frame.this_value = self;
+  frame.new_target = new_target;
+  frame.argc = argc;
+  frame.return_reg = return_reg;
+  frame.scope_depth = 0;
+  frame.flags = flags;
+  frames_.push_back(frame);
+  sp_ = regs + code->register_count;
+  return true;
+}
+
+Value Vm::call_native(FunctionObject* fn, Value this_value, std::span<const Value> args, Value new_target) {
+  if (++native_depth_ > options_.max_native_depth) {
+    --native_depth_;
+    throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+  }
+  struct Depth {
+    size_t& d;
+    ~Depth() { --d; }
+  } depth{native_depth_};
+  return fn->native(*this, this_value, args, new_target);
+}
+
+// Runs callee with arguments copied to the top of the register file.
+static Value invoke(Vm& vm, Value callee, Value this_value, std::span<const Value> args, Value new_target,
+                    bool construct);
+
+Value Vm::call(Value callee, Value this_value, std::span<const Value> args) {
+  return invoke(*this, callee, this_value, args, Value::undefined(), false);
+}
+
+Value Vm::construct(Value callee, std::span<const Value> args, Value new_target) {
+  return invoke(*this, callee, Value::undefined(), args, new_target, true);
+}
+
+Value construct_with_frame(Vm& vm, FunctionObject* f, Value* regs, uint32_t argc, Value new_target, size_t& entry);
+
+static Value invoke(Vm& vm, Value callee, Value this_value, std::span<const Value> args, Value new_target,
+                    bool construct) {
+  FunctionObject* f = as_function(callee);
+  if (!f) vm.throw_error(ErrorType::TypeError, to_utf8(vm, typeof_value(vm, callee)) + " is not a function");
+  if (construct && !f->is_constructor) vm.throw_error(ErrorType::TypeError, f->tmpl ? f->tmpl->name->to_utf8() + " is not a constructor" : "not a constructor");
+  // Copy callee, this and the arguments to the top of the register file:
+  // from here on they are rooted there.
+  Vm::Scratch scratch(vm, args.size() + 2);
+  scratch[0] = callee;
+  scratch[1] = this_value;
+  for (size_t i = 0; i < args.size(); ++i) scratch[i + 2] = args[i];
+  Value* argv = scratch.data() + 2;
+  std::span<const Value> a(argv, args.size());
+  switch (f->kind) {
+    case FunctionKind::Native:
+      return vm.call_native(f, construct ? Value::undefined() : this_value, a, construct ? new_target : Value::undefined());
+    case FunctionKind::Bound: {
+      ValueVector all(vm.heap());
+      all.values = f->bound_args;
+      all.values.insert(all.values.end(), a.begin(), a.end());
+      if (construct) {
+        Value nt = new_target == callee ? f->bound_target : new_target;
+        return vm.construct(f->bound_target, all.values, nt);
+      }
+      return vm.call(f->bound_target, f->bound_this, all.values);
+    }
+    case FunctionKind::Bytecode: break;
+  }
+  if (f->is_class_constructor && !construct)
+    vm.throw_error(ErrorType::TypeError, "Class constructor " + f->tmpl->name->to_utf8() + " cannot be invoked without 'new'");
+  size_t entry = vm.frames().size();
+  if (construct) return construct_with_frame(vm, f, argv, uint32_t(args.size()), new_target, entry);
+  if (!vm.push_frame(f, argv, uint32_t(args.size()), this_value, Value::undefined(), Frame::kEntry, 0))
+    vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+  return vm.run(entry);
+}
+
+// ---- scripts and jobs -----------------------------------------------------------------
+
+Value Vm::evaluate_script(std::string_view text, const std::string& name) {
+  Source source;
+  source.name = name;
+  source.text = std::string(text);
+  Arena arena;
+  AtomTable parser_atoms;
+  ast::Program* program;
+  std::unique_ptr<bytecode::CompiledFunction> compiled;
+  try {
+    program = parse_program(source, arena, parser_atoms, ParseOptions{});
+    check_early_errors(program, parser_atoms);
+    ScopeTree tree = analyze_scopes(program, parser_atoms);
+    ResolverResult resolved = resolve_variables(program, tree);
+    compiled = compile_program(program, resolved);
+  } catch (const glass::SyntaxError& e) {
+    throw_error(ErrorType::SyntaxError, e.message);
+  } catch (const CompileError& e) {
+    throw_error(ErrorType::SyntaxError, name + ":" + std::to_string(e.pos.line) + ":" + std::to_string(e.pos.column) +
+                                            ": " + e.message + " (glass)");
+  }
+  const bytecode::CompiledFunction* code = compiled.get();
+  programs.push_back(std::move(compiled));
+  sources.push_back(std::make_unique<std::string>(std::move(source.text)));
+  gc::Rooted<String> source_name(heap_, new_string(name));
+  gc::Rooted<FunctionTemplate> t(heap_, FunctionTemplate::load(*this, code, source_name, sources.back().get()));
+  FunctionObject* f = make_closure(t, nullptr);
+  return call(object_value(f), object_value(global_), {});
+}
+
+void Vm::enqueue_job(Value function, Value argument) {
+  jobs_.push_back(function);
+  jobs_.push_back(argument);
+}
+
+void Vm::run_jobs() {
+  while (job_head_ < jobs_.size()) {
+    Value fn = jobs_[job_head_];
+    Value arg = jobs_[job_head_ + 1];
+    job_head_ += 2;
+    RootedValue rf(heap_, fn), ra(heap_, arg);
+    Value a = ra;
+    call(rf, Value::undefined(), std::span<const Value>(&a, 1));
+    if (job_head_ == jobs_.size()) {
+      jobs_.clear();
+      job_head_ = 0;
+    }
+  }
+}
+
+}  // namespace glass

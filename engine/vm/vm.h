@@ -1,0 +1,205 @@
+// Vm: one JavaScript engine instance — its heap, its realm (the intrinsics
+// and the global object), its call stack, and its job queue.
+//
+// The call stack is explicit (DESIGN.md "Call stack"): a fixed register file
+// (one mmap'd range, committed by the OS only as it is touched) and a vector
+// of Frames. A JS-to-JS call pushes a Frame whose registers start right at
+// the caller's argument registers — the arguments are already in place —
+// and the interpreter continues in the same loop. Natives that call back into
+// JS go through call(), which runs the interpreter until that frame returns:
+// the only place the C++ stack grows with JS recursion, and it is bounded.
+//
+// Exceptions: a JS exception in flight is `exception_` plus the C++
+// exception `Thrown` unwinding the native code between throw and catch. The
+// interpreter catches Thrown at the boundary and unwinds frames through their
+// handler tables; a JS `throw` statement inside bytecode never involves C++
+// exceptions.
+#pragma once
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bytecode/function.h"
+#include "gc/handles.h"
+#include "objects/atom_table.h"
+#include "objects/object.h"
+#include "objects/symbol.h"
+#include "vm/function.h"
+#include "vm/intrinsics.h"
+#include "vm/property_key.h"
+
+namespace glass {
+
+// A JS exception is pending in Vm::exception(); unwind to whoever handles it.
+struct Thrown {};
+
+#define GLASS_ERROR_TYPES(X) \
+  X(Error)                   \
+  X(TypeError)               \
+  X(RangeError)              \
+  X(ReferenceError)          \
+  X(SyntaxError)             \
+  X(EvalError)               \
+  X(URIError)                \
+  X(AggregateError)
+
+enum class ErrorType : uint8_t {
+#define GLASS_X(name) name,
+  GLASS_ERROR_TYPES(GLASS_X)
+#undef GLASS_X
+};
+const char* error_type_name(ErrorType type);
+
+struct VmOptions {
+  gc::HeapOptions heap;
+  FILE* trace = nullptr;  // --trace: each executed instruction
+  size_t max_frames = 100000;
+  size_t register_file_values = size_t(1) << 22;  // 32 MB reserved, touched as used
+  size_t max_native_depth = 400;                   // natives calling back into JS, nested
+};
+
+// One activation of a bytecode function.
+struct Frame {
+  enum Flags : uint8_t {
+    kEntry = 1,      // called from C++ (Vm::call): Return leaves the interpreter loop
+    kConstruct = 2,  // called by `new`: a non-object result means `this`
+  };
+  FunctionObject* callee;
+  FunctionTemplate* tmpl;
+  const bytecode::Instruction* pc;  // the next instruction (saved while another frame runs)
+  Value* regs;
+  HeapScope* scope;
+  Value this_value;
+  Value new_target;
+  uint32_t argc;
+  uint16_t return_reg;   // where the caller wants the result
+  uint16_t scope_depth;  // heap scopes pushed by this frame (for unwinding)
+  uint8_t flags;
+};
+
+class Vm final : public gc::RootSection {
+ public:
+  explicit Vm(VmOptions options = {});
+  ~Vm() override;
+  Vm(const Vm&) = delete;
+  Vm& operator=(const Vm&) = delete;
+
+  gc::Heap& heap() { return heap_; }
+  HeapAtomTable& atoms() { return atoms_; }
+  String* atom(WellKnownAtom which) const { return atoms_.get(which); }
+  String* intern(std::string_view utf8) { return atoms_.intern_utf8(heap_, utf8); }
+  Intrinsics& intrinsics() { return intrinsics_; }
+  Object* global() const { return global_; }
+  Symbol* well_known_symbol(WellKnownSymbol which) const { return symbols_[size_t(which)]; }
+
+  // ---- running code --------------------------------------------------------
+  // Compiles and runs `source` as a global Script; returns its completion
+  // value (today: undefined). Throws Thrown (a SyntaxError becomes a JS
+  // SyntaxError object).
+  Value evaluate_script(std::string_view source, const std::string& name);
+  // The one entry point for C++ code calling JS (and any callable).
+  Value call(Value callee, Value this_value, std::span<const Value> args);
+  Value construct(Value callee, std::span<const Value> args, Value new_target);
+  // Runs queued promise jobs until none are left.
+  void run_jobs();
+  void enqueue_job(Value function, Value argument);
+
+  // ---- exceptions ------------------------------------------------------------
+  [[noreturn]] void throw_value(Value v);
+  [[noreturn]] void throw_error(ErrorType type, const std::string& message);
+  Value exception() const { return exception_; }
+  Value take_exception() {
+    Value v = exception_;
+    exception_ = Value::undefined();
+    return v;
+  }
+  Object* make_error(ErrorType type, const std::string& message);
+  // "    at f (file:line:col)" lines for the current call stack.
+  std::string stack_trace(size_t skip_natives = 0);
+
+  // ---- helpers for natives ---------------------------------------------------
+  Object* new_object();                      // {} with Object.prototype
+  Object* new_object_with_proto(gc::Cell* proto);
+  Object* new_array(uint32_t length = 0);    // with `length` elements of undefined... no: holes
+  Object* new_array_from(std::span<const Value> values);
+  String* new_string(std::string_view utf8);
+  FunctionObject* new_native(std::string_view name, NativeFn fn, int length, bool constructor = false);
+  // Defines a method (writable, configurable, not enumerable).
+  FunctionObject* define_native(Object* target, std::string_view name, NativeFn fn, int length);
+  void define_value(Object* target, std::string_view name, Value v, uint8_t flags = kWritable | kConfigurable);
+  void define_value(Object* target, gc::Cell* key, Value v, uint8_t flags = kWritable | kConfigurable);
+  void define_accessor(Object* target, gc::Cell* key, Value getter, Value setter, uint8_t flags = kConfigurable);
+
+  // Scratch registers for natives: values in them are GC roots until the
+  // Scratch is destroyed (LIFO, like the frames above them).
+  class Scratch {
+   public:
+    Scratch(Vm& vm, size_t n);
+    ~Scratch();
+    Value& operator[](size_t i) { return base_[i]; }
+    Value* data() { return base_; }
+
+   private:
+    Vm& vm_;
+    Value* base_;
+    Value* saved_sp_;
+  };
+
+  // Writes for console.log / print (the runtime may redirect them).
+  std::function<void(std::string_view)> write_stdout = [](std::string_view s) { fwrite(s.data(), 1, s.size(), stdout); };
+  std::function<void(std::string_view)> write_stderr = [](std::string_view s) { fwrite(s.data(), 1, s.size(), stderr); };
+
+  // Rejections nobody handled by the time the job queue drained.
+  std::vector<gc::Persistent<Object>>& unhandled_rejections() { return unhandled_; }
+
+  const VmOptions& options() const { return options_; }
+  const char* root_name() const override { return "vm"; }
+  void trace_roots(gc::Tracer& tracer) override;
+
+  // Frames, oldest first (debugger, stack traces).
+  const std::vector<Frame>& frames() const { return frames_; }
+
+  // ---- used by the interpreter and built-ins ----------------------------
+  Value run(size_t entry);  // interpreter.cpp: runs until frames_[entry] returns
+  bool push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_value, Value new_target, uint8_t flags,
+                  uint16_t return_reg);
+  Value call_native(FunctionObject* fn, Value this_value, std::span<const Value> args, Value new_target);
+  FunctionObject* make_closure(FunctionTemplate* tmpl, HeapScope* scope);
+  Shape* root_shape_for(Object* prototype);  // cached derived root shape
+  Value* sp() const { return sp_; }
+
+  // Keeps compiled programs alive (templates point into them).
+  std::vector<std::unique_ptr<bytecode::CompiledFunction>> programs;
+  std::vector<std::unique_ptr<std::string>> sources;
+  // Property keys the runtime knows and uses by pointer (besides well-known atoms).
+  std::vector<gc::Persistent<String>> permanent_strings;
+
+ private:
+  friend class Interpreter;
+  void setup_realm();
+  bool unwind(size_t entry);  // finds a handler at or above frames_[entry]; false if none
+
+  VmOptions options_;
+  gc::Heap heap_;
+  HeapAtomTable atoms_;
+  Intrinsics intrinsics_;
+  Object* global_ = nullptr;
+  Symbol* symbols_[size_t(WellKnownSymbol::Count)] = {};
+
+  Value* stack_base_ = nullptr;
+  Value* stack_end_ = nullptr;
+  Value* sp_ = nullptr;  // one past the highest register in use
+  std::vector<Frame> frames_;
+  size_t native_depth_ = 0;
+
+  Value exception_;
+  std::vector<Value> jobs_;  // pairs: function, argument
+  size_t job_head_ = 0;
+  std::vector<gc::Persistent<Object>> unhandled_;
+};
+
+}  // namespace glass

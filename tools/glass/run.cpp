@@ -1,0 +1,117 @@
+#include "run.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "builtins/builtins.h"
+#include "vm/fiber.h"
+#include "vm/operations.h"
+#include "vm/vm.h"
+
+namespace glass::cli {
+
+namespace {
+
+bool read_whole_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
+
+// What an uncaught exception prints (CLI-CONTRACT.md): the first line of
+// String(error), "Uncaught "-prefixed, then its stack.
+std::string describe_uncaught(Vm& vm, Value error) {
+  std::string text;
+  try {
+    if (error.is_object()) {
+      Object* o = as_object(error);
+      auto stack = o->object_class() == ObjectClass::Error ? get_own_property(vm, o, key_of(WellKnownAtom::stack, vm))
+                                                           : std::nullopt;
+      if (stack && stack->value.is_string()) {
+        std::string s = as_string(stack->value)->to_utf8();
+        // The stack's first line was made when the error was; String(error) is current.
+        std::string head = to_utf8(vm, error);
+        size_t nl = s.find('\n');
+        return "Uncaught " + head + (nl == std::string::npos ? "" : s.substr(nl)) + "\n";
+      }
+    }
+    text = error.is_string() ? "'" + as_string(error)->to_utf8() + "'" : to_utf8(vm, error);
+  } catch (const Thrown&) {
+    text = "(an exception whose conversion to a string threw)";
+  }
+  return "Uncaught " + text + "\n";
+}
+
+Value host_print(Vm& vm, Value, std::span<const Value> args, Value) {
+  vm.write_stdout(to_utf8(vm, arg(args, 0)) + "\n");
+  return Value::undefined();
+}
+
+Value host_eval_script(Vm& vm, Value, std::span<const Value> args, Value) {
+  std::string source = to_utf8(vm, arg(args, 0));
+  return vm.evaluate_script(source, "evalScript");
+}
+
+Value host_gc(Vm& vm, Value, std::span<const Value>, Value) {
+  vm.heap().collect();
+  return Value::undefined();
+}
+
+void install_test262_host(Vm& vm) {
+  gc::Rooted<Object> global(vm.heap(), vm.global());
+  vm.define_native(global, "print", host_print, 1);
+  gc::Rooted<Object> d262(vm.heap(), vm.new_object());
+  vm.define_value(d262, "global", object_value(global));
+  vm.define_native(d262, "evalScript", host_eval_script, 1);
+  vm.define_native(d262, "gc", host_gc, 0);
+  define_global(vm, "$262", object_value(d262));
+}
+
+int run(const RunOptions& options) {
+  VmOptions vm_options;
+  vm_options.heap.stress = options.gc_stress;
+  if (options.trace_gc) vm_options.heap.trace = stderr;
+  if (options.trace) vm_options.trace = stderr;
+  Vm vm(vm_options);
+  if (options.test262) install_test262_host(vm);
+  if (options.module) {
+    std::cerr << "glass: running ES modules arrives with the runtime (issue 4); try --check\n";
+    return 2;
+  }
+  std::vector<std::string> files = options.includes;
+  files.push_back(options.file);
+  int status = 0;
+  try {
+    for (const std::string& file : files) {
+      std::string text;
+      if (!read_whole_file(file, text)) {
+        std::cerr << "glass: cannot read '" << file << "'\n";
+        return 1;
+      }
+      vm.evaluate_script(text, file);
+      vm.run_jobs();
+    }
+  } catch (const Thrown&) {
+    Value e = vm.take_exception();
+    std::fflush(stdout);
+    std::string message = describe_uncaught(vm, e);
+    vm.write_stderr(message);
+    status = 1;
+  }
+  std::fflush(stdout);
+  return status;
+}
+
+}  // namespace
+
+int run_script(const RunOptions& options) {
+  int status = 0;
+  run_on_fiber(kDefaultFiberStack, [&] { status = run(options); });
+  return status;
+}
+
+}  // namespace glass::cli
