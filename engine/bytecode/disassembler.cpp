@@ -31,6 +31,11 @@ std::string constant_text(const Constant& k) {
       for (size_t i = 0; i < k.names.size(); ++i) out += (i ? ", " : "") + k.names[i];
       return out + "]";
     }
+    case Constant::Kind::Template: {
+      std::string out = "template [";
+      for (size_t i = 0; i < k.raw.size(); ++i) out += (i ? ", " : "") + quote_js_string(k.raw[i]);
+      return out + "]";
+    }
   }
   return "?";
 }

@@ -16,12 +16,15 @@ namespace glass::bytecode {
 
 // A constant-pool entry.
 struct Constant {
-  enum class Kind : uint8_t { Number, String, BigInt, RegExp, Scope };
+  enum class Kind : uint8_t { Number, String, BigInt, RegExp, Scope, Template };
   Kind kind = Kind::Number;
   double number = 0;           // Number
   std::u16string string;       // String; RegExp: the pattern
   std::string text;            // BigInt: digits as written (0x.., 0o.., 0b.. or decimal); RegExp: the flags
-  std::vector<std::string> names;  // Scope: the names of its slots, in slot order (PushScope's k[Bx])
+  std::vector<std::string> names;  // Scope: the names of its slots, in slot order (PushScope's k[Bx]);
+                                   // PushPrivateNames: the private names (without '#')
+  std::vector<std::u16string> cooked, raw;  // Template: the strings (cooked is unused where !has_cooked)
+  std::vector<bool> has_cooked;
 
   static Constant of_number(double v) {
     Constant c;

@@ -73,6 +73,10 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(ThrowConstAssign, ABC, None, Ic, None, kT, "throw TypeError: assignment to the constant named in ic[B]") \
   OP(PushScope, ABx, None, Const, None, kNone, "scope = a new scope described by k[Bx] (its slots start <empty>), enclosing the current one") \
   OP(PopScope, ABC, None, None, None, kNone, "current scope = its parent")                             \
+  OP(CloneScope, ABC, None, None, None, kNone, "current scope = a copy of it (a for-let loop's next iteration)") \
+  OP(LoadNewTarget, ABC, Reg, None, None, kNone, "r[A] = new.target")                                     \
+  OP(LoadCallee, ABC, Reg, None, None, kNone, "r[A] = the running function (a named function expression's own name)") \
+  OP(DeleteGlobal, ABC, Reg, Ic, None, kR, "r[A] = delete global[ic[B].name] (sloppy `delete x`)")       \
   OP(GetGlobal, ABC, Reg, Ic, None, kT | kR, "r[A] = global[ic[B].name] (ReferenceError if missing)") \
   OP(TypeofGlobal, ABC, Reg, Ic, None, kR, "r[A] = typeof global[ic[B].name] (no ReferenceError)")    \
   OP(SetGlobal, ABC, Reg, Ic, None, kT | kR, "global[ic[B].name] = r[A]")                             \
@@ -82,6 +86,12 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(GetIndexed, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B][r[C]]")                                     \
   OP(SetIndexed, ABC, Reg, Reg, Reg, kT | kR, "r[A][r[B]] = r[C]")                                     \
   OP(DeleteIndexed, ABC, Reg, Reg, Reg, kT | kR, "r[A] = delete r[B][r[C]]")                           \
+  OP(GetSuper, ABC, Reg, Reg, None, kT | kR, "r[A] = super[r[B]] (the home object's prototype, with this as receiver)") \
+  OP(SetSuper, ABC, Reg, Reg, None, kT | kR, "super[r[A]] = r[B]")                                     \
+  OP(GetPrivate, ABC, Reg, Reg, Ic, kT | kR, "r[A] = r[B].#name (name in ic[C])")                      \
+  OP(SetPrivate, ABC, Reg, Ic, Reg, kT | kR, "r[A].#name = r[C] (name in ic[B])")                      \
+  OP(DefinePrivate, ABC, Reg, Ic, Reg, kT, "add private field #name (ic[B]) to r[A] with value r[C]")  \
+  OP(HasPrivate, ABC, Reg, Reg, Ic, kT, "r[A] = #name in r[B] (name in ic[C])")                        \
   OP(In, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] in r[C]")                                           \
   OP(Instanceof, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] instanceof r[C]")                           \
   /* --- arithmetic and comparison (ToPrimitive may run valueOf/toString) ----------------------- */   \
@@ -107,6 +117,8 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(GreaterEq, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] >= r[C]")                                    \
   OP(Negate, ABC, Reg, Reg, None, kT | kR, "r[A] = -r[B]")                                             \
   OP(ToNumeric, ABC, Reg, Reg, None, kT | kR, "r[A] = ToNumeric(r[B]) (unary +, and before ++/--)")    \
+  OP(ToString, ABC, Reg, Reg, None, kT | kR, "r[A] = ToString(r[B]) (template substitutions)")         \
+  OP(ToPropertyKey, ABC, Reg, Reg, None, kT | kR, "r[A] = ToPropertyKey(r[B]) (computed keys, evaluated once)") \
   OP(BitNot, ABC, Reg, Reg, None, kT | kR, "r[A] = ~r[B]")                                             \
   OP(Not, ABC, Reg, Reg, None, kNone, "r[A] = !r[B]")                                                  \
   OP(Typeof, ABC, Reg, Reg, None, kNone, "r[A] = typeof r[B]")                                         \
@@ -121,6 +133,10 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   /* --- calls ---------------------------------------------------------------------------------- */   \
   OP(Call, ABC, Reg, Reg, Count, kT | kR, "r[A] = r[B](r[B+2] .. r[B+1+C]) with this = r[B+1]")        \
   OP(New, ABC, Reg, Reg, Count, kT | kR, "r[A] = new r[B](r[B+2] .. r[B+1+C]) (new.target = r[B])")    \
+  OP(CallArray, ABC, Reg, Reg, None, kT | kR, "r[A] = r[B](...r[B+2]) with this = r[B+1] (spread calls)") \
+  OP(NewSpread, ABC, Reg, Reg, None, kT | kR, "r[A] = new r[B](...r[B+2]) (spread)")                   \
+  OP(SuperCall, ABC, Reg, Reg, None, kT | kR, "r[A] = super(...r[B]) : construct the parent class, bind this, run field initializers") \
+  OP(CallEval, ABC, Reg, Reg, Count, kT | kR, "like Call, but a direct eval if r[B] is the real eval") \
   OP(Return, ABC, Reg, None, None, kNone, "return r[A] to the caller")                                 \
   OP(Throw, ABC, Reg, None, None, kT, "throw r[A]")                                                    \
   /* --- creating things ------------------------------------------------------------------------ */   \
@@ -129,11 +145,34 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(NewClosure, ABx, Reg, Func, None, kNone, "r[A] = a new function for f[Bx], closing over the current scope") \
   OP(NewRegExp, ABx, Reg, Const, None, kT, "r[A] = a new RegExp from the pattern and flags in k[Bx]")  \
   OP(DefineField, ABC, Reg, Reg, Reg, kT | kR, "define own property r[B] of r[A] as r[C] (object literals, fields)") \
+  OP(DefineGetter, ABC, Reg, Reg, Reg, kT | kR, "define getter r[C] for key r[B] on r[A] (enumerable: object literals)") \
+  OP(DefineSetter, ABC, Reg, Reg, Reg, kT | kR, "define setter r[C] for key r[B] on r[A] (enumerable: object literals)") \
+  OP(DefineMethod, ABC, Reg, Reg, Reg, kT | kR, "define method r[C] as key r[B] of r[A]; its home object is r[A] (class: not enumerable)") \
+  OP(DefineClassGetter, ABC, Reg, Reg, Reg, kT | kR, "define getter r[C] for key r[B] on r[A] (classes: not enumerable)") \
+  OP(DefineClassSetter, ABC, Reg, Reg, Reg, kT | kR, "define setter r[C] for key r[B] on r[A] (classes: not enumerable)") \
+  OP(SetHomeObject, ABC, Reg, Reg, None, kNone, "function r[A]'s home object = r[B] (object literal methods, for super)") \
+  OP(SetProto, ABC, Reg, Reg, None, kNone, "r[A].[[Prototype]] = r[B] if it is an object or null (`__proto__: v`)") \
+  OP(CopyDataProperties, ABC, Reg, Reg, Reg, kT | kR, "copy own enumerable properties of r[B] to r[A], except keys in the array r[C] (or none if undefined)") \
+  OP(ArrayPush, ABC, Reg, Reg, None, kNone, "append r[B] to the array r[A]")                           \
+  OP(ArraySpread, ABC, Reg, Reg, None, kT | kR, "append every value of the iterable r[B] to the array r[A]") \
+  OP(ArrayHole, ABC, Reg, None, None, kNone, "append a hole to the array r[A]")                         \
+  OP(GetTemplateObject, ABx, Reg, Const, None, kNone, "r[A] = the frozen strings array for the template k[Bx] (made once per site)") \
+  OP(MakeClass, ABC, Reg, Reg, None, kT | kR, "r[A] = class constructor r[A] extending r[B] (<empty>: no heritage); r[A+1] = its prototype") \
+  OP(SetClassFields, ABC, Reg, Reg, None, kNone, "class r[A]'s instance field initializers = the array r[B] ([key, fn, ...])") \
+  OP(PushPrivateNames, ABx, None, Const, None, kNone, "enter a class body: fresh private names for the names in k[Bx]") \
+  OP(PopPrivateNames, ABC, None, None, None, kNone, "leave a class body's private names")                       \
+  OP(CreateGenerator, ABC, Reg, None, None, kNone, "r[A] = a generator object for this frame, which is suspended into it") \
+  OP(Yield, ABC, Reg, Reg, None, kR, "suspend with r[B] (a generator yields it); on resume r[A] = the value sent, r[A+1] = how (0 next, 1 throw, 2 return)") \
+  OP(Await, ABC, Reg, Reg, None, kR, "suspend until the promise for r[B] settles; on resume r[A] = its value, r[A+1] = 1 if it rejected") \
+  OP(AsyncReturn, ABC, Reg, None, None, kNone, "resolve this async function's promise with r[A] and return it") \
   /* --- iteration ------------------------------------------------------------------------------ */   \
   OP(GetIterator, ABC, Reg, Reg, None, kT | kR, "r[A] = r[B][Symbol.iterator](); r[A+1] = its next method") \
   OP(IteratorNext, ABC, Reg, Reg, None, kT | kR, "r[A] = next value of iterator r[B] (r[A+1] = done)")  \
   OP(ForInPrepare, ABC, Reg, Reg, None, kT | kR, "r[A] = an enumerator over the enumerable keys of r[B]") \
   OP(ForInNext, ABC, Reg, Reg, None, kR, "r[A] = next key of enumerator r[B], or <empty> when done")   \
+  OP(IteratorClose, ABC, Reg, None, None, kT | kR, "call iterator r[A]'s return method, if any (leaving for-of early)") \
+  OP(IteratorRest, ABC, Reg, Reg, None, kT | kR, "r[A] = an array of the remaining values of iterator r[B] (next in r[B+1])") \
+  OP(JumpIfEmpty, AsBx, Reg, Jump, None, kJ, "if r[A] is <empty> pc += sBx")                           \
   /* --- debugging ------------------------------------------------------------------------------ */   \
   OP(Debugger, ABC, None, None, None, kNone, "pause here if a debugger is attached")
 

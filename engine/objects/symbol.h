@@ -13,6 +13,7 @@ class Symbol final : public gc::Cell {
   // Flags in Cell::user_flags().
   static constexpr uint8_t kWellKnown = 1 << 0;   // Symbol.iterator and friends (realm-independent)
   static constexpr uint8_t kRegistered = 1 << 1;  // made by Symbol.for(key); the registry keeps it
+  static constexpr uint8_t kPrivate = 1 << 2;     // a class's #name: a key no reflection ever shows
 
   // May collect; `description` is rooted across the allocation.
   static Symbol* create(gc::Heap& heap, String* description, uint8_t flags = 0);
@@ -20,6 +21,7 @@ class Symbol final : public gc::Cell {
   String* description() const { return description_; }  // null: undefined
   bool is_well_known() const { return user_flags() & kWellKnown; }
   bool is_registered() const { return user_flags() & kRegistered; }
+  bool is_private() const { return user_flags() & kPrivate; }
 
   void trace(gc::Tracer& tracer) override { tracer.visit(description_); }
   const char* cell_name() const override { return "Symbol"; }

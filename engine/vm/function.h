@@ -91,10 +91,11 @@ class FunctionObject final : public Object {
   FunctionTemplate* tmpl = nullptr;  // Bytecode
   HeapScope* scope = nullptr;            // Bytecode: the scope it closes over
   Value home_object;                 // methods: where `super` looks (undefined if none)
-  Value fields;                      // class constructors: the field initializer function (or undefined)
+  Value fields;                      // class constructors: [key, initializer, kind, ...] (vm/classes.cpp), or undefined
+  Value private_env;                 // the private names in scope where it was made (vm/classes.cpp), or undefined
   NativeFn native = nullptr;         // Native
   Value native_data;                 // Native: a value the native can read (e.g. promise capabilities)
-  Value bound_target, bound_this;    // Bound
+  Value bound_target, bound_this;    // Bound; arrows keep their lexical `this` in bound_this
   std::vector<Value> bound_args;     // Bound
 
   void trace(gc::Tracer& tracer) override;

@@ -20,6 +20,7 @@
 #include "bytecode/disassembler.h"
 #include "parser/display.h"
 #include "vm/box.h"
+#include "vm/interpreter_support.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
 #include "vm/vm.h"
@@ -38,6 +39,11 @@ static bool push_construct_frame(Vm& vm, FunctionObject* f, Value* regs, uint32_
   if (!f->is_derived) {
     self = object_value(ordinary_create_from_constructor(vm, new_target, IntrinsicObject::ObjectPrototype));
     regs[-1] = self;  // rooted in the caller's registers
+    if (f->fields.is_object()) {
+      Value* saved_sp = vm.sp();
+      run_field_initializers(vm, f, self);
+      (void)saved_sp;
+    }
   }
   return vm.push_frame(f, regs, argc, self, new_target, uint8_t(flags | Frame::kConstruct), return_reg);
 }
@@ -183,8 +189,12 @@ static void define_field(Vm& vm, Value object, Value key, Value v) {
   create_data_property_or_throw(vm, as_object(keep), k, value);
 }
 
-[[noreturn]] static void throw_with_name(Vm& vm, ErrorType type, String* name, const char* prefix, const char* suffix) {
-  vm.throw_error(type, prefix + name->to_utf8() + suffix);
+[[noreturn]] static void throw_uninitialized(Vm& vm, String* name) {
+  std::string n = name->to_utf8();
+  if (n == "this")
+    vm.throw_error(ErrorType::ReferenceError,
+                   "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
+  vm.throw_error(ErrorType::ReferenceError, "Cannot access '" + n + "' before initialization");
 }
 
 [[noreturn]] static void throw_not_callable(Vm& vm, const bytecode::CompiledFunction* code, const Instruction* at,
@@ -347,8 +357,7 @@ L_SetScoped: {
   DISPATCH();
 }
 L_CheckInitialized:
-  if (r[A].is_empty())
-    vm.throw_error(ErrorType::ReferenceError, "Cannot access '" + t->ics[B].name->to_utf8() + "' before initialization");
+  if (r[A].is_empty()) throw_uninitialized(vm, t->ics[B].name);
   DISPATCH();
 L_ThrowConstAssign: vm.throw_error(ErrorType::TypeError, "Assignment to constant variable.");
 L_PushScope: {
@@ -361,6 +370,10 @@ L_PopScope:
   f->scope = f->scope->parent();
   --f->scope_depth;
   DISPATCH();
+L_CloneScope: f->scope = clone_scope(vm, f->scope); DISPATCH();
+L_LoadNewTarget: r[A] = f->new_target; DISPATCH();
+L_LoadCallee: r[A] = object_value(f->callee); DISPATCH();
+L_DeleteGlobal: r[A] = Value::boolean(delete_global(vm, t->ics[B].name)); DISPATCH();
 L_GetGlobal: {
   InlineCache& ic = t->ics[B];
   Object* g = vm.global_;
@@ -479,6 +492,12 @@ L_SetIndexed: {
   DISPATCH();
 }
 L_DeleteIndexed: r[A] = Value::boolean(delete_indexed(vm, r[B], r[C], t->code->strict)); DISPATCH();
+L_GetSuper: r[A] = get_super(vm, *f, r[B]); DISPATCH();
+L_SetSuper: set_super(vm, *f, r[A], r[B]); DISPATCH();
+L_GetPrivate: r[A] = get_private(vm, f->private_env, r[B], t->ics[C].name); DISPATCH();
+L_SetPrivate: set_private(vm, f->private_env, r[A], t->ics[B].name, r[C]); DISPATCH();
+L_DefinePrivate: define_private(vm, f->private_env, r[A], t->ics[B].name, r[C]); DISPATCH();
+L_HasPrivate: r[A] = Value::boolean(has_private(vm, f->private_env, r[B], t->ics[C].name)); DISPATCH();
 L_In: {
   Value target = r[C];
   if (!target.is_object())
@@ -575,6 +594,8 @@ L_Negate:
   else r[A] = Value::number(-to_numeric(vm, r[B]).as_number());
   DISPATCH();
 L_ToNumeric: r[A] = r[B].is_number() ? r[B] : to_numeric(vm, r[B]); DISPATCH();
+L_ToString: r[A] = r[B].is_string() ? r[B] : string_value(to_string(vm, r[B])); DISPATCH();
+L_ToPropertyKey: r[A] = to_property_key_value(vm, r[B]); DISPATCH();
 L_BitNot: r[A] = Value::int32(~to_int32(vm, r[B])); DISPATCH();
 L_Not: r[A] = Value::boolean(!to_boolean(r[B])); DISPATCH();
 L_Typeof: r[A] = typeof_value(vm, r[B]); DISPATCH();
@@ -599,6 +620,9 @@ L_JumpIfNullish:
   DISPATCH();
 L_JumpIfNotUndefined:
   if (!r[A].is_undefined()) pc += ins.sbx();
+  DISPATCH();
+L_JumpIfEmpty:
+  if (r[A].is_empty()) pc += ins.sbx();
   DISPATCH();
 
 L_Call: {
@@ -635,6 +659,41 @@ L_New: {
   vm.sp_ = r + t->code->register_count;
   DISPATCH();
 }
+L_CallEval:  // direct eval is not distinguished yet: runs as an indirect (global) eval
+L_CallArray:
+L_NewSpread: {
+  // Spread the argument array into the registers after `this`, then call as usual.
+  bool construct = ins.op() == Opcode::NewSpread;
+  Value callee = r[B];
+  uint32_t argc = C;
+  if (ins.op() != Opcode::CallEval) {
+    Object* list = as_object(r[B + 2]);
+    argc = list->array_length();
+    if (r + B + 2 + argc + 64 > vm.stack_end_) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+    vm.sp_ = r + B + 2 + argc;  // the spread values are rooted as they land
+    for (uint32_t i = 0; i < argc; ++i) {
+      std::optional<Value> v = list->get_element(i);
+      r[B + 2 + i] = v ? *v : Value::undefined();
+    }
+  }
+  FunctionObject* fn = as_function(callee);
+  if (!fn || (construct && !fn->is_constructor))
+    throw_not_callable(vm, t->code, pc - 1, construct ? " is not a constructor" : " is not a function");
+  if (fn->kind == FunctionKind::Bytecode && (construct || !fn->is_class_constructor)) {
+    uint16_t ret = A;
+    bool ok = construct ? push_construct_frame(vm, fn, r + B + 2, argc, callee, 0, ret)
+                        : vm.push_frame(fn, r + B + 2, argc, r[B + 1], Value::undefined(), 0, ret);
+    if (!ok) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+    RELOAD();
+    DISPATCH();
+  }
+  Value result = construct ? vm.construct(callee, std::span<const Value>(r + B + 2, argc), callee)
+                           : vm.call(callee, r[B + 1], std::span<const Value>(r + B + 2, argc));
+  r[A] = result;
+  vm.sp_ = r + t->code->register_count;
+  DISPATCH();
+}
+L_SuperCall: r[A] = super_call(vm, *f, r[B]); DISPATCH();
 L_Return: {
   Value result = r[A];
   if (f->flags & Frame::kConstruct) {
@@ -664,9 +723,37 @@ L_Throw:
 
 L_NewObject: r[A] = object_value(vm.new_object()); DISPATCH();
 L_NewArray: r[A] = object_value(vm.new_array_from(std::span<const Value>(r + B, C))); DISPATCH();
-L_NewClosure: r[A] = object_value(vm.make_closure(t->functions[ins.bx()], f->scope)); DISPATCH();
+L_NewClosure: r[A] = object_value(new_closure(vm, *f, ins.bx())); DISPATCH();
 L_NewRegExp: vm.throw_error(ErrorType::SyntaxError, "RegExp literals are not supported yet (glass)");
 L_DefineField: define_field(vm, r[A], r[B], r[C]); DISPATCH();
+L_DefineGetter: define_accessor_half(vm, r[A], r[B], r[C], true, true); DISPATCH();
+L_DefineSetter: define_accessor_half(vm, r[A], r[B], r[C], false, true); DISPATCH();
+L_DefineMethod: define_method(vm, r[A], r[B], r[C]); DISPATCH();
+L_DefineClassGetter: define_accessor_half(vm, r[A], r[B], r[C], true, false); DISPATCH();
+L_DefineClassSetter: define_accessor_half(vm, r[A], r[B], r[C], false, false); DISPATCH();
+L_SetHomeObject:
+  if (FunctionObject* fn = as_function(r[A])) fn->home_object = r[B];
+  DISPATCH();
+L_SetProto:
+  if (r[B].is_object() || r[B].is_null()) set_prototype_of(vm, as_object(r[A]), r[B]);
+  DISPATCH();
+L_CopyDataProperties: copy_data_properties(vm, r[A], r[B], r[C]); DISPATCH();
+L_ArrayPush: array_push(vm, r[A], r[B]); DISPATCH();
+L_ArraySpread: array_spread(vm, r[A], r[B]); DISPATCH();
+L_ArrayHole: array_hole(r[A]); DISPATCH();
+L_GetTemplateObject: r[A] = template_object(vm, t, ins.bx()); DISPATCH();
+L_MakeClass: r[A + 1] = make_class(vm, r[A], r[B]); DISPATCH();
+L_SetClassFields: as_function(r[A])->fields = r[B]; DISPATCH();
+L_PushPrivateNames: f->private_env = push_private_names(vm, f->private_env, t->code->constants[ins.bx()].names); DISPATCH();
+L_PopPrivateNames: {
+  Object* outer = get_prototype_of(as_object(f->private_env));
+  f->private_env = outer ? object_value(outer) : Value::undefined();
+  DISPATCH();
+}
+L_CreateGenerator:
+L_Yield:
+L_Await:
+L_AsyncReturn: vm.throw_error(ErrorType::SyntaxError, "generators and async functions are not supported yet (glass)");
 L_GetIterator: {
   IteratorRecord it = get_iterator(vm, r[B]);
   r[A] = it.iterator;
@@ -682,6 +769,8 @@ L_IteratorNext: {
 }
 L_ForInPrepare: r[A] = object_value(for_in_enumerator(vm, r[B])); DISPATCH();
 L_ForInNext: r[A] = for_in_next(vm, as_object(r[B])); DISPATCH();
+L_IteratorClose: iterator_close(vm, r[A]); DISPATCH();
+L_IteratorRest: r[A] = iterator_rest(vm, r[B], r[B + 1]); DISPATCH();
 L_Debugger: DISPATCH();
 
 #undef RELOAD

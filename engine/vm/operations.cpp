@@ -543,7 +543,7 @@ std::vector<PropertyKey> own_property_keys(Vm& vm, Object* o) {
   for (gc::Cell* k : named)
     if (is_string(k)) keys.push_back(PropertyKey::of_cell(k));
   for (gc::Cell* k : named)
-    if (!is_string(k)) keys.push_back(PropertyKey::of_cell(k));
+    if (!is_string(k) && !static_cast<Symbol*>(k)->is_private()) keys.push_back(PropertyKey::of_cell(k));
   return keys;
 }
 

@@ -93,6 +93,7 @@ void FunctionObject::trace(gc::Tracer& tracer) {
   tracer.visit(scope);
   trace_value(tracer, home_object);
   trace_value(tracer, fields);
+  trace_value(tracer, private_env);
   trace_value(tracer, native_data);
   trace_value(tracer, bound_target);
   trace_value(tracer, bound_this);
@@ -163,6 +164,7 @@ void Vm::trace_roots(gc::Tracer& tracer) {
     tracer.visit(f.scope);
     trace_value(tracer, f.this_value);
     trace_value(tracer, f.new_target);
+    trace_value(tracer, f.private_env);
   }
   trace_value(tracer, exception_);
   for (size_t i = job_head_; i < jobs_.size(); ++i) trace_value(tracer, jobs_[i]);
@@ -218,8 +220,9 @@ std::string Vm::stack_trace(size_t) {
     std::string where = f.tmpl->source_name->to_utf8();
     if (pos) where += ":" + std::to_string(pos->line) + ":" + std::to_string(pos->column);
     std::string name = f.callee ? f.tmpl->name->to_utf8() : "";
-    if (code->name == "<script>" || code->name == "<module>") name = "";
-    if (name.empty() && f.callee) {
+    bool top_level = code->name == "<script>" || code->name == "<module>";
+    if (top_level) name = "";
+    if (name.empty() && f.callee && !top_level) {
       // A function's `name` property may have been set by an assignment (const f = () => ...).
       auto p = f.callee->get_own(atom(WellKnownAtom::name));
       if (p && p->value.is_string()) name = as_string(p->value)->to_utf8();
@@ -344,7 +347,9 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
   RootedValue self(heap_, this_value);
   // Sloppy functions see undefined/null `this` as the global object and
   // primitives as wrappers (§10.2.1.2 OrdinaryCallBindThis).
-  if (!code->strict && !code->is_arrow) {
+  if (code->is_arrow) {
+    self = fn->bound_this;
+  } else if (!code->strict) {
     if (this_value.is_nullish()) self = object_value(global_);
     else if (!this_value.is_object() && !this_value.is_empty()) self = object_value(make_primitive_wrapper(*this, this_value));
   }
@@ -378,6 +383,7 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
   frame.return_reg = return_reg;
   frame.scope_depth = 0;
   frame.flags = flags;
+  frame.private_env = fn->private_env;
   frames_.push_back(frame);
   sp_ = regs + code->register_count;
   return true;

@@ -75,6 +75,7 @@ struct Frame {
   HeapScope* scope;
   Value this_value;
   Value new_target;
+  Value private_env;  // the class bodies' private names in scope (vm/classes.cpp)
   uint32_t argc;
   uint16_t return_reg;   // where the caller wants the result
   uint16_t scope_depth;  // heap scopes pushed by this frame (for unwinding)

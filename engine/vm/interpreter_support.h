@@ -1,0 +1,43 @@
+// Out-of-line work for the interpreter's opcodes that do more than a few
+// loads and stores: classes and private names (classes.cpp), literals,
+// spread and destructuring helpers (literals.cpp). Keeping them out of the
+// dispatch loop keeps the loop small, and lets them hold RAII roots (the
+// loop's `goto *` would skip their destructors).
+#pragma once
+#include "vm/operations.h"
+#include "vm/vm.h"
+
+namespace glass {
+
+// ---- classes.cpp --------------------------------------------------------------
+// MakeClass: wires constructor r[A] to heritage `parent` (<empty>: none); returns the prototype.
+Value make_class(Vm& vm, Value ctor, Value parent);
+// Runs a class's instance field initializers on `self` (after `this` is bound).
+void run_field_initializers(Vm& vm, FunctionObject* ctor, Value self);
+// super(...args) in frame `f`: returns the new `this`.
+Value super_call(Vm& vm, Frame& f, Value args_array);
+Value get_super(Vm& vm, Frame& f, Value key);
+void set_super(Vm& vm, Frame& f, Value key, Value v);
+// Private names: `name` is an atom (without '#').
+Value push_private_names(Vm& vm, Value outer, const std::vector<std::string>& names);
+Symbol* private_symbol(Vm& vm, Value env, String* name);
+Value get_private(Vm& vm, Value env, Value object, String* name);
+void set_private(Vm& vm, Value env, Value object, String* name, Value v);
+void define_private(Vm& vm, Value env, Value object, String* name, Value v, bool writable = true);
+bool has_private(Vm& vm, Value env, Value object, String* name);
+void define_accessor_half(Vm& vm, Value object, Value key, Value fn, bool getter, bool enumerable);
+void define_method(Vm& vm, Value object, Value key, Value fn);
+
+// ---- literals.cpp ---------------------------------------------------------------
+void array_push(Vm& vm, Value array, Value v);
+void array_spread(Vm& vm, Value array, Value iterable);
+void array_hole(Value array);
+void copy_data_properties(Vm& vm, Value target, Value source, Value excluded);
+Value iterator_rest(Vm& vm, Value iterator, Value next);
+Value template_object(Vm& vm, FunctionTemplate* t, uint32_t index);
+Value to_property_key_value(Vm& vm, Value v);
+HeapScope* clone_scope(Vm& vm, HeapScope* scope);
+FunctionObject* new_closure(Vm& vm, Frame& f, uint32_t index);
+bool delete_global(Vm& vm, String* name);
+
+}  // namespace glass
