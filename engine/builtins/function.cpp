@@ -72,8 +72,14 @@ Value function_has_instance(Vm& vm, Value self, std::span<const Value> args, Val
   return Value::boolean(ordinary_has_instance(vm, self, arg(args, 0)));
 }
 
-Value function_ctor(Vm& vm, Value, std::span<const Value>, Value) {
-  vm.throw_error(ErrorType::EvalError, "the Function constructor is not supported yet (glass)");
+// new Function(p1, ..., body): the text `(function anonymous(p1,...\n) {\nbody\n})`
+// compiled as global code (§20.2.1.1.1 CreateDynamicFunction).
+Value function_ctor(Vm& vm, Value, std::span<const Value> args, Value) {
+  std::string params, body;
+  for (size_t i = 0; i + 1 < args.size(); ++i) params += (i ? "," : "") + to_utf8(vm, args[i]);
+  if (!args.empty()) body = to_utf8(vm, args[args.size() - 1]);
+  std::string source = "(function anonymous(" + params + "\n) {\n" + body + "\n})";
+  return vm.evaluate_script(source, "anonymous");
 }
 
 }  // namespace

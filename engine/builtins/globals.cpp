@@ -82,6 +82,14 @@ Value is_finite(Vm& vm, Value, std::span<const Value> args, Value) {
   return Value::boolean(std::isfinite(to_number(vm, arg(args, 0))));
 }
 
+// Indirect eval (§19.2.1): the string runs as global code. Direct eval
+// (which sees the caller's variables) is not distinguished yet.
+Value global_eval(Vm& vm, Value, std::span<const Value> args, Value) {
+  Value source = arg(args, 0);
+  if (!source.is_string()) return source;
+  return vm.evaluate_script(as_string(source)->to_utf8(), "eval");
+}
+
 Value console_log(Vm& vm, Value, std::span<const Value> args, Value) {
   vm.write_stdout(format_log_arguments(vm, args) + "\n");
   return Value::undefined();
@@ -107,6 +115,7 @@ void install_globals(Vm& vm) {
   vm.define_native(global, "parseFloat", parse_float, 1);
   vm.define_native(global, "isNaN", is_nan, 1);
   vm.define_native(global, "isFinite", is_finite, 1);
+  vm.define_native(global, "eval", global_eval, 1);
   gc::Rooted<Object> console(vm.heap(), vm.new_object());
   vm.define_native(console, "log", console_log, 0);
   vm.define_native(console, "info", console_log, 0);

@@ -1,6 +1,7 @@
 // The realm: the intrinsic prototypes and shapes, made in dependency order,
 // then every builtins/*.cpp installer.
 #include "builtins/builtins.h"
+#include "vm/generator.h"
 
 namespace glass {
 
@@ -70,6 +71,7 @@ void Vm::setup_realm() {
 #undef GLASS_X
 
   global_ = new_object();
+  global_lexicals_ = new_object_with_proto(nullptr);
 
   install_object(*this);
   install_function(*this);
@@ -84,6 +86,7 @@ void Vm::setup_realm() {
   install_json(*this);
   install_collections(*this);
   install_promise(*this);
+  install_generator(*this);
   install_globals(*this);
 }
 

@@ -80,6 +80,8 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(GetGlobal, ABC, Reg, Ic, None, kT | kR, "r[A] = global[ic[B].name] (ReferenceError if missing)") \
   OP(TypeofGlobal, ABC, Reg, Ic, None, kR, "r[A] = typeof global[ic[B].name] (no ReferenceError)")    \
   OP(SetGlobal, ABC, Reg, Ic, None, kT | kR, "global[ic[B].name] = r[A]")                             \
+  OP(DeclareGlobals, ABx, Imm, Const, None, kT, "declare the script's top-level let/class (A=0) or const (A=1) names k[Bx], uninitialized") \
+  OP(InitGlobalLexical, ABC, Reg, Ic, None, kNone, "initialize the top-level let/const/class ic[B].name to r[A]") \
   /* --- properties --------------------------------------------------------------------------- */     \
   OP(GetNamed, ABC, Reg, Reg, Ic, kT | kR, "r[A] = r[B][ic[C].name]")                                  \
   OP(SetNamed, ABC, Reg, Ic, Reg, kT | kR, "r[A][ic[B].name] = r[C]")                                  \
@@ -161,10 +163,10 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(SetClassFields, ABC, Reg, Reg, None, kNone, "class r[A]'s instance field initializers = the array r[B] ([key, fn, ...])") \
   OP(PushPrivateNames, ABx, None, Const, None, kNone, "enter a class body: fresh private names for the names in k[Bx]") \
   OP(PopPrivateNames, ABC, None, None, None, kNone, "leave a class body's private names")                       \
-  OP(CreateGenerator, ABC, Reg, None, None, kNone, "r[A] = a generator object for this frame, which is suspended into it") \
+  OP(CreateGenerator, ABC, Reg, None, None, kR, "r[A] = the generator (or async function state) object this frame suspends into") \
   OP(Yield, ABC, Reg, Reg, None, kR, "suspend with r[B] (a generator yields it); on resume r[A] = the value sent, r[A+1] = how (0 next, 1 throw, 2 return)") \
   OP(Await, ABC, Reg, Reg, None, kR, "suspend until the promise for r[B] settles; on resume r[A] = its value, r[A+1] = 1 if it rejected") \
-  OP(AsyncReturn, ABC, Reg, None, None, kNone, "resolve this async function's promise with r[A] and return it") \
+  OP(AsyncReturn, ABC, Reg, Imm, None, kR, "settle this async function's promise with r[A] (B=0 resolve, 1 reject); return the promise") \
   /* --- iteration ------------------------------------------------------------------------------ */   \
   OP(GetIterator, ABC, Reg, Reg, None, kT | kR, "r[A] = r[B][Symbol.iterator](); r[A+1] = its next method") \
   OP(IteratorNext, ABC, Reg, Reg, None, kT | kR, "r[A] = next value of iterator r[B] (r[A+1] = done)")  \

@@ -33,6 +33,10 @@ namespace {
 
 // The IC name CheckInitialized uses for `this` (the VM then says "Must call super constructor...").
 const AtomData kThisAtom{"this"};
+const AtomData kThrowAtom{"throw"};
+const AtomData kReturnAtom{"return"};
+const AtomData kDoneAtom{"done"};
+const AtomData kValueAtom{"value"};
 
 [[noreturn]] void unsupported(const Node* node, const std::string& what) {
   throw CompileError{what + " is not supported yet", node->start};
@@ -62,6 +66,18 @@ class FunctionCompiler {
     fn_.strict = program->strict;
     completion_ = temp();  // reserved for the whole script
     emit_.emit(Opcode::LoadUndefined, uint16_t(completion_));
+    // Top-level let/const/class live in the global declarative record,
+    // shared by every script of the realm (§16.1.7 GlobalDeclarationInstantiation).
+    if (!program->module && info_.scope) {
+      Constant lets, consts;
+      lets.kind = consts.kind = Constant::Kind::Scope;
+      for (const Binding& b : info_.scope->bindings) {
+        if (b.kind == BindingKind::Let || b.kind == BindingKind::Class) lets.names.emplace_back(b.name->text);
+        if (b.kind == BindingKind::Const) consts.names.emplace_back(b.name->text);
+      }
+      if (!lets.names.empty()) emit_.emit_bx(Opcode::DeclareGlobals, 0, constant(lets));
+      if (!consts.names.empty()) emit_.emit_bx(Opcode::DeclareGlobals, 1, constant(consts));
+    }
     enter_var_scope();
     hoist_functions(program->body);
     for (Node* statement : program->body) compile_statement(statement);
@@ -81,8 +97,7 @@ class FunctionCompiler {
     fn_.param_count = info_.param_count;
     fn_.is_generator = f->generator;
     fn_.is_async = f->async;
-    if (f->generator) unsupported(f, "generator functions");
-    if (f->async) unsupported(f, "async functions");
+    if (f->generator && f->async) unsupported(f, "async generator functions");
     // `length`: the parameters before the first default or rest (§15.1.5 ExpectedArgumentCount).
     uint16_t length = 0;
     for (Node* p : f->params) {
@@ -93,6 +108,14 @@ class FunctionCompiler {
     if (!f->params.empty() && f->params[f->params.size() - 1]->kind == NodeKind::RestElement) fn_.has_rest = true;
     enter_var_scope();
     entry_bindings(f);
+    // An async function settles its promise instead of throwing: the whole
+    // body, parameters included, is covered by a handler that rejects.
+    uint32_t async_start = emit_.pc();
+    if (f->async) {
+      generator_ = temp();
+      emit_.emit(Opcode::CreateGenerator, generator_);
+      is_async_ = true;
+    }
     // Parameters: simple ones arrive in their registers (moved to the heap
     // scope if captured); patterns, defaults and rest are bound from the
     // argument register of their position.
@@ -114,19 +137,119 @@ class FunctionCompiler {
       }
       bind_pattern(p, arg, true);
     }
+    if (f->generator) {
+      // The call makes the generator object and returns it at once: the
+      // first next() resumes after this initial yield.
+      generator_ = temp();
+      emit_.emit(Opcode::CreateGenerator, generator_);
+      Temps t(*this);
+      uint16_t resumed = temps(2);
+      yield(resumed, generator_);
+    }
     if (f->expression) {
       emit_.set_position(f->body->start, true);
       uint16_t r = expr(f->body);
-      emit_.emit(Opcode::Return, r);
+      emit_return(r);
     } else {
       auto* body = as<BlockStatement>(f->body);
       hoist_functions(body->body);
       for (Node* statement : body->body) compile_statement(statement);
       uint16_t r = temp();
       emit_.emit(Opcode::LoadUndefined, r);
-      emit_.emit(Opcode::Return, r);
+      emit_return(r);
+    }
+    if (f->async) {
+      uint32_t async_end = emit_.pc();
+      uint16_t error = temp();
+      add_handler(async_start, async_end, error, 0);
+      emit_.emit(Opcode::AsyncReturn, error, 1);
     }
     finish();
+  }
+
+  // `return r` from the function itself (after any finally blocks ran).
+  void emit_return(uint16_t r) {
+    if (is_async_) emit_.emit(Opcode::AsyncReturn, r, 0);
+    else emit_.emit(Opcode::Return, r);
+  }
+
+  // Yield r[value]; on resume r[out] holds what was sent. A throw() resumes
+  // by throwing it here; a return() returns it (through finally blocks).
+  void yield(uint16_t out, uint16_t value) {
+    emit_.emit(Opcode::Yield, out, value);
+    Temps t(*this);
+    uint16_t mode = temp(), test = temp();
+    Label not_throw, not_return;
+    emit_.emit_bx(Opcode::LoadInt, mode, 1);
+    emit_.emit(Opcode::StrictEq, test, uint16_t(out + 1), mode);
+    emit_.emit_jump(Opcode::JumpIfFalse, test, not_throw);
+    emit_.emit(Opcode::Throw, out);
+    emit_.bind(not_throw);
+    emit_.emit_bx(Opcode::LoadInt, mode, 2);
+    emit_.emit(Opcode::StrictEq, test, uint16_t(out + 1), mode);
+    emit_.emit_jump(Opcode::JumpIfFalse, test, not_return);
+    jump_out(-1, false, out);
+    emit_.bind(not_return);
+  }
+
+  // yield* iterable: forwards next/throw/return to the inner iterator.
+  uint16_t yield_star(Node* argument, int dst) {
+    uint16_t out = into(dst);
+    Temps t(*this);
+    uint16_t it = temps(2);  // iterator, next method
+    emit_.emit(Opcode::GetIterator, it, expr(argument));
+    uint16_t received = temps(2);  // value sent in, mode
+    emit_.emit(Opcode::LoadUndefined, received);
+    emit_.emit_bx(Opcode::LoadInt, uint16_t(received + 1), 0);
+    Label loop, done;
+    emit_.bind(loop);
+    uint16_t result = temp();
+    uint16_t call = temps(3);
+    uint16_t test = temp(), k = temp();
+    Label not_next, not_throw, call_it;
+    // mode 0: next(received)
+    emit_.emit_bx(Opcode::LoadInt, k, 0);
+    emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
+    emit_.emit_jump(Opcode::JumpIfFalse, test, not_next);
+    emit_.emit(Opcode::Move, call, uint16_t(it + 1));
+    emit_.emit_jump(Opcode::Jump, 0, call_it);
+    emit_.bind(not_next);
+    emit_.emit_bx(Opcode::LoadInt, k, 1);
+    emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
+    emit_.emit_jump(Opcode::JumpIfFalse, test, not_throw);
+    emit_.emit(Opcode::GetNamed, call, it, ic(&kThrowAtom));
+    emit_.emit_jump(Opcode::Jump, 0, call_it);
+    emit_.bind(not_throw);
+    {
+      // mode 2: return(received), or finish with it when there is no return method.
+      Label has_return;
+      emit_.emit(Opcode::GetNamed, call, it, ic(&kReturnAtom));
+      emit_.emit_jump(Opcode::JumpIfNullish, call, has_return);
+      emit_.emit_jump(Opcode::Jump, 0, call_it);
+      emit_.bind(has_return);
+      jump_out(-1, false, received);
+    }
+    emit_.bind(call_it);
+    emit_.emit(Opcode::Move, uint16_t(call + 1), it);
+    emit_.emit(Opcode::Move, uint16_t(call + 2), received);
+    emit_.emit(Opcode::Call, result, call, 1);
+    uint16_t is_done = temp();
+    emit_.emit(Opcode::GetNamed, is_done, result, ic(&kDoneAtom));
+    emit_.emit(Opcode::GetNamed, out, result, ic(&kValueAtom));
+    Label not_done;
+    emit_.emit_jump(Opcode::JumpIfFalse, is_done, not_done);
+    {
+      Label plain;
+      emit_.emit_bx(Opcode::LoadInt, k, 2);
+      emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
+      emit_.emit_jump(Opcode::JumpIfFalse, test, done);
+      jump_out(-1, false, out);  // the inner return() finished: so does this generator
+    }
+    emit_.bind(not_done);
+    emit_.emit(Opcode::Yield, received, out);
+    emit_.emit_jump(Opcode::Jump, 0, loop);
+    emit_.bind(done);
+    return out;
   }
 
   // A class field's initializer: `this.key = <value>` as a method returning the value.
@@ -364,7 +487,7 @@ class FunctionCompiler {
       if (c.iterator >= 0) emit_.emit(Opcode::IteratorClose, uint16_t(c.iterator));
     }
     if (target < 0) {
-      emit_.emit(Opcode::Return, value);
+      emit_return(value);
       return;
     }
     Control& t = controls_[size_t(target)];
@@ -966,7 +1089,10 @@ class FunctionCompiler {
         if (value != r.index) emit_.emit(Opcode::Move, r.index, value);
         return;
       case Resolution::Scoped: emit_.emit(Opcode::SetScoped, value, r.depth, r.index); return;
-      default: emit_.emit(Opcode::SetGlobal, value, ic(id->name)); return;
+      default:
+        if (initialize && r.global_lexical) emit_.emit(Opcode::InitGlobalLexical, value, ic(id->name));
+        else emit_.emit(Opcode::SetGlobal, value, ic(id->name));
+        return;
     }
   }
 
@@ -1134,8 +1260,32 @@ class FunctionCompiler {
       }
       case NodeKind::TemplateLiteral: return template_literal(as<TemplateLiteral>(e), dst);
       case NodeKind::TaggedTemplateExpression: return tagged_template(as<TaggedTemplateExpression>(e), dst);
-      case NodeKind::YieldExpression: unsupported(e, "yield");
-      case NodeKind::AwaitExpression: unsupported(e, "await");
+      case NodeKind::YieldExpression: {
+        auto* y = as<YieldExpression>(e);
+        if (y->delegate) return yield_star(y->argument, dst);
+        uint16_t out = into(dst);
+        Temps t(*this);
+        uint16_t value = temp();
+        if (y->argument) expr(y->argument, value);
+        else emit_.emit(Opcode::LoadUndefined, value);
+        uint16_t resumed = temps(2);
+        yield(resumed, value);
+        emit_.emit(Opcode::Move, out, resumed);
+        return out;
+      }
+      case NodeKind::AwaitExpression: {
+        uint16_t out = into(dst);
+        Temps t(*this);
+        uint16_t value = expr(as<AwaitExpression>(e)->argument);
+        uint16_t resumed = temps(2);
+        emit_.emit(Opcode::Await, resumed, value);
+        Label fulfilled;
+        emit_.emit_jump(Opcode::JumpIfFalse, uint16_t(resumed + 1), fulfilled);
+        emit_.emit(Opcode::Throw, resumed);
+        emit_.bind(fulfilled);
+        emit_.emit(Opcode::Move, out, resumed);
+        return out;
+      }
       case NodeKind::ImportExpression: unsupported(e, "import()");
       default:
         unsupported(e, std::string(kind_name(e->kind)));
@@ -1865,6 +2015,8 @@ class FunctionCompiler {
   int heap_depth_ = 0;
   Label* chain_nullish_ = nullptr;  // where `?.` jumps when its object is nullish
   int completion_ = -1;  // scripts: the register holding the completion value (eval's result)
+  uint16_t generator_ = 0;  // generators and async functions: the register holding their object
+  bool is_async_ = false;
   mutable std::unordered_map<const Node*, const Scope*> scope_by_node_;
 };
 

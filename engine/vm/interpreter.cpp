@@ -21,6 +21,7 @@
 #include "parser/display.h"
 #include "vm/box.h"
 #include "vm/interpreter_support.h"
+#include "vm/generator.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
 #include "vm/vm.h"
@@ -377,38 +378,37 @@ L_DeleteGlobal: r[A] = Value::boolean(delete_global(vm, t->ics[B].name)); DISPAT
 L_GetGlobal: {
   InlineCache& ic = t->ics[B];
   Object* g = vm.global_;
-  if (g->shape() == ic.shape && !g->in_dictionary_mode() && !ic.holder) {
+  if (g->shape() == ic.shape && !g->in_dictionary_mode()) {
     r[A] = g->slot(ic.slot);
     DISPATCH();
   }
-  PropertyKey key = PropertyKey::of_cell(ic.name);
-  if (!has_property(vm, g, key)) vm.throw_error(ErrorType::ReferenceError, ic.name->to_utf8() + " is not defined");
-  r[A] = get_named_slow(vm, object_value(g), ic);
-  DISPATCH();
-}
-L_TypeofGlobal: {
-  InlineCache& ic = t->ics[B];
-  PropertyKey key = PropertyKey::of_cell(ic.name);
-  if (!has_property(vm, vm.global_, key)) {
-    r[A] = string_value(vm.atom(WellKnownAtom::undefined));
-    DISPATCH();
+  if (ic.holder && ic.holder->shape() == ic.holder_shape) {  // a top-level let/const
+    Value v = ic.holder->slot(ic.slot);
+    if (!v.is_empty()) {
+      r[A] = v;
+      DISPATCH();
+    }
   }
-  r[A] = typeof_value(vm, get(vm, vm.global_, key));
+  r[A] = get_global(vm, ic);
   DISPATCH();
 }
+L_TypeofGlobal: r[A] = typeof_global(vm, t->ics[B]); DISPATCH();
 L_SetGlobal: {
   InlineCache& ic = t->ics[B];
   Object* g = vm.global_;
-  if (g->shape() == ic.shape && !g->in_dictionary_mode() && !ic.holder && !ic.holder_shape) {
+  if (g->shape() == ic.shape && !g->in_dictionary_mode()) {
     g->set_slot(ic.slot, r[A]);
     DISPATCH();
   }
-  PropertyKey key = PropertyKey::of_cell(ic.name);
-  if (t->code->strict && !has_property(vm, g, key))
-    vm.throw_error(ErrorType::ReferenceError, ic.name->to_utf8() + " is not defined");
-  set_named_slow(vm, object_value(g), ic, r[A], t->code->strict);
+  if (ic.holder && ic.holder->shape() == ic.holder_shape && !ic.holder->slot(ic.slot).is_empty()) {
+    ic.holder->set_slot(ic.slot, r[A]);  // a top-level let (only writable ones are cached)
+    DISPATCH();
+  }
+  set_global(vm, ic, r[A], t->code->strict);
   DISPATCH();
 }
+L_DeclareGlobals: declare_globals(vm, t->code->constants[ins.bx()].names, A == 1); DISPATCH();
+L_InitGlobalLexical: init_global_lexical(vm, t->ics[B].name, r[A]); DISPATCH();
 L_GetNamed: {
   Value base = r[B];
   InlineCache& ic = t->ics[C];
@@ -750,10 +750,32 @@ L_PopPrivateNames: {
   f->private_env = outer ? object_value(outer) : Value::undefined();
   DISPATCH();
 }
-L_CreateGenerator:
+L_CreateGenerator: r[A] = object_value(create_generator(vm, *f)); DISPATCH();
 L_Yield:
 L_Await:
-L_AsyncReturn: vm.throw_error(ErrorType::SyntaxError, "generators and async functions are not supported yet (glass)");
+L_AsyncReturn: {
+  // Leave the frame: Yield/Await save it into its generator first.
+  auto* gen = static_cast<GeneratorObject*>(f->generator);
+  Value result;
+  if (ins.op() == Opcode::AsyncReturn) {
+    result = async_settle(vm, gen, r[A], B == 1);
+  } else {
+    result = ins.op() == Opcode::Yield ? r[B] : Value::undefined();
+    suspend_frame(vm, *f, pc, A);
+    if (ins.op() == Opcode::Await) {
+      await_value(vm, gen, r[B]);
+      result = gen->promise;
+    }
+  }
+  bool is_entry = f->flags & Frame::kEntry;
+  uint16_t ret = f->return_reg;
+  vm.frames_.pop_back();
+  if (is_entry) return result;
+  RELOAD();
+  r[ret] = result;
+  vm.sp_ = r + t->code->register_count;
+  DISPATCH();
+}
 L_GetIterator: {
   IteratorRecord it = get_iterator(vm, r[B]);
   r[A] = it.iterator;

@@ -40,4 +40,13 @@ HeapScope* clone_scope(Vm& vm, HeapScope* scope);
 FunctionObject* new_closure(Vm& vm, Frame& f, uint32_t index);
 bool delete_global(Vm& vm, String* name);
 
+// ---- globals.cpp (vm/) ----------------------------------------------------------
+// Global names: the declarative record (top-level let/const/class) first,
+// then the global object. Fill `ic` where a later access can hit directly.
+Value get_global(Vm& vm, InlineCache& ic);
+Value typeof_global(Vm& vm, InlineCache& ic);
+void set_global(Vm& vm, InlineCache& ic, Value v, bool strict);
+void declare_globals(Vm& vm, const std::vector<std::string>& names, bool is_const);
+void init_global_lexical(Vm& vm, String* name, Value v);
+
 }  // namespace glass

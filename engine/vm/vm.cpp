@@ -157,6 +157,7 @@ void Vm::trace_roots(gc::Tracer& tracer) {
   for (Shape* s : intrinsics_.shapes) tracer.visit(s);
   for (Symbol* s : symbols_) tracer.visit(s);
   tracer.visit(global_);
+  tracer.visit(global_lexicals_);
   for (Value* v = stack_base_; v < sp_; ++v) trace_value(tracer, *v);
   for (const Frame& f : frames_) {
     tracer.visit(f.callee);
@@ -165,6 +166,7 @@ void Vm::trace_roots(gc::Tracer& tracer) {
     trace_value(tracer, f.this_value);
     trace_value(tracer, f.new_target);
     trace_value(tracer, f.private_env);
+    tracer.visit(f.generator);
   }
   trace_value(tracer, exception_);
   for (size_t i = job_head_; i < jobs_.size(); ++i) trace_value(tracer, jobs_[i]);
@@ -322,7 +324,6 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
   f->tmpl = t;
   f->scope = sc;
   f->is_constructor = constructor;
-  if (code->is_generator) f->set_prototype(nullptr), f->set_prototype(intrinsics_[IntrinsicObject::GeneratorFunctionPrototype]);
   Value prototype = Value::undefined();
   if (constructor || code->is_generator) {
     Object* proto = code->is_generator ? new_object_with_proto(intrinsics_[IntrinsicObject::GeneratorPrototype]) : new_object();
@@ -333,6 +334,9 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
   } else {
     f->fill_slots({Value::int32(code->param_count_for_length), string_value(t->name)});
   }
+  // Generator and async functions inherit from their own Function.prototype kin.
+  if (code->is_generator) f->set_prototype(intrinsics_[IntrinsicObject::GeneratorFunctionPrototype]);
+  else if (code->is_async) f->set_prototype(intrinsics_[IntrinsicObject::AsyncFunctionPrototype]);
   return f;
 }
 
@@ -384,8 +388,21 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
   frame.scope_depth = 0;
   frame.flags = flags;
   frame.private_env = fn->private_env;
+  frame.generator = nullptr;
   frames_.push_back(frame);
   sp_ = regs + code->register_count;
+  return true;
+}
+
+bool Vm::push_saved_frame(const Frame& saved, const std::vector<Value>& registers) {
+  Value* regs = sp_ + 2;
+  if (frames_.size() >= options_.max_frames || regs + registers.size() + 2 > stack_end_) return false;
+  std::copy(registers.begin(), registers.end(), regs);
+  Frame frame = saved;
+  frame.regs = regs;
+  frame.flags = Frame::kEntry;
+  frames_.push_back(frame);
+  sp_ = regs + registers.size();
   return true;
 }
 
@@ -395,9 +412,14 @@ Value Vm::call_native(FunctionObject* fn, Value this_value, std::span<const Valu
     throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
   }
   struct Depth {
-    size_t& d;
-    ~Depth() { --d; }
-  } depth{native_depth_};
+    Vm& vm;
+    FunctionObject* saved;
+    ~Depth() {
+      --vm.native_depth_;
+      vm.current_native_ = saved;
+    }
+  } depth{*this, current_native_};
+  current_native_ = fn;  // rooted: the caller's registers hold the callee
   return fn->native(*this, this_value, args, new_target);
 }
 

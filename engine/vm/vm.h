@@ -76,6 +76,7 @@ struct Frame {
   Value this_value;
   Value new_target;
   Value private_env;  // the class bodies' private names in scope (vm/classes.cpp)
+  Object* generator;  // generators and async functions: where Yield/Await save the frame (vm/generator.h)
   uint32_t argc;
   uint16_t return_reg;   // where the caller wants the result
   uint16_t scope_depth;  // heap scopes pushed by this frame (for unwinding)
@@ -95,6 +96,8 @@ class Vm final : public gc::RootSection {
   String* intern(std::string_view utf8) { return atoms_.intern_utf8(heap_, utf8); }
   Intrinsics& intrinsics() { return intrinsics_; }
   Object* global() const { return global_; }
+  // The global declarative record: top-level let/const/class of every script.
+  Object* global_lexicals() const { return global_lexicals_; }
   Symbol* well_known_symbol(WellKnownSymbol which) const { return symbols_[size_t(which)]; }
 
   // ---- running code --------------------------------------------------------
@@ -169,6 +172,11 @@ class Vm final : public gc::RootSection {
   bool push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_value, Value new_target, uint8_t flags,
                   uint16_t return_reg);
   Value call_native(FunctionObject* fn, Value this_value, std::span<const Value> args, Value new_target);
+  // Pushes a generator's saved frame (vm/generator.cpp) as an entry frame.
+  bool push_saved_frame(const Frame& saved, const std::vector<Value>& registers);
+  Value* stack_end() const { return stack_end_; }
+  // The native function running now (natives read their native_data through it).
+  FunctionObject* current_native() const { return current_native_; }
   FunctionObject* make_closure(FunctionTemplate* tmpl, HeapScope* scope);
   Shape* root_shape_for(Object* prototype);  // cached derived root shape
   Value* sp() const { return sp_; }
@@ -189,6 +197,7 @@ class Vm final : public gc::RootSection {
   HeapAtomTable atoms_;
   Intrinsics intrinsics_;
   Object* global_ = nullptr;
+  Object* global_lexicals_ = nullptr;
   Symbol* symbols_[size_t(WellKnownSymbol::Count)] = {};
 
   Value* stack_base_ = nullptr;
@@ -196,6 +205,7 @@ class Vm final : public gc::RootSection {
   Value* sp_ = nullptr;  // one past the highest register in use
   std::vector<Frame> frames_;
   size_t native_depth_ = 0;
+  FunctionObject* current_native_ = nullptr;
 
   Value exception_;
   std::vector<Value> jobs_;  // pairs: function, argument

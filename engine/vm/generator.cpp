@@ -1,0 +1,169 @@
+#include "vm/generator.h"
+
+#include "builtins/builtins.h"
+#include "vm/rooted.h"
+
+namespace glass {
+
+void GeneratorObject::trace(gc::Tracer& tracer) {
+  Object::trace(tracer);
+  tracer.visit(frame.callee);
+  tracer.visit(frame.tmpl);
+  tracer.visit(frame.scope);
+  trace_value(tracer, frame.this_value);
+  trace_value(tracer, frame.new_target);
+  trace_value(tracer, frame.private_env);
+  for (Value v : registers) trace_value(tracer, v);
+  trace_value(tracer, promise);
+  trace_value(tracer, resolve);
+  trace_value(tracer, reject);
+}
+
+Object* create_generator(Vm& vm, Frame& f) {
+  size_t index = size_t(&f - vm.frames().data());
+  const bytecode::CompiledFunction* code = f.tmpl->code;
+  Object* proto = vm.intrinsics()[IntrinsicObject::GeneratorPrototype];
+  if (!code->is_async) {
+    Value p = get(vm, f.callee, key_of(WellKnownAtom::prototype, vm));
+    if (p.is_object()) proto = as_object(p);
+  } else {
+    proto = vm.intrinsics()[IntrinsicObject::ObjectPrototype];
+  }
+  gc::Rooted<Shape> shape(vm.heap(), vm.root_shape_for(proto));
+  gc::Rooted<GeneratorObject> gen(vm.heap(), vm.heap().allocate<GeneratorObject>(shape.get()));
+  gen->is_async = code->is_async;
+  if (gen->is_async) {
+    // { promise, resolve, reject } from Promise.withResolvers().
+    Value ctor = object_value(vm.intrinsics()[IntrinsicObject::Promise]);
+    Value r = call_method(vm, ctor, key_of(vm, "withResolvers"), {});
+    gc::Rooted<Object> record(vm.heap(), as_object(r));
+    gen->promise = get(vm, record, key_of(vm, "promise"));
+    gen->resolve = get(vm, record, key_of(vm, "resolve"));
+    gen->reject = get(vm, record, key_of(vm, "reject"));
+    gen->state = GeneratorObject::State::Executing;
+  }
+  Frame& frame = const_cast<Frame&>(vm.frames()[index]);
+  frame.generator = gen;
+  return gen;
+}
+
+void suspend_frame(Vm& vm, Frame& f, const bytecode::Instruction* pc, uint16_t resume_register) {
+  auto* gen = static_cast<GeneratorObject*>(f.generator);
+  gen->registers.assign(f.regs, f.regs + f.tmpl->code->register_count);
+  gen->frame = f;
+  gen->frame.pc = pc;
+  gen->frame.regs = nullptr;
+  gen->resume_register = resume_register;
+  gen->state = gen->state == GeneratorObject::State::Executing || gen->is_async ? GeneratorObject::State::SuspendedYield
+                                                                               : GeneratorObject::State::SuspendedStart;
+  (void)vm;
+}
+
+// Runs the saved frame of `gen` with r[resume] = sent, r[resume+1] = mode.
+static Value run_saved(Vm& vm, GeneratorObject* generator, Value sent, int mode) {
+  gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
+  RootedValue value(vm.heap(), sent);
+  Vm::Scratch guard(vm, 0);  // restores the stack top afterwards
+  size_t entry = vm.frames().size();
+  if (!vm.push_saved_frame(gen->frame, gen->registers)) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+  gen->registers.clear();
+  Frame& f = const_cast<Frame&>(vm.frames().back());
+  f.generator = gen;
+  f.regs[gen->resume_register] = value;
+  f.regs[gen->resume_register + 1] = Value::int32(mode);
+  gen->state = GeneratorObject::State::Executing;
+  try {
+    return vm.run(entry);
+  } catch (const Thrown&) {
+    gen->state = GeneratorObject::State::Completed;
+    throw;
+  }
+}
+
+Value resume_generator(Vm& vm, Value generator, Value sent, int mode) {
+  if (!generator.is_object() || as_object(generator)->object_class() != ObjectClass::Generator ||
+      static_cast<GeneratorObject*>(as_object(generator))->is_async)
+    vm.throw_error(ErrorType::TypeError, "next method called on incompatible receiver " + to_utf8(vm, generator));
+  gc::Rooted<GeneratorObject> gen(vm.heap(), static_cast<GeneratorObject*>(as_object(generator)));
+  using State = GeneratorObject::State;
+  if (gen->state == State::Executing) vm.throw_error(ErrorType::TypeError, "Generator is already running");
+  if (gen->state == State::SuspendedStart && mode != 0) gen->state = State::Completed;
+  if (gen->state == State::Completed) {
+    if (mode == 1) vm.throw_value(sent);
+    return object_value(create_iter_result(vm, mode == 2 ? sent : Value::undefined(), true));
+  }
+  Value result = run_saved(vm, gen, sent, mode);
+  bool done = gen->state == State::Executing;  // it returned instead of yielding
+  if (done) {
+    gen->state = State::Completed;
+    gen->registers.clear();
+  }
+  return object_value(create_iter_result(vm, result, done));
+}
+
+// ---- async functions ----------------------------------------------------------
+// An awaited value's settlement calls one of these natives; its native_data
+// is the suspended function's GeneratorObject.
+
+static Value async_resume(Vm& vm, Value value, int mode) {
+  Value data = vm.current_native()->native_data;
+  auto* gen = static_cast<GeneratorObject*>(as_object(data));
+  run_saved(vm, gen, value, mode);
+  return Value::undefined();
+}
+static Value async_fulfilled(Vm& vm, Value, std::span<const Value> args, Value) { return async_resume(vm, arg(args, 0), 0); }
+static Value async_rejected(Vm& vm, Value, std::span<const Value> args, Value) { return async_resume(vm, arg(args, 0), 1); }
+
+void await_value(Vm& vm, GeneratorObject* generator, Value v) {
+  gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
+  Value ctor = object_value(vm.intrinsics()[IntrinsicObject::Promise]);
+  Value arg = v;
+  RootedValue promise(vm.heap(), call_method(vm, ctor, key_of(vm, "resolve"), std::span<const Value>(&arg, 1)));
+  gc::Rooted<FunctionObject> on_fulfilled(vm.heap(), vm.new_native("", async_fulfilled, 1));
+  on_fulfilled->native_data = object_value(gen);
+  gc::Rooted<FunctionObject> on_rejected(vm.heap(), vm.new_native("", async_rejected, 1));
+  on_rejected->native_data = object_value(gen);
+  Value handlers[2] = {object_value(on_fulfilled), object_value(on_rejected)};
+  call_method(vm, promise, key_of(vm, "then"), handlers);
+}
+
+Value async_settle(Vm& vm, GeneratorObject* gen, Value v, bool reject) {
+  gc::Rooted<GeneratorObject> g(vm.heap(), gen);
+  Value arg = v;
+  vm.call(reject ? g->reject : g->resolve, Value::undefined(), std::span<const Value>(&arg, 1));
+  g->state = GeneratorObject::State::Completed;
+  g->registers.clear();
+  return g->promise;
+}
+
+// ---- %GeneratorPrototype% ------------------------------------------------------
+
+static Value generator_next(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return resume_generator(vm, self, arg(args, 0), 0);
+}
+static Value generator_throw(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return resume_generator(vm, self, arg(args, 0), 1);
+}
+static Value generator_return(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return resume_generator(vm, self, arg(args, 0), 2);
+}
+
+void install_generator(Vm& vm) {
+  gc::Rooted<Object> proto(vm.heap(), vm.intrinsics()[IntrinsicObject::GeneratorPrototype]);
+  vm.define_native(proto, "next", generator_next, 1);
+  vm.define_native(proto, "return", generator_return, 1);
+  vm.define_native(proto, "throw", generator_throw, 1);
+  vm.define_value(proto, vm.well_known_symbol(WellKnownSymbol::toStringTag), string_value(vm.intern("Generator")), kConfigurable);
+  gc::Rooted<Object> fn_proto(vm.heap(), vm.intrinsics()[IntrinsicObject::GeneratorFunctionPrototype]);
+  fn_proto->set_prototype(vm.intrinsics()[IntrinsicObject::FunctionPrototype]);
+  vm.define_value(fn_proto, vm.atom(WellKnownAtom::prototype), object_value(proto), kConfigurable);
+  vm.define_value(proto, vm.atom(WellKnownAtom::constructor), object_value(fn_proto), kConfigurable);
+  vm.define_value(fn_proto, vm.well_known_symbol(WellKnownSymbol::toStringTag), string_value(vm.intern("GeneratorFunction")),
+                  kConfigurable);
+  gc::Rooted<Object> async_proto(vm.heap(), vm.intrinsics()[IntrinsicObject::AsyncFunctionPrototype]);
+  async_proto->set_prototype(vm.intrinsics()[IntrinsicObject::FunctionPrototype]);
+  vm.define_value(async_proto, vm.well_known_symbol(WellKnownSymbol::toStringTag), string_value(vm.intern("AsyncFunction")),
+                  kConfigurable);
+}
+
+}  // namespace glass
