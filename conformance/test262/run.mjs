@@ -2,15 +2,16 @@
 // The test262 runner for glass. See README.md beside this file.
 //
 //   node conformance/test262/run.mjs --test262 /tmp/test262 [--glass build/release/glass]
-//        [--mode parse] [-j N] [--timeout S] [--depth N] [--update] [--rerun-failures]
+//        [--mode parse|exec] [-j N] [--timeout S] [--depth N] [--update] [--rerun-failures]
 //        [--save results.json] [--list-failures] [dirs, files or globs...]
 //   node conformance/test262/run.mjs --diff old.json new.json
 //
 // Flow: find the tests, read their metadata, skip excluded ones, run each
 // through the mode (a pool of glass processes), then compare with the mode's
 // expectations file and print the tables. A mode is a module with
-// variantsFor / runTest / summarize / headline / tableColumns; only "parse"
-// exists yet, an execution mode joins it later.
+// variantsFor / runTest / summarize / headline / tableColumns (and optionally
+// skipReason): "parse" (glass --check, the default) and "exec" (glass
+// --test262 with the harness).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { readTestMetadata } from './lib/frontmatter.mjs';
 import { runPool } from './lib/pool.mjs';
 import * as parseMode from './lib/parse-mode.mjs';
+import * as execMode from './lib/exec-mode.mjs';
 import {
   globToRegExp, isGlob, readExpectations, readFeatureExclusions, isExpectedFailure,
   listedPaths, writeExpectations,
@@ -27,7 +29,7 @@ import { makeProgress, dirKey, printTable, diffResults } from './lib/report.mjs'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
-const MODES = { parse: parseMode };
+const MODES = { parse: parseMode, exec: execMode };
 const DEFAULT_DIRS = ['test/language', 'test/built-ins', 'test/annexB'];
 // Never run: ECMA-402 is a different standard, staging holds unreviewed tests.
 const ALWAYS_SKIPPED = ['test/intl402/', 'test/staging/'];
@@ -153,6 +155,7 @@ async function main() {
   const tests = [];
   const skippedByPath = [];
   const skippedByFeature = new Map(); // feature -> count
+  const skippedByMode = new Map(); // reason (e.g. a flag) -> count
   let skippedCount = 0;
   for (const t of findTests(root, selections)) {
     if (ALWAYS_SKIPPED.some((p) => t.rel.startsWith(p))) {
@@ -166,6 +169,11 @@ async function main() {
       for (const f of excluded) skippedByFeature.set(f, (skippedByFeature.get(f) ?? 0) + 1);
       continue;
     }
+    const modeSkip = mode.skipReason?.(meta);
+    if (modeSkip) {
+      skippedByMode.set(modeSkip, (skippedByMode.get(modeSkip) ?? 0) + 1);
+      continue;
+    }
     tests.push({ path: t.rel, absPath: t.abs, meta });
   }
 
@@ -175,7 +183,7 @@ async function main() {
   process.on('SIGINT', () => { cleanup(); process.exit(130); });
   process.on('SIGTERM', () => { cleanup(); process.exit(143); });
   let id = 0;
-  const ctx = { glass, timeoutMs: o.timeout * 1000, tmpDir, nextId: () => ++id };
+  const ctx = { glass, timeoutMs: o.timeout * 1000, tmpDir, nextId: () => ++id, test262Root: root };
   const progress = makeProgress(tests.length, o.mode);
   let failing = 0;
   const started = Date.now();
@@ -250,7 +258,8 @@ async function main() {
   console.log(`Ran ${tests.length} tests (${variantCount} variants) in ${seconds.toFixed(1)}s with ${o.jobs} jobs`);
   const featureList = [...skippedByFeature].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${n}`);
   console.log(`Skipped: ${skippedCount} tests for excluded features${featureList.length ? ` (${featureList.join(', ')})` : ''}` +
-    `${skippedByPath.length ? `, ${skippedByPath.length} under intl402/staging` : ''}`);
+    `${skippedByPath.length ? `, ${skippedByPath.length} under intl402/staging` : ''}` +
+    `${skippedByMode.size ? `, ${[...skippedByMode].map(([r, n]) => `${n} flagged ${r}`).join(', ')}` : ''}`);
 
   if (o.save) {
     const saved = { mode: o.mode, glass, test262: commit ?? expected.commit, date: new Date().toISOString(), results };

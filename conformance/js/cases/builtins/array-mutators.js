@@ -1,0 +1,26 @@
+// Array mutators: push/pop/shift/unshift/splice/reverse/fill/copyWithin and length.
+const a = [1, 2, 3];
+console.log(`push returns length: ${a.push(4, 5)} pop: ${a.pop()} shift: ${a.shift()} unshift: ${a.unshift(-1, 0)} -> ${a.join(',')}`);
+const s = ['a', 'b', 'c', 'd', 'e'];
+console.log(`splice(1, 2): ${JSON.stringify(s.splice(1, 2))} -> ${s.join('')}`);
+console.log(`splice(1, 0, x, y): ${JSON.stringify(s.splice(1, 0, 'x', 'y'))} -> ${s.join('')}`);
+console.log(`splice(-2): ${JSON.stringify(s.splice(-2))} -> ${s.join('')}`);
+console.log(`splice(1): ${JSON.stringify(s.splice(1))} -> ${s.join('')}`);
+const r = [1, 2, 3, 4];
+console.log(`reverse returns same array: ${r.reverse() === r} ${r.join(',')}`);
+console.log(`fill: ${new Array(4).fill(0).join(',')} ${[1, 2, 3, 4, 5].fill('x', 1, -1).join(',')}`);
+console.log(`copyWithin: ${[1, 2, 3, 4, 5].copyWithin(0, 3).join(',')}`);
+const len = [1, 2, 3];
+len.length = 1;
+console.log(`length truncates: ${JSON.stringify(len)}`);
+len[4] = 'far';
+console.log(`index past end grows: ${len.length} ${JSON.stringify(len)}`);
+const empty = [];
+console.log(`pop/shift on empty: ${empty.pop()} ${empty.shift()} ${empty.length}`);
+const big = [];
+for (let i = 0; i < 1000; i++) big.push(i);
+while (big.length > 10) big.shift();
+console.log(`shift loop: ${big.join(',')}`);
+console.log(`Array(3): ${Array(3).length} ${Array(3, 4).join(',')} ${JSON.stringify(new Array('3'))} ${Array.of(3).length}`);
+console.log(`toSorted/toReversed/with leave original: ${[3, 1, 2].toSorted().join('')} ${[1, 2].toReversed().join('')} ${[1, 2, 3].with(1, 'w').join('')}`);
+console.log(`toSpliced: ${[1, 2, 3, 4].toSpliced(1, 2, 'n').join(',')}`);

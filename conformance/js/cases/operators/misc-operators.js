@@ -1,0 +1,26 @@
+// Assorted operators: comma, void, grouping, exponent associativity, increments on properties, chained assignment.
+let a, b, c;
+a = b = c = 5;
+console.log(`chained: ${a} ${b} ${c}`);
+const o = { n: 1, arr: [1] };
+o.n++; ++o.n; o.arr[0] += 10; o['n'] *= 2;
+console.log(`${o.n} ${o.arr[0]}`);
+const order = [];
+const t = (x) => { order.push(x); return x; };
+t('a') + t('b') * t('c');
+console.log(`operands left to right: ${order.join('')}`);
+order.length = 0;
+const target = {};
+target[t('key')] = t('value');
+console.log(`member assignment order: ${order.join(',')}`);
+console.log(`${2 ** -2} ${(-8) ** (1 / 3)} ${(2 ** 3) ** 2} ${2 ** (3 ** 2)}`);
+console.log(`${typeof void 0} ${(1, 'last')}`);
+let i = 0;
+const arr = [];
+arr[i++] = i++;
+console.log(`arr[i++] = i++: ${JSON.stringify(arr)} i=${i}`);
+let s = 'x';
+s += s += 'y';
+console.log(`s += s += 'y': ${s}`);
+console.log(`unary: ${-'3'} ${+'-0' === 0} ${- -1} ${typeof -'x'}`);
+console.log(`grouping: ${(1 + 2) * 3} ${1 + 2 * 3}`);

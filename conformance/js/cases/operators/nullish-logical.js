@@ -1,0 +1,28 @@
+// ?? and logical assignment operators, including their short-circuiting of side effects.
+console.log(`${null ?? 'd'} ${undefined ?? 'd'} ${0 ?? 'd'} ${'' ?? 'd'} ${false ?? 'd'} ${NaN ?? 'd'}`);
+console.log(`${(null || undefined) ?? 'mixed with parens'}`);
+const obj = { a: null, b: 0, c: 'set', d: 1 };
+obj.a ??= 'filled';
+obj.b ??= 'not filled';
+obj.c ||= 'not used';
+obj.b ||= 'replaced falsy';
+obj.d &&= 'replaced truthy';
+obj.e &&= 'stays undefined';
+console.log(JSON.stringify(obj));
+let calls = 0;
+const sideEffect = () => { calls++; return 'computed'; };
+let v = 'present';
+v ??= sideEffect();
+v ||= sideEffect();
+let w = null;
+w &&= sideEffect();
+console.log(`right side not evaluated: calls=${calls}`);
+const frozen = Object.freeze({ k: 'kept' });
+frozen.k ??= 'no write happens, no error even if strict';
+console.log(frozen.k);
+let setterCalls = 0;
+const acc = { get x() { return 1; }, set x(v) { setterCalls++; } };
+acc.x ||= 2;
+acc.x &&= 3;
+console.log(`setter only called when assigning: ${setterCalls}`);
+console.log(`precedence: ${1 ?? 2 + 3} ${(null ?? 2) * 3}`);
