@@ -1,8 +1,238 @@
-// (being written)
+// Math: the namespace object, its constants and functions (ES2024 §21.3).
+#include <bit>
+#include <cmath>
+#include <random>
+
 #include "builtins/builtins.h"
 
 namespace glass {
 
-void install_math(Vm&) {}
+namespace {
+
+double num(Vm& vm, std::span<const Value> args, size_t i) {
+  if (i >= args.size()) return NAN;
+  Value v = args[i];
+  if (v.is_int32()) return v.as_int32();
+  if (v.is_double()) return v.as_double();
+  return to_number(vm, v);
+}
+
+template <double (*F)(double)>
+Value unary(Vm& vm, Value, std::span<const Value> args, Value) {
+  return Value::number(F(num(vm, args, 0)));
+}
+
+double js_acos(double x) { return std::acos(x); }
+double js_acosh(double x) { return std::acosh(x); }
+double js_asin(double x) { return std::asin(x); }
+double js_asinh(double x) { return std::asinh(x); }
+double js_atan(double x) { return std::atan(x); }
+double js_atanh(double x) { return std::atanh(x); }
+double js_cbrt(double x) {
+  // glibc's cbrt can be an ulp off: one Newton step in long double, then round.
+  if (!std::isfinite(x) || x == 0) return x;
+  long double y = std::cbrt((long double)x);
+  y -= (y * y * y - (long double)x) / (3 * y * y);
+  return double(y);
+}
+double js_ceil(double x) { return std::ceil(x); }
+double js_cos(double x) { return std::cos(x); }
+double js_cosh(double x) { return std::cosh(x); }
+double js_exp(double x) { return std::exp(x); }
+double js_expm1(double x) { return std::expm1(x); }
+double js_floor(double x) { return std::floor(x); }
+double js_fround(double x) { return double(float(x)); }
+double js_log(double x) { return std::log(x); }
+double js_log1p(double x) { return std::log1p(x); }
+double js_log10(double x) { return std::log10(x); }
+double js_log2(double x) { return std::log2(x); }
+double js_sin(double x) { return std::sin(x); }
+double js_sinh(double x) { return std::sinh(x); }
+double js_sqrt(double x) { return std::sqrt(x); }
+double js_tan(double x) { return std::tan(x); }
+double js_tanh(double x) { return std::tanh(x); }
+double js_trunc(double x) { return std::trunc(x); }
+double js_sign(double x) {
+  if (x != x || x == 0) return x;
+  return x > 0 ? 1 : -1;
+}
+double js_round(double x) {
+  if (!std::isfinite(x) || x == 0) return x;
+  if (x > 0 && x < 0.5) return 0.0;
+  if (x < 0 && x >= -0.5) return -0.0;
+  if (std::fabs(x) >= 4503599627370496.0) return x;  // 2^52: already an integer
+  double r = std::floor(x);
+  return x - r >= 0.5 ? r + 1 : r;
+}
+
+Value math_abs(Vm& vm, Value, std::span<const Value> args, Value) {
+  if (!args.empty() && args[0].is_int32() && args[0].as_int32() != INT32_MIN) {
+    int32_t i = args[0].as_int32();
+    return Value::int32(i < 0 ? -i : i);
+  }
+  return Value::number(std::fabs(num(vm, args, 0)));
+}
+
+Value math_atan2(Vm& vm, Value, std::span<const Value> args, Value) {
+  double y = num(vm, args, 0);
+  double x = num(vm, args, 1);
+  return Value::number(std::atan2(y, x));
+}
+
+double js_pow(double x, double y) {
+  if (y != y) return NAN;
+  if ((x == 1 || x == -1) && std::isinf(y)) return NAN;
+  return std::pow(x, y);
+}
+
+Value math_pow(Vm& vm, Value, std::span<const Value> args, Value) {
+  double x = num(vm, args, 0);
+  double y = num(vm, args, 1);
+  return Value::number(js_pow(x, y));
+}
+
+Value math_clz32(Vm& vm, Value, std::span<const Value> args, Value) {
+  uint32_t n = to_uint32(vm, arg(args, 0));
+  return Value::int32(std::countl_zero(n));
+}
+
+Value math_imul(Vm& vm, Value, std::span<const Value> args, Value) {
+  uint32_t a = to_uint32(vm, arg(args, 0));
+  uint32_t b = to_uint32(vm, arg(args, 1));
+  return Value::int32(int32_t(a * b));
+}
+
+Value math_max(Vm& vm, Value, std::span<const Value> args, Value) {
+  double best = -INFINITY;
+  bool nan = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    double d = num(vm, args, i);  // every argument is converted, even after a NaN
+    if (d != d) nan = true;
+    else if (d > best || (d == 0 && best == 0 && !std::signbit(d))) best = d;
+  }
+  return nan ? Value::from_double(NAN) : Value::number(best);
+}
+
+Value math_min(Vm& vm, Value, std::span<const Value> args, Value) {
+  double best = INFINITY;
+  bool nan = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    double d = num(vm, args, i);
+    if (d != d) nan = true;
+    else if (d < best || (d == 0 && best == 0 && std::signbit(d))) best = d;
+  }
+  return nan ? Value::from_double(NAN) : Value::number(best);
+}
+
+Value math_hypot(Vm& vm, Value, std::span<const Value> args, Value) {
+  std::vector<double> xs;
+  xs.reserve(args.size());
+  for (size_t i = 0; i < args.size(); ++i) xs.push_back(num(vm, args, i));
+  bool nan = false;
+  double largest = 0;
+  for (double x : xs) {
+    if (std::isinf(x)) return Value::from_double(INFINITY);
+    if (x != x) nan = true;
+    else largest = std::max(largest, std::fabs(x));
+  }
+  if (nan) return Value::from_double(NAN);
+  if (largest == 0) return Value::int32(0);
+  if (xs.size() == 2) return Value::number(std::hypot(xs[0], xs[1]));
+  // Scaled, compensated (Kahan) sum of squares.
+  double sum = 0, compensation = 0;
+  for (double x : xs) {
+    double r = x / largest;
+    double term = r * r - compensation;
+    double t = sum + term;
+    compensation = (t - sum) - term;
+    sum = t;
+  }
+  return Value::number(std::sqrt(sum) * largest);
+}
+
+// xorshift128+, seeded once per process from std::random_device.
+struct RandomState {
+  uint64_t s0, s1;
+  RandomState() {
+    std::random_device rd;
+    s0 = (uint64_t(rd()) << 32) ^ rd();
+    s1 = (uint64_t(rd()) << 32) ^ rd();
+    if ((s0 | s1) == 0) s1 = 0x9E3779B97F4A7C15ull;
+  }
+  double next() {
+    uint64_t a = s0;
+    const uint64_t b = s1;
+    s0 = b;
+    a ^= a << 23;
+    a ^= a >> 17;
+    a ^= b ^ (b >> 26);
+    s1 = a;
+    return double((s0 + s1) >> 11) * 0x1.0p-53;
+  }
+};
+
+Value math_random(Vm&, Value, std::span<const Value>, Value) {
+  static RandomState state;
+  return Value::from_double(state.next());
+}
+
+}  // namespace
+
+void install_math(Vm& vm) {
+  gc::Rooted<Object> math(vm.heap(), vm.new_object());
+  struct {
+    const char* name;
+    double value;
+  } constants[] = {
+      {"E", M_E},           {"LN10", M_LN10},   {"LN2", M_LN2},       {"LOG10E", M_LOG10E},
+      {"LOG2E", M_LOG2E},   {"PI", M_PI},       {"SQRT1_2", M_SQRT1_2}, {"SQRT2", M_SQRT2},
+  };
+  for (auto& c : constants) vm.define_value(math, c.name, Value::from_double(c.value), 0);
+  struct {
+    const char* name;
+    NativeFn fn;
+    int length;
+  } functions[] = {
+      {"abs", math_abs, 1},
+      {"acos", unary<js_acos>, 1},
+      {"acosh", unary<js_acosh>, 1},
+      {"asin", unary<js_asin>, 1},
+      {"asinh", unary<js_asinh>, 1},
+      {"atan", unary<js_atan>, 1},
+      {"atanh", unary<js_atanh>, 1},
+      {"atan2", math_atan2, 2},
+      {"ceil", unary<js_ceil>, 1},
+      {"cbrt", unary<js_cbrt>, 1},
+      {"expm1", unary<js_expm1>, 1},
+      {"clz32", math_clz32, 1},
+      {"cos", unary<js_cos>, 1},
+      {"cosh", unary<js_cosh>, 1},
+      {"exp", unary<js_exp>, 1},
+      {"floor", unary<js_floor>, 1},
+      {"fround", unary<js_fround>, 1},
+      {"hypot", math_hypot, 2},
+      {"imul", math_imul, 2},
+      {"log", unary<js_log>, 1},
+      {"log1p", unary<js_log1p>, 1},
+      {"log2", unary<js_log2>, 1},
+      {"log10", unary<js_log10>, 1},
+      {"max", math_max, 2},
+      {"min", math_min, 2},
+      {"pow", math_pow, 2},
+      {"random", math_random, 0},
+      {"round", unary<js_round>, 1},
+      {"sign", unary<js_sign>, 1},
+      {"sin", unary<js_sin>, 1},
+      {"sinh", unary<js_sinh>, 1},
+      {"sqrt", unary<js_sqrt>, 1},
+      {"tan", unary<js_tan>, 1},
+      {"tanh", unary<js_tanh>, 1},
+      {"trunc", unary<js_trunc>, 1},
+  };
+  for (auto& f : functions) vm.define_native(math, f.name, f.fn, f.length);
+  gc::Rooted<String> tag(vm.heap(), vm.intern("Math"));
+  vm.define_value(math, vm.well_known_symbol(WellKnownSymbol::toStringTag), string_value(tag), kConfigurable);
+  define_global(vm, "Math", object_value(math));
+}
 
 }  // namespace glass

@@ -17,6 +17,8 @@ FunctionObject* make_constructor(Vm& vm, std::string_view name, NativeFn fn, int
 
 static Value function_prototype_call(Vm&, Value, std::span<const Value>, Value) { return Value::undefined(); }
 
+// Every cell made here goes straight into a traced intrinsics slot (or a
+// Rooted) before the next allocation: --gc-stress collects at every one.
 void Vm::setup_realm() {
   gc::Heap& h = heap_;
   Intrinsics& in = intrinsics_;
@@ -24,20 +26,21 @@ void Vm::setup_realm() {
   using IS = IntrinsicShape;
 
   in[IS::NullProtoShape] = Shape::create_root(h, nullptr);
-  in[IO::ObjectPrototype] = h.allocate<Object>(Shape::create_root(h, nullptr));
+  in[IO::ObjectPrototype] = h.allocate<Object>(in[IS::NullProtoShape]);
+  in[IS::NullProtoShape] = Shape::create_root(h, nullptr);  // a fresh one: the first is the prototype's own
   in[IS::ObjectShape] = root_shape_for(in[IO::ObjectPrototype]);
 
   // %Function.prototype% is itself a function (that returns undefined).
   {
-    Shape* s = Shape::add_property(h, in[IS::ObjectShape], atom(WellKnownAtom::length), kConfigurable);
+    gc::Rooted<Shape> s(h, Shape::add_property(h, in[IS::ObjectShape], atom(WellKnownAtom::length), kConfigurable));
     s = Shape::add_property(h, s, atom(WellKnownAtom::name), kConfigurable);
-    FunctionObject* fp = h.allocate<FunctionObject>(s, FunctionKind::Native);
+    FunctionObject* fp = h.allocate<FunctionObject>(s.get(), FunctionKind::Native);
     fp->native = function_prototype_call;
     fp->fill_slots({Value::int32(0), string_value(atom(WellKnownAtom::empty))});
     in[IO::FunctionPrototype] = fp;
   }
   {
-    Shape* s = root_shape_for(in[IO::FunctionPrototype]);
+    gc::Rooted<Shape> s(h, root_shape_for(in[IO::FunctionPrototype]));
     s = Shape::add_property(h, s, atom(WellKnownAtom::length), kConfigurable);
     s = Shape::add_property(h, s, atom(WellKnownAtom::name), kConfigurable);
     in[IS::MethodShape] = s;
@@ -47,7 +50,7 @@ void Vm::setup_realm() {
   in[IO::ArrayPrototype] = h.allocate<Object>(in[IS::ObjectShape], ObjectClass::Array);
   in[IS::ArrayShape] = root_shape_for(in[IO::ArrayPrototype]);
   {
-    Shape* s = Shape::add_property(h, in[IS::ObjectShape], atom(WellKnownAtom::value), kDefaultProperty);
+    gc::Rooted<Shape> s(h, Shape::add_property(h, in[IS::ObjectShape], atom(WellKnownAtom::value), kDefaultProperty));
     in[IS::IterResultShape] = Shape::add_property(h, s, atom(WellKnownAtom::done), kDefaultProperty);
   }
   for (IO plain : {IO::StringPrototype, IO::NumberPrototype, IO::BooleanPrototype, IO::SymbolPrototype,
@@ -63,15 +66,18 @@ void Vm::setup_realm() {
   for (IO iter : {IO::ArrayIteratorPrototype, IO::StringIteratorPrototype, IO::MapIteratorPrototype,
                   IO::SetIteratorPrototype, IO::ForInIteratorPrototype, IO::GeneratorPrototype})
     in[iter] = new_object_with_proto(in[IO::IteratorPrototype]);
-  // Primitive wrappers' prototypes are wrappers themselves (String.prototype is "").
-  in[IO::StringPrototype]->set_object_class(ObjectClass::Ordinary);
 
-#define GLASS_X(n, d) symbols_[size_t(WellKnownSymbol::n)] = Symbol::create(h, new_string(d), Symbol::kWellKnown);
+#define GLASS_X(n, d)                                               \
+  {                                                                 \
+    gc::Rooted<String> description(h, new_string(d));              \
+    symbols_[size_t(WellKnownSymbol::n)] = Symbol::create(h, description, Symbol::kWellKnown); \
+  }
   GLASS_WELL_KNOWN_SYMBOLS(GLASS_X)
 #undef GLASS_X
 
   global_ = new_object();
   global_lexicals_ = new_object_with_proto(nullptr);
+  install_globals(*this);  // first: Number.parseInt is the global parseInt
 
   install_object(*this);
   install_function(*this);
@@ -87,7 +93,6 @@ void Vm::setup_realm() {
   install_collections(*this);
   install_promise(*this);
   install_generator(*this);
-  install_globals(*this);
 }
 
 }  // namespace glass

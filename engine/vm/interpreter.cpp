@@ -244,36 +244,62 @@ static Value for_in_next(Vm& vm, Object* e) {
   return Value::empty();
 }
 
+static std::string trace_value_text(Value v) {
+  std::string shown;
+  if (v.is_empty()) shown = "<empty>";
+  else if (v.is_number()) shown = number_to_js_string(v.as_number());
+  else if (v.is_string()) shown = quote_js_string(as_string(v)->to_utf16());
+  else if (v.is_object()) shown = is_callable(v) ? "<function>" : "<object>";
+  else shown = typeof_name(v);
+  if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+  return shown;
+}
+
+// --trace: one line per executed instruction — the function, the offset,
+// the opcode, and each operand (registers with the value they held). The
+// line is finished when the next instruction starts, with "=> rA=value" for
+// what the instruction wrote (when it wrote a register of the same frame).
 static void trace_instruction(Vm& vm, const Frame& f, const Instruction* pc) {
+  struct Pending {
+    std::string line;
+    const Frame* frame = nullptr;
+    size_t depth = 0;
+    int reg = -1;
+  };
+  static Pending pending;
   FILE* out = vm.options().trace;
+  if (!pending.line.empty()) {
+    std::string tail;
+    if (pending.reg >= 0 && &f == pending.frame && vm.frames().size() == pending.depth)
+      tail = "  => r" + std::to_string(pending.reg) + "=" + trace_value_text(f.regs[pending.reg]);
+    std::fprintf(out, "%s%s\n", pending.line.c_str(), tail.c_str());
+  }
   const bytecode::CompiledFunction* code = f.tmpl->code;
   uint32_t offset = uint32_t(pc - code->code.data());
   const bytecode::OpcodeInfo& info = bytecode::info(pc->op());
   std::string name = code->name.empty() ? "<anonymous>" : code->name;
-  std::fprintf(out, "[trace] %-12s %4u  %-18.*s", name.c_str(), offset, int(info.name.size()), info.name.data());
+  char head[160];
+  std::snprintf(head, sizeof head, "[trace] %-12s %4u  %-18.*s", name.c_str(), offset, int(info.name.size()), info.name.data());
+  std::string line = head;
   uint16_t ops[3] = {pc->a(), pc->b(), pc->c()};
   bytecode::Operand kinds[3] = {info.a, info.b, info.c};
   for (int i = 0; i < 3; ++i) {
     if (kinds[i] == bytecode::Operand::None) continue;
     if (info.format != bytecode::Format::ABC && i == 1) {
-      std::fprintf(out, " %d", info.format == bytecode::Format::AsBx ? pc->sbx() : int(pc->bx()));
+      line += " " + std::to_string(info.format == bytecode::Format::AsBx ? pc->sbx() : int(pc->bx()));
       break;
     }
-    if (kinds[i] == bytecode::Operand::Reg) {
-      Value v = f.regs[ops[i]];
-      std::string shown;
-      if (v.is_empty()) shown = "<empty>";
-      else if (v.is_number()) shown = number_to_js_string(v.as_number());
-      else if (v.is_string()) shown = quote_js_string(as_string(v)->to_utf16());
-      else if (v.is_object()) shown = is_callable(v) ? "<function>" : "<object>";
-      else shown = typeof_name(v);
-      if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
-      std::fprintf(out, " r%u=%s", ops[i], shown.c_str());
-    } else {
-      std::fprintf(out, " %u", ops[i]);
-    }
+    if (kinds[i] == bytecode::Operand::Reg) line += " r" + std::to_string(ops[i]) + (i == 0 ? "" : "=" + trace_value_text(f.regs[ops[i]]));
+    else line += " " + std::to_string(ops[i]);
   }
-  std::fputc('\n', out);
+  pending.line = line;
+  pending.frame = &f;
+  pending.depth = vm.frames().size();
+  pending.reg = info.a == bytecode::Operand::Reg ? ops[0] : -1;
+  if (pc->op() == Opcode::Return) {  // the frame goes away: finish the line now
+    std::fprintf(out, "%s  => r%u=%s\n", line.c_str(), ops[0], trace_value_text(f.regs[ops[0]]).c_str());
+    pending.line.clear();
+  }
 }
 
 class Interpreter {
