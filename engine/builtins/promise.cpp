@@ -22,6 +22,7 @@
 // functions, ...) read it from their FunctionObject's native_data; the
 // callee is found just below `this` in the register file (see callee_data).
 #include "builtins/builtins.h"
+#include "builtins/promise.h"
 
 namespace glass {
 
@@ -719,8 +720,7 @@ Value promise_race(Vm& vm, Value self, std::span<const Value> args, Value) { ret
 
 }  // namespace
 
-// ---- for the rest of the engine (await, async functions, the runtime) -------------
-// Declare these where needed (e.g. builtins.h): they work on %Promise% objects.
+// ---- for the rest of the engine (builtins/promise.h) -----------------------------
 
 // A new pending %Promise%.
 Object* promise_create(Vm& vm) { return new_promise(vm, vm.intrinsics()[IntrinsicObject::PromisePrototype]); }
@@ -741,6 +741,11 @@ void promise_then_internal(Vm& vm, Object* promise, Value on_fulfilled, Value on
   PromiseObject* p = as_promise(object_value(promise));
   if (!p) return;
   perform_then(vm, p, on_fulfilled, on_rejected, Value::undefined(), Value::undefined(), Value::undefined());
+}
+
+Value promise_result(Object* promise) {
+  PromiseObject* p = as_promise(object_value(promise));
+  return p ? p->result : Value::undefined();
 }
 
 void install_promise(Vm& vm) {

@@ -1,6 +1,7 @@
 #include "vm/generator.h"
 
 #include "builtins/builtins.h"
+#include "builtins/promise.h"
 #include "vm/rooted.h"
 
 namespace glass {
@@ -15,8 +16,6 @@ void GeneratorObject::trace(gc::Tracer& tracer) {
   trace_value(tracer, frame.private_env);
   for (Value v : registers) trace_value(tracer, v);
   trace_value(tracer, promise);
-  trace_value(tracer, resolve);
-  trace_value(tracer, reject);
 }
 
 Object* create_generator(Vm& vm, Frame& f) {
@@ -33,13 +32,7 @@ Object* create_generator(Vm& vm, Frame& f) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), vm.heap().allocate<GeneratorObject>(shape.get()));
   gen->is_async = code->is_async;
   if (gen->is_async) {
-    // { promise, resolve, reject } from Promise.withResolvers().
-    Value ctor = object_value(vm.intrinsics()[IntrinsicObject::Promise]);
-    Value r = call_method(vm, ctor, key_of(vm, "withResolvers"), {});
-    gc::Rooted<Object> record(vm.heap(), as_object(r));
-    gen->promise = get(vm, record, key_of(vm, "promise"));
-    gen->resolve = get(vm, record, key_of(vm, "resolve"));
-    gen->reject = get(vm, record, key_of(vm, "reject"));
+    gen->promise = object_value(promise_create(vm));
     gen->state = GeneratorObject::State::Executing;
   }
   Frame& frame = const_cast<Frame&>(vm.frames()[index]);
@@ -116,21 +109,17 @@ static Value async_rejected(Vm& vm, Value, std::span<const Value> args, Value) {
 
 void await_value(Vm& vm, GeneratorObject* generator, Value v) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
-  Value ctor = object_value(vm.intrinsics()[IntrinsicObject::Promise]);
-  Value arg = v;
-  RootedValue promise(vm.heap(), call_method(vm, ctor, key_of(vm, "resolve"), std::span<const Value>(&arg, 1)));
+  gc::Rooted<Object> promise(vm.heap(), promise_resolve_value(vm, v));
   gc::Rooted<FunctionObject> on_fulfilled(vm.heap(), vm.new_native("", async_fulfilled, 1));
   on_fulfilled->native_data = object_value(gen);
   gc::Rooted<FunctionObject> on_rejected(vm.heap(), vm.new_native("", async_rejected, 1));
   on_rejected->native_data = object_value(gen);
-  Value handlers[2] = {object_value(on_fulfilled), object_value(on_rejected)};
-  call_method(vm, promise, key_of(vm, "then"), handlers);
+  promise_then_internal(vm, promise, object_value(on_fulfilled), object_value(on_rejected));
 }
 
 Value async_settle(Vm& vm, GeneratorObject* gen, Value v, bool reject) {
   gc::Rooted<GeneratorObject> g(vm.heap(), gen);
-  Value arg = v;
-  vm.call(reject ? g->reject : g->resolve, Value::undefined(), std::span<const Value>(&arg, 1));
+  promise_settle(vm, as_object(g->promise), v, reject);
   g->state = GeneratorObject::State::Completed;
   g->registers.clear();
   return g->promise;

@@ -22,8 +22,8 @@ class GeneratorObject final : public Object {
   Frame frame{};                 // the saved frame (regs pointer not meaningful while saved)
   std::vector<Value> registers;  // its registers
   uint16_t resume_register = 0;  // the Yield/Await's A: the sent value goes here, the mode after it
-  // Async functions: the promise the call returned, and its resolving functions.
-  Value promise, resolve, reject;
+  // Async functions: the promise the call returned.
+  Value promise;
 
   void trace(gc::Tracer& tracer) override;
   const char* cell_name() const override { return "Generator"; }

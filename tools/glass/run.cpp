@@ -1,10 +1,12 @@
 #include "run.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "builtins/builtins.h"
+#include "builtins/promise.h"
 #include "vm/fiber.h"
 #include "vm/operations.h"
 #include "vm/vm.h"
@@ -92,8 +94,17 @@ int run(const RunOptions& options) {
         std::cerr << "glass: cannot read '" << file << "'\n";
         return 1;
       }
-      vm.evaluate_script(text, file);
+      // Stacks name files by absolute path, as Node's do.
+      std::error_code ec;
+      std::filesystem::path path = std::filesystem::absolute(file, ec);
+      vm.evaluate_script(text, ec ? file : path.lexically_normal().string());
       vm.run_jobs();
+    }
+    // A rejection nobody handled by the time the queue drained ends the
+    // program as in Node 20 (not in the test262 host: CLI-CONTRACT.md).
+    if (!options.test262 && !vm.unhandled_rejections().empty()) {
+      Value reason = promise_result(vm.unhandled_rejections().front().get());
+      vm.throw_value(reason);
     }
   } catch (const Thrown&) {
     Value e = vm.take_exception();

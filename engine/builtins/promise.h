@@ -1,0 +1,19 @@
+// The promise operations the rest of the engine uses (await, async
+// functions, the runtime's rejection tracking), on %Promise% objects.
+#pragma once
+#include "vm/vm.h"
+
+namespace glass {
+
+// A new pending %Promise%.
+Object* promise_create(Vm& vm);
+// PromiseResolve(%Promise%, v): v itself if it is already a %Promise%.
+Object* promise_resolve_value(Vm& vm, Value v);
+// Resolves (adopting thenables) or rejects a promise from promise_create; later calls do nothing.
+void promise_settle(Vm& vm, Object* promise, Value v, bool reject);
+// PerformPromiseThen(promise, on_fulfilled, on_rejected) with no derived promise (await).
+void promise_then_internal(Vm& vm, Object* promise, Value on_fulfilled, Value on_rejected);
+// A settled promise's value or reason (undefined while pending).
+Value promise_result(Object* promise);
+
+}  // namespace glass
