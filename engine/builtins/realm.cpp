@@ -57,7 +57,8 @@ void Vm::setup_realm() {
                    IO::BigIntPrototype, IO::ErrorPrototype, IO::IteratorPrototype, IO::MapPrototype,
                    IO::SetPrototype, IO::WeakMapPrototype, IO::WeakSetPrototype, IO::WeakRefPrototype,
                    IO::PromisePrototype, IO::RegExpPrototype, IO::AsyncFunctionPrototype,
-                   IO::GeneratorFunctionPrototype})
+                   IO::GeneratorFunctionPrototype, IO::AsyncIteratorPrototype,
+                   IO::AsyncGeneratorFunctionPrototype})
     in[plain] = new_object();
   for (IO error : {IO::TypeErrorPrototype, IO::RangeErrorPrototype, IO::ReferenceErrorPrototype,
                    IO::SyntaxErrorPrototype, IO::EvalErrorPrototype, IO::URIErrorPrototype,
@@ -66,6 +67,8 @@ void Vm::setup_realm() {
   for (IO iter : {IO::ArrayIteratorPrototype, IO::StringIteratorPrototype, IO::MapIteratorPrototype,
                   IO::SetIteratorPrototype, IO::ForInIteratorPrototype, IO::GeneratorPrototype})
     in[iter] = new_object_with_proto(in[IO::IteratorPrototype]);
+  for (IO iter : {IO::AsyncGeneratorPrototype, IO::AsyncFromSyncIteratorPrototype})
+    in[iter] = new_object_with_proto(in[IO::AsyncIteratorPrototype]);
 
 #define GLASS_X(n, d)                                               \
   {                                                                 \
@@ -93,6 +96,7 @@ void Vm::setup_realm() {
   install_collections(*this);
   install_promise(*this);
   install_generator(*this);
+  install_async_generator(*this);
 }
 
 }  // namespace glass

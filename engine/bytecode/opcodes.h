@@ -80,7 +80,7 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(GetGlobal, ABC, Reg, Ic, None, kT | kR, "r[A] = global[ic[B].name] (ReferenceError if missing)") \
   OP(TypeofGlobal, ABC, Reg, Ic, None, kR, "r[A] = typeof global[ic[B].name] (no ReferenceError)")    \
   OP(SetGlobal, ABC, Reg, Ic, None, kT | kR, "global[ic[B].name] = r[A]")                             \
-  OP(DeclareGlobals, ABx, Imm, Const, None, kT, "declare the script's top-level let/class (A=0) or const (A=1) names k[Bx], uninitialized") \
+  OP(DeclareGlobals, ABx, Imm, Const, None, kT, "declare the script's top-level let/class (A=0) or const (A=1) names k[Bx], uninitialized, or its vars and functions (A=2) as global properties") \
   OP(InitGlobalLexical, ABC, Reg, Ic, None, kNone, "initialize the top-level let/const/class ic[B].name to r[A]") \
   /* --- properties --------------------------------------------------------------------------- */     \
   OP(GetNamed, ABC, Reg, Reg, Ic, kT | kR, "r[A] = r[B][ic[C].name]")                                  \
@@ -173,6 +173,7 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(ForInPrepare, ABC, Reg, Reg, None, kT | kR, "r[A] = an enumerator over the enumerable keys of r[B]") \
   OP(ForInNext, ABC, Reg, Reg, None, kR, "r[A] = next key of enumerator r[B], or <empty> when done")   \
   OP(IteratorClose, ABC, Reg, None, None, kT | kR, "call iterator r[A]'s return method, if any (leaving for-of early)") \
+  OP(GetAsyncIterator, ABC, Reg, Reg, None, kT | kR, "r[A] = r[B][Symbol.asyncIterator]() (or its sync iterator, adapted); r[A+1] = its next method") \
   OP(IteratorRest, ABC, Reg, Reg, None, kT | kR, "r[A] = an array of the remaining values of iterator r[B] (next in r[B+1])") \
   OP(JumpIfEmpty, AsBx, Reg, Jump, None, kJ, "if r[A] is <empty> pc += sBx")                           \
   /* --- debugging ------------------------------------------------------------------------------ */   \

@@ -69,14 +69,16 @@ class FunctionCompiler {
     // Top-level let/const/class live in the global declarative record,
     // shared by every script of the realm (§16.1.7 GlobalDeclarationInstantiation).
     if (!program->module && info_.scope) {
-      Constant lets, consts;
-      lets.kind = consts.kind = Constant::Kind::Scope;
+      Constant lets, consts, vars;
+      lets.kind = consts.kind = vars.kind = Constant::Kind::Scope;
       for (const Binding& b : info_.scope->bindings) {
         if (b.kind == BindingKind::Let || b.kind == BindingKind::Class) lets.names.emplace_back(b.name->text);
         if (b.kind == BindingKind::Const) consts.names.emplace_back(b.name->text);
+        if (b.kind == BindingKind::Var || b.kind == BindingKind::VarFunction) vars.names.emplace_back(b.name->text);
       }
       if (!lets.names.empty()) emit_.emit_bx(Opcode::DeclareGlobals, 0, constant(lets));
       if (!consts.names.empty()) emit_.emit_bx(Opcode::DeclareGlobals, 1, constant(consts));
+      if (!vars.names.empty()) emit_.emit_bx(Opcode::DeclareGlobals, 2, constant(vars));
     }
     enter_var_scope();
     hoist_functions(program->body);
@@ -97,7 +99,6 @@ class FunctionCompiler {
     fn_.param_count = info_.param_count;
     fn_.is_generator = f->generator;
     fn_.is_async = f->async;
-    if (f->generator && f->async) unsupported(f, "async generator functions");
     // `length`: the parameters before the first default or rest (§15.1.5 ExpectedArgumentCount).
     uint16_t length = 0;
     for (Node* p : f->params) {
@@ -111,7 +112,8 @@ class FunctionCompiler {
     // An async function settles its promise instead of throwing: the whole
     // body, parameters included, is covered by a handler that rejects.
     uint32_t async_start = emit_.pc();
-    if (f->async) {
+    is_async_generator_ = f->async && f->generator;
+    if (f->async && !f->generator) {
       generator_ = temp();
       emit_.emit(Opcode::CreateGenerator, generator_);
       is_async_ = true;
@@ -158,7 +160,7 @@ class FunctionCompiler {
       emit_.emit(Opcode::LoadUndefined, r);
       emit_return(r);
     }
-    if (f->async) {
+    if (f->async && !f->generator) {
       uint32_t async_end = emit_.pc();
       uint16_t error = temp();
       add_handler(async_start, async_end, error, 0);
@@ -190,6 +192,16 @@ class FunctionCompiler {
     emit_.emit_jump(Opcode::JumpIfFalse, test, not_return);
     jump_out(-1, false, out);
     emit_.bind(not_return);
+  }
+
+  // r[out] = await r[value] (out, out+1 are used: the value and whether it rejected).
+  void await_into(uint16_t out, uint16_t value) {
+    uint16_t resumed = out;
+    emit_.emit(Opcode::Await, resumed, value);
+    Label fulfilled;
+    emit_.emit_jump(Opcode::JumpIfFalse, uint16_t(resumed + 1), fulfilled);
+    emit_.emit(Opcode::Throw, resumed);
+    emit_.bind(fulfilled);
   }
 
   // yield* iterable: forwards next/throw/return to the inner iterator.
@@ -721,20 +733,30 @@ class FunctionCompiler {
   // for (left in/of right) body. A let/const left gets a fresh scope per iteration.
   void for_in_of(const ForInOfStatement* f) {
     bool is_of = f->kind == NodeKind::ForOfStatement;
-    if (f->await) unsupported(f, "for await");
     uint16_t state = temps(2);  // enumerator / iterator + next method
     {
       // The right side sees the loop's bindings in their TDZ (§14.7.5.6 step 2).
       Temps t(*this);
       bool heap = enter_block_scope(f);
       uint16_t object = expr(f->right);
-      emit_.emit(is_of ? Opcode::GetIterator : Opcode::ForInPrepare, state, object);
+      emit_.emit(f->await ? Opcode::GetAsyncIterator : is_of ? Opcode::GetIterator : Opcode::ForInPrepare, state, object);
       if (heap) pop_scope();
     }
     uint16_t value = temps(2);  // the value, and for-of's done flag
     LoopScope loop(*this, is_of ? state : -1);
     emit_.bind(loop.continue_label);
-    if (is_of) {
+    if (f->await) {
+      // result = await iterator.next(); done? -> leave; value = result.value
+      Temps t(*this);
+      uint16_t call = temps(2), result = temps(2), done = temp();
+      emit_.emit(Opcode::Move, call, uint16_t(state + 1));
+      emit_.emit(Opcode::Move, uint16_t(call + 1), state);
+      emit_.emit(Opcode::Call, result, call, 0);
+      await_into(result, result);
+      emit_.emit(Opcode::GetNamed, done, result, ic(&kDoneAtom));
+      emit_.emit_jump(Opcode::JumpIfTrue, done, loop.break_label);
+      emit_.emit(Opcode::GetNamed, value, result, ic(&kValueAtom));
+    } else if (is_of) {
       emit_.emit(Opcode::IteratorNext, value, state);
       emit_.emit_jump(Opcode::JumpIfTrue, uint16_t(value + 1), loop.break_label);
     } else {
@@ -1262,12 +1284,18 @@ class FunctionCompiler {
       case NodeKind::TaggedTemplateExpression: return tagged_template(as<TaggedTemplateExpression>(e), dst);
       case NodeKind::YieldExpression: {
         auto* y = as<YieldExpression>(e);
+        if (y->delegate && is_async_generator_) unsupported(e, "yield* in async generators");
         if (y->delegate) return yield_star(y->argument, dst);
         uint16_t out = into(dst);
         Temps t(*this);
         uint16_t value = temp();
         if (y->argument) expr(y->argument, value);
         else emit_.emit(Opcode::LoadUndefined, value);
+        if (is_async_generator_) {  // an async generator awaits what it yields
+          uint16_t awaited = temps(2);
+          await_into(awaited, value);
+          emit_.emit(Opcode::Move, value, awaited);
+        }
         uint16_t resumed = temps(2);
         yield(resumed, value);
         emit_.emit(Opcode::Move, out, resumed);
@@ -2017,6 +2045,7 @@ class FunctionCompiler {
   int completion_ = -1;  // scripts: the register holding the completion value (eval's result)
   uint16_t generator_ = 0;  // generators and async functions: the register holding their object
   bool is_async_ = false;
+  bool is_async_generator_ = false;
   mutable std::unordered_map<const Node*, const Scope*> scope_by_node_;
 };
 

@@ -11,6 +11,7 @@
 //                     scope), a native (a C++ function pointer), or a bound
 //                     function (target + this + arguments).
 #pragma once
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -40,15 +41,53 @@ class HeapScope final : public gc::Cell {
   uint32_t count_;
 };
 
-// An inline-cache slot as the interpreter uses it: the name, and the shape
-// last seen with where the property was. `holder` is null for an own
-// property, else the prototype that holds it (depth 1 only).
-struct InlineCache {
-  String* name = nullptr;  // an atom
+// One remembered (shape -> where the property is) pair. `holder` is null for
+// an own property, else the prototype that holds it (depth 1 only), which
+// must still have `holder_shape`. For a cached property add (SetNamed),
+// holder is null and holder_shape is the shape the object moves to.
+struct IcEntry {
   Shape* shape = nullptr;
   Object* holder = nullptr;
   Shape* holder_shape = nullptr;
   uint32_t slot = 0;
+};
+
+// An inline-cache slot as the interpreter uses it: the name, the first shape
+// seen inline (the monomorphic case is one compare), and up to
+// kPolymorphic more in a side table made only when a site sees several
+// shapes (so a big program's many monomorphic sites stay small).
+struct InlineCache : IcEntry {
+  static constexpr uint8_t kPolymorphic = 3;
+  String* name = nullptr;  // an atom
+  std::unique_ptr<IcEntry[]> more;
+  uint8_t more_count = 0;
+  uint8_t victim = 0;
+
+  // Remembers `e` (replacing an entry for the same shape, or the oldest).
+  void record(const IcEntry& e) {
+    if (!shape || shape == e.shape) {
+      static_cast<IcEntry&>(*this) = e;
+      return;
+    }
+    if (!more) more = std::make_unique<IcEntry[]>(kPolymorphic);
+    for (uint8_t i = 0; i < more_count; ++i)
+      if (more[i].shape == e.shape) {
+        more[i] = e;
+        return;
+      }
+    if (more_count < kPolymorphic) {
+      more[more_count++] = e;
+      return;
+    }
+    more[victim] = e;
+    victim = uint8_t((victim + 1) % kPolymorphic);
+  }
+  // The entry for `s` among the polymorphic ones, or null.
+  const IcEntry* find_more(const Shape* s) const {
+    for (uint8_t i = 0; i < more_count; ++i)
+      if (more[i].shape == s) return &more[i];
+    return nullptr;
+  }
 };
 
 class FunctionTemplate final : public gc::Cell {
@@ -80,6 +119,7 @@ enum class FunctionKind : uint8_t {
   Bytecode,
   Native,
   Bound,
+  Proxy,  // a callable proxy: native_data holds its ProxyObject record (builtins/proxy.h)
 };
 
 class FunctionObject final : public Object {

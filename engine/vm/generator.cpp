@@ -16,13 +16,15 @@ void GeneratorObject::trace(gc::Tracer& tracer) {
   trace_value(tracer, frame.private_env);
   for (Value v : registers) trace_value(tracer, v);
   trace_value(tracer, promise);
+  trace_value(tracer, queue);
 }
 
 Object* create_generator(Vm& vm, Frame& f) {
   size_t index = size_t(&f - vm.frames().data());
   const bytecode::CompiledFunction* code = f.tmpl->code;
-  Object* proto = vm.intrinsics()[IntrinsicObject::GeneratorPrototype];
-  if (!code->is_async) {
+  bool async_generator = code->is_async && code->is_generator;
+  Object* proto = vm.intrinsics()[async_generator ? IntrinsicObject::AsyncGeneratorPrototype : IntrinsicObject::GeneratorPrototype];
+  if (code->is_generator) {
     Value p = get(vm, f.callee, key_of(WellKnownAtom::prototype, vm));
     if (p.is_object()) proto = as_object(p);
   } else {
@@ -31,7 +33,9 @@ Object* create_generator(Vm& vm, Frame& f) {
   gc::Rooted<Shape> shape(vm.heap(), vm.root_shape_for(proto));
   gc::Rooted<GeneratorObject> gen(vm.heap(), vm.heap().allocate<GeneratorObject>(shape.get()));
   gen->is_async = code->is_async;
-  if (gen->is_async) {
+  gen->is_async_generator = async_generator;
+  if (async_generator) gen->queue = object_value(vm.new_array(0));
+  if (gen->is_async && !async_generator) {
     gen->promise = object_value(promise_create(vm));
     gen->state = GeneratorObject::State::Executing;
   }
@@ -47,13 +51,14 @@ void suspend_frame(Vm& vm, Frame& f, const bytecode::Instruction* pc, uint16_t r
   gen->frame.pc = pc;
   gen->frame.regs = nullptr;
   gen->resume_register = resume_register;
-  gen->state = gen->state == GeneratorObject::State::Executing || gen->is_async ? GeneratorObject::State::SuspendedYield
-                                                                               : GeneratorObject::State::SuspendedStart;
+  bool async_function = gen->is_async && !gen->is_async_generator;
+  gen->state = gen->state == GeneratorObject::State::Executing || async_function ? GeneratorObject::State::SuspendedYield
+                                                                                : GeneratorObject::State::SuspendedStart;
   (void)vm;
 }
 
 // Runs the saved frame of `gen` with r[resume] = sent, r[resume+1] = mode.
-static Value run_saved(Vm& vm, GeneratorObject* generator, Value sent, int mode) {
+Value run_saved_frame(Vm& vm, GeneratorObject* generator, Value sent, int mode) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
   RootedValue value(vm.heap(), sent);
   Vm::Scratch guard(vm, 0);  // restores the stack top afterwards
@@ -85,7 +90,7 @@ Value resume_generator(Vm& vm, Value generator, Value sent, int mode) {
     if (mode == 1) vm.throw_value(sent);
     return object_value(create_iter_result(vm, mode == 2 ? sent : Value::undefined(), true));
   }
-  Value result = run_saved(vm, gen, sent, mode);
+  Value result = run_saved_frame(vm, gen, sent, mode);
   bool done = gen->state == State::Executing;  // it returned instead of yielding
   if (done) {
     gen->state = State::Completed;
@@ -101,7 +106,8 @@ Value resume_generator(Vm& vm, Value generator, Value sent, int mode) {
 static Value async_resume(Vm& vm, Value value, int mode) {
   Value data = vm.current_native()->native_data;
   auto* gen = static_cast<GeneratorObject*>(as_object(data));
-  run_saved(vm, gen, value, mode);
+  if (gen->is_async_generator) async_generator_resume(vm, gen, value, mode);
+  else run_saved_frame(vm, gen, value, mode);
   return Value::undefined();
 }
 static Value async_fulfilled(Vm& vm, Value, std::span<const Value> args, Value) { return async_resume(vm, arg(args, 0), 0); }
@@ -109,6 +115,7 @@ static Value async_rejected(Vm& vm, Value, std::span<const Value> args, Value) {
 
 void await_value(Vm& vm, GeneratorObject* generator, Value v) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
+  gen->awaiting = true;
   gc::Rooted<Object> promise(vm.heap(), promise_resolve_value(vm, v));
   gc::Rooted<FunctionObject> on_fulfilled(vm.heap(), vm.new_native("", async_fulfilled, 1));
   on_fulfilled->native_data = object_value(gen);

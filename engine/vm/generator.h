@@ -19,6 +19,9 @@ class GeneratorObject final : public Object {
   enum class State : uint8_t { SuspendedStart, SuspendedYield, Executing, Completed };
   State state = State::SuspendedStart;
   bool is_async = false;
+  bool is_async_generator = false;
+  bool awaiting = false;  // async generators: suspended by Await (not Yield)
+  Value queue;            // async generators: pending requests, an array of [mode, value, promise] triples
   Frame frame{};                 // the saved frame (regs pointer not meaningful while saved)
   std::vector<Value> registers;  // its registers
   uint16_t resume_register = 0;  // the Yield/Await's A: the sent value goes here, the mode after it
@@ -41,6 +44,18 @@ void await_value(Vm& vm, GeneratorObject* gen, Value v);
 Value async_settle(Vm& vm, GeneratorObject* gen, Value v, bool reject);
 // generator.next/throw/return: mode 0, 1, 2. Returns the iterator result.
 Value resume_generator(Vm& vm, Value generator, Value sent, int mode);
+// Runs the saved frame of `gen` with the sent value and mode, until it
+// yields, awaits or returns (its value), or throws (Thrown).
+Value run_saved_frame(Vm& vm, GeneratorObject* gen, Value sent, int mode);
+
+// ---- async generators (async_generator.cpp) ----
+// next/throw/return on an async generator: queues the request, returns its promise.
+Value async_generator_enqueue(Vm& vm, Value generator, Value sent, int mode);
+// An awaited value settled inside an async generator: continue it.
+void async_generator_resume(Vm& vm, GeneratorObject* gen, Value value, int mode);
+// for await over a sync iterable: an async iterator adapting it.
+Value async_iterator_of(Vm& vm, Value iterable, Value* next_method);
+void install_async_generator(Vm& vm);
 
 void install_generator(Vm& vm);
 

@@ -102,19 +102,14 @@ static void fill_get_cache(InlineCache& ic, Object* o) {
   }
   if (auto own = o->shape()->find(ic.name)) {
     if (own->flags & kAccessor) return;
-    ic.shape = o->shape();
-    ic.holder = nullptr;
-    ic.slot = own->slot;
+    ic.record(IcEntry{o->shape(), nullptr, nullptr, own->slot});
     return;
   }
   Object* proto = static_cast<Object*>(o->prototype());
   if (!proto || proto->in_dictionary_mode()) return;
   if (auto found = proto->shape()->find(ic.name)) {
     if (found->flags & kAccessor) return;
-    ic.shape = o->shape();
-    ic.holder = proto;
-    ic.holder_shape = proto->shape();
-    ic.slot = found->slot;
+    ic.record(IcEntry{o->shape(), proto, proto->shape(), found->slot});
   }
 }
 
@@ -141,18 +136,11 @@ static void set_named_slow(Vm& vm, Value base, InlineCache& ic, Value v, bool st
     if (o->in_dictionary_mode() || was_dict || o->object_class() == ObjectClass::Array) return;
     if (had_own) {
       auto info = before->find(ic.name);
-      if (info && (info->flags & (kWritable | kAccessor)) == kWritable && o->shape() == before) {
-        ic.shape = before;
-        ic.holder = nullptr;
-        ic.holder_shape = nullptr;
-        ic.slot = info->slot;
-      }
+      if (info && (info->flags & (kWritable | kAccessor)) == kWritable && o->shape() == before)
+        ic.record(IcEntry{before, nullptr, nullptr, info->slot});
     } else if (chain_clean && o->shape() != before && o->shape()->parent() == before) {
       // An add: cache the transition (old shape -> new shape).
-      ic.shape = before;
-      ic.holder = nullptr;
-      ic.holder_shape = o->shape();
-      ic.slot = o->shape()->property_count() - 1;
+      ic.record(IcEntry{before, nullptr, o->shape(), o->shape()->property_count() - 1});
     }
     return;
   }
@@ -433,7 +421,7 @@ L_SetGlobal: {
   set_global(vm, ic, r[A], t->code->strict);
   DISPATCH();
 }
-L_DeclareGlobals: declare_globals(vm, t->code->constants[ins.bx()].names, A == 1); DISPATCH();
+L_DeclareGlobals: declare_globals(vm, t->code->constants[ins.bx()].names, A); DISPATCH();
 L_InitGlobalLexical: init_global_lexical(vm, t->ics[B].name, r[A]); DISPATCH();
 L_GetNamed: {
   Value base = r[B];
@@ -448,6 +436,18 @@ L_GetNamed: {
       if (ic.holder->shape() == ic.holder_shape && !ic.holder->in_dictionary_mode()) {
         r[A] = ic.holder->slot(ic.slot);
         DISPATCH();
+      }
+    }
+    if (ic.more_count && !o->in_dictionary_mode()) {
+      if (const IcEntry* e = ic.find_more(o->shape())) {
+        if (!e->holder) {
+          r[A] = o->slot(e->slot);
+          DISPATCH();
+        }
+        if (e->holder->shape() == e->holder_shape && !e->holder->in_dictionary_mode()) {
+          r[A] = e->holder->slot(e->slot);
+          DISPATCH();
+        }
       }
     }
     if (o->object_class() == ObjectClass::Array && ic.name == vm.atom(WellKnownAtom::length)) {
@@ -471,6 +471,18 @@ L_SetNamed: {
       if (o->extensible()) {
         o->append_with_shape(ic.holder_shape, r[C]);
         DISPATCH();
+      }
+    }
+    if (ic.more_count && !o->in_dictionary_mode()) {
+      if (const IcEntry* e = ic.find_more(o->shape()); e && !e->holder) {
+        if (!e->holder_shape) {
+          o->set_slot(e->slot, r[C]);
+          DISPATCH();
+        }
+        if (o->extensible()) {
+          o->append_with_shape(e->holder_shape, r[C]);
+          DISPATCH();
+        }
       }
     }
   }
@@ -818,6 +830,13 @@ L_IteratorNext: {
 L_ForInPrepare: r[A] = object_value(for_in_enumerator(vm, r[B])); DISPATCH();
 L_ForInNext: r[A] = for_in_next(vm, as_object(r[B])); DISPATCH();
 L_IteratorClose: iterator_close(vm, r[A]); DISPATCH();
+L_GetAsyncIterator: {
+  Value next = Value::undefined();
+  Value it = async_iterator_of(vm, r[B], &next);
+  r[A] = it;
+  r[A + 1] = next;
+  DISPATCH();
+}
 L_IteratorRest: r[A] = iterator_rest(vm, r[B], r[B + 1]); DISPATCH();
 L_Debugger: DISPATCH();
 

@@ -46,7 +46,7 @@ bool delete_global(Vm& vm, String* name);
 Value get_global(Vm& vm, InlineCache& ic);
 Value typeof_global(Vm& vm, InlineCache& ic);
 void set_global(Vm& vm, InlineCache& ic, Value v, bool strict);
-void declare_globals(Vm& vm, const std::vector<std::string>& names, bool is_const);
+void declare_globals(Vm& vm, const std::vector<std::string>& names, int kind);  // 0 let/class, 1 const, 2 var
 void init_global_lexical(Vm& vm, String* name, Value v);
 
 }  // namespace glass

@@ -19,6 +19,8 @@ namespace glass {
   X(MapPrototype) X(SetPrototype) X(WeakMapPrototype) X(WeakSetPrototype)    \
   X(WeakRefPrototype) X(PromisePrototype) X(RegExpPrototype)                 \
   X(GeneratorPrototype) X(AsyncFunctionPrototype) X(GeneratorFunctionPrototype) \
+  X(AsyncIteratorPrototype) X(AsyncGeneratorPrototype) X(AsyncGeneratorFunctionPrototype) \
+  X(AsyncFromSyncIteratorPrototype) \
   X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError)
 
 // X(name): a Shape* (root shapes and pre-built shapes for common objects).

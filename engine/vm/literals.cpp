@@ -110,7 +110,9 @@ Value template_object(Vm& vm, FunctionTemplate* tmpl, uint32_t index) {
 }
 
 Value to_property_key_value(Vm& vm, Value v) {
-  if (v.is_string() || v.is_symbol()) return v;
+  // Only an object's conversion is observable (toString/valueOf run once,
+  // here); primitives stay as they are, so a[i] keeps its fast int32 path.
+  if (!v.is_object()) return v;
   return key_to_value(vm, to_property_key(vm, v));
 }
 

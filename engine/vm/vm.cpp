@@ -54,6 +54,11 @@ void FunctionTemplate::trace(gc::Tracer& tracer) {
     tracer.visit(ic.shape);
     tracer.visit(ic.holder);
     tracer.visit(ic.holder_shape);
+    for (uint8_t i = 0; i < ic.more_count; ++i) {
+      tracer.visit(ic.more[i].shape);
+      tracer.visit(ic.more[i].holder);
+      tracer.visit(ic.more[i].holder_shape);
+    }
   }
   for (FunctionTemplate* f : functions) tracer.visit(f);
 }
@@ -326,7 +331,9 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
   f->is_constructor = constructor;
   Value prototype = Value::undefined();
   if (constructor || code->is_generator) {
-    Object* proto = code->is_generator ? new_object_with_proto(intrinsics_[IntrinsicObject::GeneratorPrototype]) : new_object();
+    Object* proto = !code->is_generator ? new_object()
+                    : code->is_async ? new_object_with_proto(intrinsics_[IntrinsicObject::AsyncGeneratorPrototype])
+                                     : new_object_with_proto(intrinsics_[IntrinsicObject::GeneratorPrototype]);
     if (!code->is_generator)
       proto->define_own(heap_, atom(WellKnownAtom::constructor), object_value(f), kWritable | kConfigurable);
     prototype = object_value(proto);
@@ -335,7 +342,8 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
     f->fill_slots({Value::int32(code->param_count_for_length), string_value(t->name)});
   }
   // Generator and async functions inherit from their own Function.prototype kin.
-  if (code->is_generator) f->set_prototype(intrinsics_[IntrinsicObject::GeneratorFunctionPrototype]);
+  if (code->is_generator && code->is_async) f->set_prototype(intrinsics_[IntrinsicObject::AsyncGeneratorFunctionPrototype]);
+  else if (code->is_generator) f->set_prototype(intrinsics_[IntrinsicObject::GeneratorFunctionPrototype]);
   else if (code->is_async) f->set_prototype(intrinsics_[IntrinsicObject::AsyncFunctionPrototype]);
   return f;
 }
