@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The developer entry point behind README's Quick start.
-#   bash tools/dev.sh example   install what is missing, build (release), run glass on examples/hello.js
+#   bash tools/dev.sh example   install what is missing, build (release), run examples/hello.js
 #   bash tools/dev.sh test      install what is missing, build (debug: ASan+UBSan, and release), run every test
 #   bash tools/dev.sh build [debug|release]
 # Works on a fresh Debian 12 machine as root; .ci/run calls `test`.
@@ -35,9 +35,7 @@ case "${1:-}" in
   example)
     install_missing
     build release
-    # Until the engine core can run scripts, the example shows the front end:
-    # the syntax tree of examples/hello.js.
-    ./build/release/glass --print-ast examples/hello.js
+    ./build/release/glass examples/hello.js
     ;;
   test)
     install_missing

@@ -1131,7 +1131,7 @@ class FunctionCompiler {
   uint16_t named_expr(Node* e, int dst, const std::string& name) {
     if (e->kind == NodeKind::FunctionExpression || e->kind == NodeKind::ArrowFunctionExpression) {
       auto* f = as<Function>(e);
-      if (!f->id && !e->parenthesized) {
+      if (!f->id) {  // (function(){}) is still an anonymous function definition
         uint16_t out = into(dst);
         FunctionRole role;
         role.name = name;
@@ -1139,7 +1139,7 @@ class FunctionCompiler {
         return out;
       }
     }
-    if (e->kind == NodeKind::ClassExpression && !as<Class>(e)->id && !e->parenthesized) {
+    if (e->kind == NodeKind::ClassExpression && !as<Class>(e)->id) {
       uint16_t out = into(dst);
       class_expression(as<Class>(e), out, name);
       return out;

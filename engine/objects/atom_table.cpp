@@ -30,6 +30,11 @@ String* HeapAtomTable::intern(gc::Heap& heap, String* s) {
 }
 
 String* HeapAtomTable::intern_utf8(gc::Heap& heap, std::string_view utf8) {
+  bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return uint8_t(c) < 0x80; });
+  if (ascii) {
+    auto it = atoms_.find(AsciiProbe{utf8, String::hash_latin1(utf8)});
+    if (it != atoms_.end()) return it->atom;
+  }
   return intern(heap, String::from_utf8(heap, utf8));
 }
 

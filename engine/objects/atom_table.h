@@ -20,6 +20,7 @@
 // with make_permanent() — are also held by the table's RootSection
 // ("atom table"), so they survive every collection.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 #include <unordered_set>
@@ -102,8 +103,8 @@ class HeapAtomTable final : public gc::RootSection {
   // rope) now marked as an atom. May collect; s is rooted inside. nullptr
   // only if s is nullptr.
   String* intern(gc::Heap& heap, String* s);
-  // The same from UTF-8 text (allocates a string only on a miss... today
-  // always; see README "not yet").
+  // The same from UTF-8 text. An ASCII name that is already an atom is found
+  // without allocating (the VM interns names constantly).
   String* intern_utf8(gc::Heap& heap, std::string_view utf8);
   // Keep this atom alive for as long as the table lives.
   void make_permanent(String* atom);
@@ -122,16 +123,30 @@ class HeapAtomTable final : public gc::RootSection {
     String* atom;
     uint32_t hash;
   };
+  // A probe by ASCII text, so interning a name that is already an atom allocates nothing.
+  struct AsciiProbe {
+    std::string_view text;
+    uint32_t hash;
+  };
+  static bool equals_ascii(const String* s, std::string_view text) {
+    if (s->length() != text.size() || !s->is_flat() || !s->is_one_byte()) return false;
+    auto bytes = s->flat()->one_byte_view();
+    return std::equal(bytes.begin(), bytes.end(), text.begin(), text.end(),
+                      [](uint8_t a, char b) { return a == uint8_t(b); });
+  }
   struct Hash {
     using is_transparent = void;
     size_t operator()(const Entry& e) const { return e.hash; }
     size_t operator()(const String* s) const { return s->hash(); }
+    size_t operator()(const AsciiProbe& p) const { return p.hash; }
   };
   struct Equal {
     using is_transparent = void;
     bool operator()(const Entry& a, const Entry& b) const { return a.atom == b.atom; }  // atoms are unique
     bool operator()(const String* s, const Entry& e) const { return String::equals(s, e.atom); }
     bool operator()(const Entry& e, const String* s) const { return String::equals(s, e.atom); }
+    bool operator()(const AsciiProbe& p, const Entry& e) const { return equals_ascii(e.atom, p.text); }
+    bool operator()(const Entry& e, const AsciiProbe& p) const { return equals_ascii(e.atom, p.text); }
   };
   void sweep(const gc::Heap& heap);
 

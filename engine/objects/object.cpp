@@ -1,5 +1,7 @@
 #include "objects/object.h"
 
+#include <algorithm>
+
 #include "gc/handles.h"
 #include "objects/cell_tags.h"
 
@@ -7,8 +9,10 @@ namespace glass {
 
 Object::Object(Shape* shape, ObjectClass object_class)
     : gc::Cell(uint8_t(CellTag::Object)), shape_(shape), class_(object_class) {
-  // A pre-built shape (e.g. { value, done }) arrives with its slots.
-  slots_.resize(shape->property_count());
+  // A pre-built shape (e.g. { value, done }) arrives with its slots; a new
+  // plain object gets room for a few properties (one allocation, not three).
+  if (shape->property_count()) slots_.resize(shape->property_count());
+  else if (object_class == ObjectClass::Ordinary) slots_.reserve(4);
 }
 
 Object* Object::create(gc::Heap& heap, Shape* root_shape) {
@@ -31,6 +35,7 @@ void Object::set_prototype(gc::Cell* prototype) {
 void Object::set_array_length(uint32_t length) {
   if (length < elements_.size()) elements_.resize(length);
   while (!sparse_.empty() && std::prev(sparse_.end())->first >= length) sparse_.erase(std::prev(sparse_.end()));
+  while (has_special_elements() && std::prev(special_->end())->first >= length) special_->erase(std::prev(special_->end()));
   array_length_ = length;
 }
 
@@ -167,8 +172,27 @@ std::vector<uint32_t> Object::own_element_keys() const {
   for (uint32_t i = 0; i < elements_.size(); ++i)
     if (!elements_[i].is_empty()) keys.push_back(i);
   for (const auto& [index, value] : sparse_) keys.push_back(index);
+  if (has_special_elements()) {
+    for (const auto& [index, property] : *special_) keys.push_back(index);
+    std::sort(keys.begin(), keys.end());
+  }
   return keys;
 }
+
+std::optional<OwnProperty> Object::get_special_element(uint32_t index) const {
+  if (!special_) return std::nullopt;
+  auto it = special_->find(index);
+  if (it == special_->end()) return std::nullopt;
+  return it->second;
+}
+
+void Object::set_special_element(uint32_t index, OwnProperty property) {
+  delete_element(index);
+  if (!special_) special_ = std::make_unique<std::map<uint32_t, OwnProperty>>();
+  (*special_)[index] = property;
+}
+
+bool Object::delete_special_element(uint32_t index) { return special_ && special_->erase(index) != 0; }
 
 void Object::trace(gc::Tracer& tracer) {
   tracer.visit(shape_);
@@ -182,6 +206,8 @@ void Object::trace(gc::Tracer& tracer) {
     }
   for (Value v : elements_) trace_value(tracer, v);
   for (const auto& [index, value] : sparse_) trace_value(tracer, value);
+  if (special_)
+    for (const auto& [index, property] : *special_) trace_value(tracer, property.value);
 }
 
 }  // namespace glass

@@ -110,7 +110,16 @@ class Object : public gc::Cell {
   void set_element(uint32_t index, Value value);
   bool delete_element(uint32_t index);
   uint32_t dense_length() const { return uint32_t(elements_.size()); }
-  std::vector<uint32_t> own_element_keys() const;  // ascending
+  std::vector<uint32_t> own_element_keys() const;  // ascending (special ones included)
+
+  // Index properties with their own attributes (non-writable, accessor, ...)
+  // live apart from the plain elements, so the fast paths (which only ever
+  // see plain data elements) need no attribute checks. get_element() does
+  // not return them: ask get_special_element() first.
+  std::optional<OwnProperty> get_special_element(uint32_t index) const;
+  void set_special_element(uint32_t index, OwnProperty property);  // (and drops a plain one)
+  bool delete_special_element(uint32_t index);
+  bool has_special_elements() const { return special_ && !special_->empty(); }
 
   Shape* shape() const { return shape_; }
   bool in_dictionary_mode() const { return dict_ != nullptr; }
@@ -162,6 +171,7 @@ class Object : public gc::Cell {
   std::unique_ptr<Dictionary> dict_;
   std::vector<Value> elements_;
   std::map<uint32_t, Value> sparse_;
+  std::unique_ptr<std::map<uint32_t, OwnProperty>> special_;
 };
 
 }  // namespace glass

@@ -26,9 +26,9 @@ Shape* Shape::add_property(gc::Heap& heap, Shape* from, gc::Cell* key, uint8_t f
 
 std::optional<PropertyInfo> Shape::find(const gc::Cell* key) const {
   if (count_ > kLinearLookupLimit) {
-    if (!table_) build_table();
-    auto it = table_->find(key);
-    if (it == table_->end()) return std::nullopt;
+    const Index& idx = index();
+    auto it = idx.entries.find(key);
+    if (it == idx.entries.end() || it->second.slot >= count_) return std::nullopt;
     return it->second;
   }
   for (const Shape* s = this; s && s->key_; s = s->parent_)
@@ -36,11 +36,25 @@ std::optional<PropertyInfo> Shape::find(const gc::Cell* key) const {
   return std::nullopt;
 }
 
-void Shape::build_table() const {
-  table_ = std::make_unique<std::unordered_map<const gc::Cell*, PropertyInfo>>();
-  table_->reserve(count_);
+const Shape::Index& Shape::index() const {
+  if (index_) return *index_;
+  // Extend the parent's index when this shape is the next one on its line
+  // (nobody has appended past the parent yet); otherwise start a fresh one.
+  if (parent_ && parent_->count_ > kLinearLookupLimit) {
+    const Index& parent_index = parent_->index();
+    if (parent_index.length == parent_->count_ && key_) {
+      index_ = parent_->index_;
+      index_->entries.emplace(key_, PropertyInfo{count_ - 1, flags_});
+      index_->length = count_;
+      return *index_;
+    }
+  }
+  index_ = std::make_shared<Index>();
+  index_->entries.reserve(count_);
   for (const Shape* s = this; s && s->key_; s = s->parent_)
-    table_->emplace(s->key_, PropertyInfo{s->count_ - 1, s->flags_});
+    index_->entries.emplace(s->key_, PropertyInfo{s->count_ - 1, s->flags_});
+  index_->length = count_;
+  return *index_;
 }
 
 void Shape::trace(gc::Tracer& tracer) {

@@ -312,6 +312,18 @@ uint32_t String::hash() const {
   return h;
 }
 
+uint32_t String::hash_latin1(std::string_view text) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : text) {
+    h = (h ^ c) * 16777619u;
+    h = (h ^ 0) * 16777619u;
+  }
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  return h;
+}
+
 std::u16string String::to_utf16() const {
   std::u16string out;
   out.reserve(length_);

@@ -88,6 +88,8 @@ class String : public gc::Cell {
   // Computed once over the UTF-16 units, then cached in the cell: equal
   // content hashes equal whatever the representation.
   uint32_t hash() const;
+  // The same hash for Latin-1 text not yet in a String (atom-table probes).
+  static uint32_t hash_latin1(std::string_view text);
   // For printing; lone surrogates become U+FFFD.
   std::string to_utf8() const;
   std::u16string to_utf16() const;

@@ -90,7 +90,7 @@ TEST_CASE("compiler: const assignment is a run-time TypeError, not a silent stor
 TEST_CASE("compiler: constructs not compiled yet are refused with a position") {
   bool refused = false;
   try {
-    Compiled c("let x = 1;\nfunction* g() {}");
+    Compiled c("let x = 1;\nwith (x) {}");
   } catch (const CompileError& e) {
     refused = true;
     CHECK(e.pos.line == 2);

@@ -101,6 +101,7 @@ class FunctionTemplate final : public gc::Cell {
   String* source_name;  // the script's file name (for stacks)
   String* name;         // the function's name, an atom ("" if anonymous)
   const std::string* source_text = nullptr;  // the whole script (owned by the Vm), for toString
+  std::string name_utf8, source_name_utf8;    // for stack traces (made once, not per error)
   std::vector<Value> constants;
   std::vector<InlineCache> ics;
   std::vector<FunctionTemplate*> functions;

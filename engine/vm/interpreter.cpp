@@ -172,7 +172,28 @@ static bool delete_indexed(Vm& vm, Value base, Value key, bool strict) {
   return ok;
 }
 
+// "item" + 1 (either order): the number's string, then one concat.
+static Value concat_with_number(Vm& vm, Value a, Value b) {
+  RootedValue ra(vm.heap(), a), rb(vm.heap(), b);
+  if (a.is_number()) ra = string_value(number_to_string(vm, a.as_number()));
+  else rb = string_value(number_to_string(vm, b.as_number()));
+  String* s = String::concat(vm.heap(), as_string(ra), as_string(rb));
+  if (!s) vm.throw_error(ErrorType::RangeError, "Invalid string length");
+  return string_value(s);
+}
+
 static void define_field(Vm& vm, Value object, Value key, Value v) {
+  // Object literals: a new named key on an ordinary extensible object is a
+  // shape transition, nothing more.
+  if (key.is_string() && as_string(key)->is_atom()) {
+    Object* o = as_object(object);
+    uint32_t index;
+    if (o->object_class() == ObjectClass::Ordinary && !o->in_dictionary_mode() && o->extensible() &&
+        !as_string(key)->is_array_index(&index)) {
+      o->define_own(vm.heap(), as_string(key), v, kDefaultProperty);
+      return;
+    }
+  }
   RootedValue keep(vm.heap(), object), value(vm.heap(), v);
   PropertyKey k = to_property_key(vm, key);
   create_data_property_or_throw(vm, as_object(keep), k, value);
@@ -559,6 +580,8 @@ L_Add: {
     String* s = String::concat(vm.heap_, as_string(a), as_string(b));
     if (!s) vm.throw_error(ErrorType::RangeError, "Invalid string length");
     r[A] = string_value(s);
+  } else if ((a.is_string() && b.is_number()) || (a.is_number() && b.is_string())) {
+    r[A] = concat_with_number(vm, a, b);
   } else {
     r[A] = add_values(vm, a, b);
   }
@@ -675,10 +698,7 @@ L_Call: {
   }
   if (!fn) throw_not_callable(vm, t->code, pc - 1, " is not a function");
   Value result = vm.call(callee, r[B + 1], std::span<const Value>(r + B + 2, C));
-  f = &vm.frames_.back();  // (stable: frames_ never reallocates, see Vm::Vm)
-  r = f->regs;
-  r[A] = result;
-  vm.sp_ = r + t->code->register_count;
+  r[A] = result;  // (Vm::call restored the stack top)
   DISPATCH();
 }
 L_New: {
@@ -694,7 +714,6 @@ L_New: {
   }
   Value result = vm.construct(callee, std::span<const Value>(r + B + 2, C), callee);
   r[A] = result;
-  vm.sp_ = r + t->code->register_count;
   DISPATCH();
 }
 L_CallEval:  // direct eval is not distinguished yet: runs as an indirect (global) eval
@@ -704,11 +723,12 @@ L_NewSpread: {
   bool construct = ins.op() == Opcode::NewSpread;
   Value callee = r[B];
   uint32_t argc = C;
+  Value* saved_sp = vm.sp_;
   if (ins.op() != Opcode::CallEval) {
     Object* list = as_object(r[B + 2]);
     argc = list->array_length();
     if (r + B + 2 + argc + 64 > vm.stack_end_) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
-    vm.sp_ = r + B + 2 + argc;  // the spread values are rooted as they land
+    vm.sp_ = std::max(vm.sp_, r + B + 2 + argc);  // the spread values are rooted as they land
     for (uint32_t i = 0; i < argc; ++i) {
       std::optional<Value> v = list->get_element(i);
       r[B + 2 + i] = v ? *v : Value::undefined();
@@ -728,7 +748,7 @@ L_NewSpread: {
   Value result = construct ? vm.construct(callee, std::span<const Value>(r + B + 2, argc), callee)
                            : vm.call(callee, r[B + 1], std::span<const Value>(r + B + 2, argc));
   r[A] = result;
-  vm.sp_ = r + t->code->register_count;
+  vm.sp_ = saved_sp;
   DISPATCH();
 }
 L_SuperCall: r[A] = super_call(vm, *f, r[B]); DISPATCH();
@@ -746,11 +766,11 @@ L_Return: {
   }
   bool is_entry = f->flags & Frame::kEntry;
   uint16_t ret = f->return_reg;
+  vm.sp_ = f->saved_sp;
   vm.frames_.pop_back();
   if (is_entry) return result;
   RELOAD();
   r[ret] = result;
-  vm.sp_ = r + t->code->register_count;
   DISPATCH();
 }
 L_Throw:
@@ -807,11 +827,11 @@ L_AsyncReturn: {
   }
   bool is_entry = f->flags & Frame::kEntry;
   uint16_t ret = f->return_reg;
+  vm.sp_ = f->saved_sp;
   vm.frames_.pop_back();
   if (is_entry) return result;
   RELOAD();
   r[ret] = result;
-  vm.sp_ = r + t->code->register_count;
   DISPATCH();
 }
 L_GetIterator: {
@@ -875,10 +895,10 @@ bool Vm::unwind(size_t entry) {
       f.regs[h.reg] = exception_;
       exception_ = Value::undefined();
       f.pc = code->code.data() + h.handler;
-      sp_ = f.regs + code->register_count;
+      sp_ = std::max(f.saved_sp, f.regs + code->register_count);
       return true;
     }
-    sp_ = f.regs;
+    sp_ = f.saved_sp;
     frames_.pop_back();
   }
   return false;

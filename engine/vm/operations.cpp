@@ -175,6 +175,11 @@ String* number_to_string(Vm& vm, double d) {
     char c = char('0' + int(d));
     return vm.intern(std::string_view(&c, 1));
   }
+  if (d >= -2147483648.0 && d <= 2147483647.0 && d == std::trunc(d) && !(d == 0 && std::signbit(d))) {
+    char digits[16];  // integers are the common case ('item' + i): no std::string
+    auto end = std::to_chars(digits, digits + sizeof digits, int32_t(d)).ptr;
+    return String::from_latin1(vm.heap(), std::string_view(digits, size_t(end - digits)));
+  }
   return String::from_latin1(vm.heap(), number_to_js_string(d));
 }
 

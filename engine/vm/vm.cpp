@@ -70,6 +70,8 @@ FunctionTemplate* FunctionTemplate::load(Vm& vm, const bytecode::CompiledFunctio
   gc::Rooted<FunctionTemplate> t(heap, heap.allocate<FunctionTemplate>(code, source.get()));
   t->name = vm.intern(code->name);
   t->source_text = source_text;
+  t->name_utf8 = code->name;
+  t->source_name_utf8 = source->to_utf8();
   t->constants.resize(code->constants.size());
   for (size_t i = 0; i < code->constants.size(); ++i) {
     const bytecode::Constant& k = code->constants[i];
@@ -224,9 +226,9 @@ std::string Vm::stack_trace(size_t) {
     const bytecode::CompiledFunction* code = f.tmpl->code;
     uint32_t pc = f.pc ? uint32_t(f.pc - code->code.data()) : 0;
     const bytecode::PositionEntry* pos = code->position_of(pc > 0 ? pc - 1 : 0);
-    std::string where = f.tmpl->source_name->to_utf8();
+    std::string where = f.tmpl->source_name_utf8;
     if (pos) where += ":" + std::to_string(pos->line) + ":" + std::to_string(pos->column);
-    std::string name = f.callee ? f.tmpl->name->to_utf8() : "";
+    std::string name = f.callee ? f.tmpl->name_utf8 : "";
     bool top_level = code->name == "<script>" || code->name == "<module>";
     if (top_level) name = "";
     if (name.empty() && f.callee && !top_level) {
@@ -388,6 +390,7 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
   frame.tmpl = t;
   frame.pc = code->code.data();
   frame.regs = regs;
+  frame.saved_sp = sp_;
   frame.scope = fn->scope;
   frame.this_value = self;
   frame.new_target = new_target;
@@ -398,16 +401,21 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
   frame.private_env = fn->private_env;
   frame.generator = nullptr;
   frames_.push_back(frame);
-  sp_ = regs + code->register_count;
+  // The callee's window starts inside the caller's registers; the caller's
+  // registers above it must stay covered (the GC scans [base, sp)), or a
+  // stale pointer left in one would be traced after the callee returns.
+  sp_ = std::max(sp_, regs + code->register_count);
   return true;
 }
 
 bool Vm::push_saved_frame(const Frame& saved, const std::vector<Value>& registers) {
   Value* regs = sp_ + 2;
   if (frames_.size() >= options_.max_frames || regs + registers.size() + 2 > stack_end_) return false;
+  regs[-2] = regs[-1] = Value::undefined();  // the (unused) callee and this slots: scanned too
   std::copy(registers.begin(), registers.end(), regs);
   Frame frame = saved;
   frame.regs = regs;
+  frame.saved_sp = sp_;
   frame.flags = Frame::kEntry;
   frames_.push_back(frame);
   sp_ = regs + registers.size();

@@ -54,8 +54,18 @@ enum class ErrorType : uint8_t {
 };
 const char* error_type_name(ErrorType type);
 
+// The heap's collection policy for JS: collect when allocation since the
+// last cycle passes max(8 MB, 1.5 x live). Scripts allocate many short-lived
+// objects; a small threshold spends its time re-marking the realm.
+inline gc::HeapOptions default_js_heap_options() {
+  gc::HeapOptions o;
+  o.min_threshold = size_t(8) << 20;
+  o.growth_factor = 1.5;
+  return o;
+}
+
 struct VmOptions {
-  gc::HeapOptions heap;
+  gc::HeapOptions heap = default_js_heap_options();
   FILE* trace = nullptr;  // --trace: each executed instruction
   size_t max_frames = 100000;
   size_t register_file_values = size_t(1) << 22;  // 32 MB reserved, touched as used
@@ -72,6 +82,7 @@ struct Frame {
   FunctionTemplate* tmpl;
   const bytecode::Instruction* pc;  // the next instruction (saved while another frame runs)
   Value* regs;
+  Value* saved_sp;  // the stack top before this frame was pushed: restored when it is popped
   HeapScope* scope;
   Value this_value;
   Value new_target;

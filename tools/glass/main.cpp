@@ -23,22 +23,28 @@ namespace {
 
 constexpr const char* kHelp = R"(Usage: glass [options] FILE [args...]
 
-Runs FILE like `node FILE`. (Running scripts arrives with the VM; this build
-checks, tokenizes, parses, resolves and compiles them, and shows each step.)
+Runs FILE as a script (global code; Node's CommonJS wrapping and modules
+arrive with the runtime), with a plain console.log.
 
 Options:
   --check           parse FILE without running it; print a SyntaxError and exit 1 if it fails
-  --module          treat FILE as an ES module (a .mjs file always is one)
+  --module          treat FILE as an ES module (a .mjs file always is one; only --check and
+                    the --print options run modules so far)
   --print-tokens    print the tokens of FILE to stdout, one per line
   --print-ast       print the syntax tree of FILE to stdout
-  --print-bytecode  print the bytecode FILE compiles to (the compiler covers the core language so far)
+  --print-bytecode  print the bytecode FILE compiles to
   --print-scopes    print FILE's scopes, where each variable lives, and what each name refers to
   --print-opcodes   print the VM's instruction set (the opcode table) and exit
+  --trace           print each executed instruction to stderr as FILE runs
+  --trace-gc        print one line per garbage collection to stderr
+  --gc-stress       collect garbage at every allocation (slow; finds rooting bugs)
+  --test262         run as the test262 host (print, $262); --include FILE runs FILE first (repeatable)
   -h, --help        print this help
   -v, --version     print the version
 
-Exit status: 0 on success, 1 on a SyntaxError or an unreadable file, 2 on a usage error
-(or, for --print-bytecode, a construct the compiler does not handle yet).
+Exit status: 0 on success, 1 on an uncaught exception, an unhandled rejection, a SyntaxError
+or an unreadable file, 2 on a usage error (or, for --print-bytecode, a construct the compiler
+does not handle yet).
 )";
 
 struct Options {

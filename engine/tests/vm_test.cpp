@@ -1,0 +1,100 @@
+// The VM through its C++ API: evaluating scripts, the explicit call stack,
+// exceptions crossing native boundaries, suspension, and the heap under
+// stress. Whole-language behaviour is tested by conformance/js.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "builtins/builtins.h"
+#include "vm/fiber.h"
+#include "vm/vm.h"
+
+using namespace glass;
+
+namespace {
+
+// Runs each script in turn in one VM on a fiber (as glass does), draining
+// the job queue after each, and returns String(last completion value), or
+// "throws <String(exception)>".
+std::string eval_all(std::initializer_list<std::string> sources, VmOptions options = {}) {
+  std::string out;
+  run_on_fiber(kDefaultFiberStack, [&] {
+    Vm vm(options);
+    try {
+      Value v;
+      for (const std::string& source : sources) {
+        v = vm.evaluate_script(source, "test.js");
+        vm.run_jobs();
+      }
+      out = to_utf8(vm, v);
+    } catch (const Thrown&) {
+      out = "throws " + to_utf8(vm, vm.take_exception());
+    }
+  });
+  return out;
+}
+std::string eval(const std::string& source, VmOptions options = {}) { return eval_all({source}, options); }
+
+}  // namespace
+
+TEST_CASE("vm: a script's completion value is its last expression statement") {
+  CHECK(eval("1 + 2") == "3");
+  CHECK(eval("var s = 'a'; s += 'b'; s") == "ab");
+  CHECK(eval("function f(a, b) { return a * b; } f(6, 7)") == "42");
+}
+
+TEST_CASE("vm: a million-deep recursion is a catchable RangeError, not a crash") {
+  CHECK(eval("function r(n) { return r(n + 1) + 1; }"
+             "try { r(0); 'no error' } catch (e) { e instanceof RangeError && e.message }") ==
+        "Maximum call stack size exceeded");
+  // The stack is usable again afterwards.
+  CHECK(eval("function r(n) { return n == 0 ? 0 : 1 + r(n - 1); }"
+             "try { r(1e6) } catch (e) {} r(1000)") == "1000");
+}
+
+TEST_CASE("vm: natives calling back into JS are bounded too") {
+  // Each level goes JS -> Array.prototype.map (native) -> JS.
+  CHECK(eval("function f(n) { return [n].map(f); } try { f(0); 'no' } catch (e) { e.constructor.name }") ==
+        "RangeError");
+}
+
+TEST_CASE("vm: exceptions unwind through natives to the right handler") {
+  CHECK(eval("var log = []; try { [1, 2].forEach(function (x) { log.push(x); if (x == 2) throw 'stop'; }); }"
+             "catch (e) { log.push(e); } log.join()") == "1,2,stop");
+  CHECK(eval("function f() { try { throw 1; } finally { return 'finally wins'; } } f()") == "finally wins");
+  // A handler restores the heap scopes pushed inside its try block.
+  CHECK(eval("var fs = []; try { for (let i = 0; i < 3; i++) { fs.push(() => i); if (i == 1) throw 0; } } catch (e) {}"
+             "let after = 5; fs.map(f => f()).join() + ':' + after") == "0,1:5");
+}
+
+TEST_CASE("vm: uncaught errors carry a stack naming function and position") {
+  std::string r = eval("function inner() { null.x; } function outer() { inner(); } "
+                       "try { outer(); } catch (e) { e.stack }");
+  CHECK(r.find("TypeError: Cannot read properties of null (reading 'x')") == 0);
+  CHECK(r.find("at inner (test.js:1:") != std::string::npos);
+  CHECK(r.find("at outer (test.js:1:") != std::string::npos);
+}
+
+TEST_CASE("vm: a generator's frame leaves the stack while suspended") {
+  CHECK(eval("function* g() { var x = yield 1; yield x * 2; } var it = g(); it.next(); it.next(21).value") == "42");
+  CHECK(eval("function* g() { try { yield 1; } finally { log = 'closed'; } } var log = 'open';"
+             "var it = g(); it.next(); it.return(5).value + log") == "5closed");
+}
+
+TEST_CASE("vm: async functions resume from the job queue in order") {
+  CHECK(eval_all({"var log = []; async function a() { log.push(1); await null; log.push(3); }"
+                  "a(); log.push(2); Promise.resolve().then(() => log.push(4));",
+                  "log.join()"}) == "1,2,3,4");
+  CHECK(eval_all({"var log = []; async function* g() { yield 'x'; await 0; yield 'y'; }"
+                  "(async () => { for await (const v of g()) log.push(v); log.push('end'); })(); log.push('sync');",
+                  "log.join()"}) == "sync,x,y,end");
+}
+
+TEST_CASE("vm: the whole engine runs with a collection at every allocation") {
+  VmOptions stress;
+  stress.heap.stress = true;
+  CHECK(eval("class P { #x; constructor(x) { this.#x = x; } get x() { return this.#x; } }"
+             "var m = new Map(); for (var i = 0; i < 20; i++) m.set('k' + i, new P(i));"
+             "var s = 0; for (const [k, v] of m) s += v.x; JSON.stringify({ s, keys: [...m.keys()].length })",
+             stress) == "{\"s\":190,\"keys\":20}");
+}
