@@ -33,12 +33,16 @@ void install_boolean(Vm& vm);
 void install_globals(Vm& vm);   // globalThis, parseInt, parseFloat, isNaN, isFinite, console, print
 void install_array(Vm& vm);     // Array, Array.prototype, array iterators
 void install_string(Vm& vm);    // String, String.prototype, string iterators
+void install_regexp(Vm& vm);    // RegExp, RegExp.prototype, %RegExpStringIteratorPrototype%
 void install_iterator(Vm& vm);  // %IteratorPrototype%
 void install_number(Vm& vm);    // Number
 void install_math(Vm& vm);      // Math
 void install_json(Vm& vm);      // JSON
 void install_collections(Vm& vm);  // Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry
 void install_promise(Vm& vm);   // Promise and its jobs
+void install_date(Vm& vm);      // Date
+void install_reflect(Vm& vm);   // Reflect
+void install_proxy(Vm& vm);     // Proxy
 
 // Defines `name` as a global (writable, configurable, not enumerable).
 void define_global(Vm& vm, std::string_view name, Value v);

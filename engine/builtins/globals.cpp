@@ -2,6 +2,7 @@
 // undefined, parseInt, parseFloat, isNaN, isFinite, and the engine's plain
 // console (log/info/debug to stdout, warn/error to stderr) and print.
 #include <cmath>
+#include <cstring>
 
 #include "builtins/builtins.h"
 #include "builtins/inspect.h"
@@ -90,6 +91,160 @@ Value global_eval(Vm& vm, Value, std::span<const Value> args, Value) {
   return vm.evaluate_script(as_string(source)->to_utf8(), "eval");
 }
 
+// ---- URI handling (§19.2.6) and Annex B escape/unescape ----
+
+bool in_set(char16_t c, const char* set) { return c < 0x80 && c != 0 && std::strchr(set, char(c)) != nullptr; }
+
+constexpr const char* kUriUnreserved =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()";
+constexpr const char* kUriReserved = ";/?:@&=+$,";
+
+[[noreturn]] void uri_error(Vm& vm) { vm.throw_error(ErrorType::URIError, "URI malformed"); }
+
+// Encode(string, extraUnescaped): UTF-8 percent-escapes of everything else.
+Value uri_encode(Vm& vm, Value input, const char* extra) {
+  std::u16string s = to_string(vm, input)->to_utf16();
+  std::string out;
+  static const char* hex = "0123456789ABCDEF";
+  for (size_t k = 0; k < s.size(); ++k) {
+    char16_t c = s[k];
+    if (in_set(c, kUriUnreserved) || in_set(c, extra)) {
+      out.push_back(char(c));
+      continue;
+    }
+    uint32_t cp = c;
+    if (c >= 0xDC00 && c <= 0xDFFF) uri_error(vm);
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      if (k + 1 >= s.size() || s[k + 1] < 0xDC00 || s[k + 1] > 0xDFFF) uri_error(vm);
+      cp = 0x10000 + ((uint32_t(c) - 0xD800) << 10) + (uint32_t(s[k + 1]) - 0xDC00);
+      ++k;
+    }
+    uint8_t bytes[4];
+    int n;
+    if (cp < 0x80) bytes[0] = uint8_t(cp), n = 1;
+    else if (cp < 0x800) bytes[0] = uint8_t(0xC0 | (cp >> 6)), bytes[1] = uint8_t(0x80 | (cp & 0x3F)), n = 2;
+    else if (cp < 0x10000)
+      bytes[0] = uint8_t(0xE0 | (cp >> 12)), bytes[1] = uint8_t(0x80 | ((cp >> 6) & 0x3F)), bytes[2] = uint8_t(0x80 | (cp & 0x3F)), n = 3;
+    else
+      bytes[0] = uint8_t(0xF0 | (cp >> 18)), bytes[1] = uint8_t(0x80 | ((cp >> 12) & 0x3F)),
+      bytes[2] = uint8_t(0x80 | ((cp >> 6) & 0x3F)), bytes[3] = uint8_t(0x80 | (cp & 0x3F)), n = 4;
+    for (int i = 0; i < n; ++i) {
+      out.push_back('%');
+      out.push_back(hex[bytes[i] >> 4]);
+      out.push_back(hex[bytes[i] & 15]);
+    }
+  }
+  return string_value(String::from_latin1(vm.heap(), out));
+}
+
+int hex_digit(char16_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Decode(string, preserveEscapeSet): escapes of characters in the set stay as written.
+Value uri_decode(Vm& vm, Value input, const char* preserve) {
+  std::u16string s = to_string(vm, input)->to_utf16();
+  std::u16string out;
+  size_t n = s.size();
+  auto byte_at = [&](size_t k) -> int {  // the byte of "%XY" at k, or error
+    if (k + 2 >= n || s[k] != '%') uri_error(vm);
+    int hi = hex_digit(s[k + 1]), lo = hex_digit(s[k + 2]);
+    if (hi < 0 || lo < 0) uri_error(vm);
+    return hi * 16 + lo;
+  };
+  for (size_t k = 0; k < n; ++k) {
+    char16_t c = s[k];
+    if (c != '%') {
+      out.push_back(c);
+      continue;
+    }
+    size_t start = k;
+    int b = byte_at(k);
+    k += 2;
+    if (b < 0x80) {
+      if (in_set(char16_t(b), preserve)) out.append(s, start, k - start + 1);
+      else out.push_back(char16_t(b));
+      continue;
+    }
+    int len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0) uri_error(vm);
+    uint32_t cp = uint32_t(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (int j = 1; j < len; ++j) {
+      ++k;
+      int cb = byte_at(k);
+      if ((cb & 0xC0) != 0x80) uri_error(vm);
+      cp = (cp << 6) | uint32_t(cb & 0x3F);
+      k += 2;
+    }
+    uint32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) uri_error(vm);
+    if (cp < 0x10000) {
+      out.push_back(char16_t(cp));
+    } else {
+      cp -= 0x10000;
+      out.push_back(char16_t(0xD800 + (cp >> 10)));
+      out.push_back(char16_t(0xDC00 + (cp & 0x3FF)));
+    }
+  }
+  return string_value(String::from_utf16(vm.heap(), out));
+}
+
+Value encode_uri(Vm& vm, Value, std::span<const Value> args, Value) { return uri_encode(vm, arg(args, 0), ";/?:@&=+$,#"); }
+Value encode_uri_component(Vm& vm, Value, std::span<const Value> args, Value) { return uri_encode(vm, arg(args, 0), ""); }
+Value decode_uri(Vm& vm, Value, std::span<const Value> args, Value) { return uri_decode(vm, arg(args, 0), ";/?:@&=+$,#"); }
+Value decode_uri_component(Vm& vm, Value, std::span<const Value> args, Value) { return uri_decode(vm, arg(args, 0), ""); }
+
+Value escape(Vm& vm, Value, std::span<const Value> args, Value) {
+  std::u16string s = to_string(vm, arg(args, 0))->to_utf16();
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (char16_t c : s) {
+    if (in_set(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@*_+-./")) {
+      out.push_back(char(c));
+    } else if (c < 256) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += "%u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += hex[(c >> shift) & 15];
+    }
+  }
+  return string_value(String::from_latin1(vm.heap(), out));
+}
+
+Value unescape(Vm& vm, Value, std::span<const Value> args, Value) {
+  std::u16string s = to_string(vm, arg(args, 0))->to_utf16();
+  std::u16string out;
+  size_t n = s.size();
+  for (size_t k = 0; k < n; ++k) {
+    char16_t c = s[k];
+    if (c == '%') {
+      if (k + 6 <= n && s[k + 1] == 'u') {
+        int d[4] = {hex_digit(s[k + 2]), hex_digit(s[k + 3]), hex_digit(s[k + 4]), hex_digit(s[k + 5])};
+        if (d[0] >= 0 && d[1] >= 0 && d[2] >= 0 && d[3] >= 0) {
+          out.push_back(char16_t((d[0] << 12) | (d[1] << 8) | (d[2] << 4) | d[3]));
+          k += 5;
+          continue;
+        }
+      }
+      if (k + 3 <= n) {
+        int hi = hex_digit(s[k + 1]), lo = hex_digit(s[k + 2]);
+        if (hi >= 0 && lo >= 0) {
+          out.push_back(char16_t(hi * 16 + lo));
+          k += 2;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  return string_value(String::from_utf16(vm.heap(), out));
+}
+
 Value console_log(Vm& vm, Value, std::span<const Value> args, Value) {
   vm.write_stdout(format_log_arguments(vm, args) + "\n");
   return Value::undefined();
@@ -116,6 +271,12 @@ void install_globals(Vm& vm) {
   vm.define_native(global, "isNaN", is_nan, 1);
   vm.define_native(global, "isFinite", is_finite, 1);
   vm.define_native(global, "eval", global_eval, 1);
+  vm.define_native(global, "encodeURI", encode_uri, 1);
+  vm.define_native(global, "encodeURIComponent", encode_uri_component, 1);
+  vm.define_native(global, "decodeURI", decode_uri, 1);
+  vm.define_native(global, "decodeURIComponent", decode_uri_component, 1);
+  vm.define_native(global, "escape", escape, 1);
+  vm.define_native(global, "unescape", unescape, 1);
   gc::Rooted<Object> console(vm.heap(), vm.new_object());
   vm.define_native(console, "log", console_log, 0);
   vm.define_native(console, "info", console_log, 0);

@@ -157,8 +157,10 @@ Value object_seal(Vm& vm, Value, std::span<const Value> args, Value) {
   if (arg(args, 0).is_object()) set_integrity_level(vm, as_object(args[0]), false);
   return arg(args, 0);
 }
-Value object_prevent_extensions(Vm&, Value, std::span<const Value> args, Value) {
-  if (arg(args, 0).is_object()) as_object(args[0])->prevent_extensions();
+Value object_prevent_extensions(Vm& vm, Value, std::span<const Value> args, Value) {
+  // Through the [[PreventExtensions]] operation (proxies run their trap).
+  if (arg(args, 0).is_object() && !prevent_extensions(vm, as_object(args[0])))
+    vm.throw_error(ErrorType::TypeError, "Cannot prevent extensions");
   return arg(args, 0);
 }
 Value object_is_frozen(Vm& vm, Value, std::span<const Value> args, Value) {
@@ -167,8 +169,9 @@ Value object_is_frozen(Vm& vm, Value, std::span<const Value> args, Value) {
 Value object_is_sealed(Vm& vm, Value, std::span<const Value> args, Value) {
   return Value::boolean(!arg(args, 0).is_object() || test_integrity_level(vm, as_object(args[0]), false));
 }
-Value object_is_extensible(Vm&, Value, std::span<const Value> args, Value) {
-  return Value::boolean(arg(args, 0).is_object() && as_object(args[0])->extensible());
+Value object_is_extensible(Vm& vm, Value, std::span<const Value> args, Value) {
+  // Through the [[IsExtensible]] operation (proxies run their trap).
+  return Value::boolean(arg(args, 0).is_object() && is_extensible(vm, as_object(args[0])));
 }
 Value object_is(Vm&, Value, std::span<const Value> args, Value) { return Value::boolean(same_value(arg(args, 0), arg(args, 1))); }
 

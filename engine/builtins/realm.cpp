@@ -90,11 +90,15 @@ void Vm::setup_realm() {
   install_iterator(*this);
   install_array(*this);
   install_string(*this);
+  install_regexp(*this);
   install_number(*this);
   install_math(*this);
   install_json(*this);
   install_collections(*this);
   install_promise(*this);
+  install_date(*this);
+  install_reflect(*this);
+  install_proxy(*this);
   install_generator(*this);
   install_async_generator(*this);
 }

@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "builtins/builtins.h"
+#include "builtins/regexp.h"
 #include "builtins/string_builder.h"
 #include "unicode/unicode.h"
 #include "vm/box.h"
@@ -460,7 +461,7 @@ Value string_trim_end(Vm& vm, Value self, std::span<const Value>, Value) { retur
 Value string_split(Vm& vm, Value self, std::span<const Value> args, Value) {
   if (self.is_nullish()) vm.throw_error(ErrorType::TypeError, "String.prototype.split called on null or undefined");
   Value separator = arg(args, 0), limit = arg(args, 1);
-  if (!separator.is_nullish()) {
+  if (separator.is_object()) {  // ES2025: only objects are asked for Symbol.split
     Value splitter = get_method(vm, separator, PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::split)));
     if (!splitter.is_undefined()) {
       Value argv[2] = {self, limit};
@@ -533,7 +534,7 @@ Value replace_impl(Vm& vm, Value self, std::span<const Value> args, bool all) {
     vm.throw_error(ErrorType::TypeError, std::string("String.prototype.") + method + " called on null or undefined");
   Value search_value = arg(args, 0);
   RootedValue replace_value(vm.heap(), arg(args, 1));
-  if (!search_value.is_nullish()) {
+  if (search_value.is_object()) {  // ES2025: only objects are asked
     if (all && is_regexp(vm, search_value)) {
       Value flags = get(vm, as_object(search_value), key_of(vm, "flags"));
       if (flags.is_nullish()) vm.throw_error(ErrorType::TypeError, "String.prototype.replaceAll called with a non-global RegExp argument");
@@ -586,7 +587,53 @@ Value string_replace(Vm& vm, Value self, std::span<const Value> args, Value) { r
 Value string_replace_all(Vm& vm, Value self, std::span<const Value> args, Value) { return replace_impl(vm, self, args, true); }
 
 // ============================================================================
+// String.prototype: match, matchAll, search (delegate to the RegExp protocol)
+// ============================================================================
+
+// match / search: GetMethod(regexp, @@sym) and call it, else
+// Invoke(RegExpCreate(regexp, flags), @@sym, S).
+Value regexp_protocol(Vm& vm, Value self, Value regexp, WellKnownSymbol sym, const char* method, Value flags) {
+  if (self.is_nullish())
+    vm.throw_error(ErrorType::TypeError, std::string("String.prototype.") + method + " called on null or undefined");
+  PropertyKey key = PropertyKey::of_cell(vm.well_known_symbol(sym));
+  if (regexp.is_object()) {  // ES2025: only objects are asked
+    Value fn = get_method(vm, regexp, key);
+    if (!fn.is_undefined()) {
+      Value argv[1] = {self};
+      return vm.call(fn, regexp, argv);
+    }
+  }
+  RootedValue re(vm.heap(), regexp);
+  gc::Rooted<String> s(vm.heap(), to_string(vm, self));
+  RootedValue rx(vm.heap(), regexp_create(vm, re, flags));
+  Value argv[1] = {string_value(s)};
+  return call_method(vm, rx, key, argv);
+}
+
+Value string_match(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return regexp_protocol(vm, self, arg(args, 0), WellKnownSymbol::match, "match", Value::undefined());
+}
+
+Value string_search(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return regexp_protocol(vm, self, arg(args, 0), WellKnownSymbol::search, "search", Value::undefined());
+}
+
+Value string_match_all(Vm& vm, Value self, std::span<const Value> args, Value) {
+  if (self.is_nullish()) vm.throw_error(ErrorType::TypeError, "String.prototype.matchAll called on null or undefined");
+  Value regexp = arg(args, 0);
+  if (!regexp.is_nullish() && is_regexp(vm, regexp)) {
+    Value flags = get(vm, as_object(regexp), key_of(vm, "flags"));
+    if (flags.is_nullish()) vm.throw_error(ErrorType::TypeError, "String.prototype.matchAll called with a non-global RegExp argument");
+    std::u16string f = to_string(vm, flags)->to_utf16();
+    if (f.find(u'g') == std::u16string::npos)
+      vm.throw_error(ErrorType::TypeError, "String.prototype.matchAll called with a non-global RegExp argument");
+  }
+  return regexp_protocol(vm, self, regexp, WellKnownSymbol::matchAll, "matchAll", string_value(vm.intern("g")));
+}
+
+// ============================================================================
 // String.prototype: case, normalization, comparison
+
 // ============================================================================
 
 std::string locale_of(Vm& vm, Value locales) {
@@ -786,12 +833,15 @@ void install_string(Vm& vm) {
       {"isWellFormed", string_is_well_formed, 0},
       {"lastIndexOf", string_last_index_of, 1},
       {"localeCompare", string_locale_compare, 1},
+      {"match", string_match, 1},
+      {"matchAll", string_match_all, 1},
       {"normalize", string_normalize, 0},
       {"padEnd", string_pad_end, 1},
       {"padStart", string_pad_start, 1},
       {"repeat", string_repeat, 1},
       {"replace", string_replace, 2},
       {"replaceAll", string_replace_all, 2},
+      {"search", string_search, 1},
       {"slice", string_slice, 2},
       {"split", string_split, 2},
       {"startsWith", string_starts_with, 1},

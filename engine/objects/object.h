@@ -52,6 +52,7 @@ enum class ObjectClass : uint8_t {
   Generator,
   RegExp,
   Date,
+  Proxy,      // builtins/proxy.h: a non-callable proxy (callable ones are FunctionKind::Proxy)
 };
 
 struct OwnProperty {

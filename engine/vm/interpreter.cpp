@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "builtins/regexp.h"
 #include "bytecode/disassembler.h"
 #include "parser/display.h"
 #include "vm/box.h"
@@ -782,7 +783,7 @@ L_Throw:
 L_NewObject: r[A] = object_value(vm.new_object()); DISPATCH();
 L_NewArray: r[A] = object_value(vm.new_array_from(std::span<const Value>(r + B, C))); DISPATCH();
 L_NewClosure: r[A] = object_value(new_closure(vm, *f, ins.bx())); DISPATCH();
-L_NewRegExp: vm.throw_error(ErrorType::SyntaxError, "RegExp literals are not supported yet (glass)");
+L_NewRegExp: r[A] = regexp_create_literal(vm, t->code->constants[ins.bx()].string, t->code->constants[ins.bx()].text); DISPATCH();
 L_DefineField: define_field(vm, r[A], r[B], r[C]); DISPATCH();
 L_DefineGetter: define_accessor_half(vm, r[A], r[B], r[C], true, true); DISPATCH();
 L_DefineSetter: define_accessor_half(vm, r[A], r[B], r[C], false, true); DISPATCH();

@@ -26,7 +26,7 @@ void array_hole(Value array) {
 void array_spread(Vm& vm, Value array, Value iterable) {
   RootedValue a(vm.heap(), array), source(vm.heap(), iterable);
   // Fast path: a plain array with the default iterator (not observable).
-  if (is_array(source)) {
+  if (source.get().is_object() && as_object(source)->object_class() == ObjectClass::Array) {  // not a Proxy
     Object* s = as_object(source);
     Object* proto = get_prototype_of(s);
     if (proto == vm.intrinsics()[IntrinsicObject::ArrayPrototype] && !s->has_sparse_elements() &&

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "builtins/proxy.h"
 #include "parser/display.h"
 #include "unicode/unicode.h"
 #include "vm/box.h"
@@ -25,7 +26,11 @@ bool is_constructor(Value v) {
   FunctionObject* f = as_function(v);
   return f && f->is_constructor;
 }
-bool is_array(Value v) { return v.is_object() && as_object(v)->object_class() == ObjectClass::Array; }
+bool is_array(Value v) {
+  if (!v.is_object()) return false;
+  if (as_object(v)->object_class() == ObjectClass::Array) return true;
+  return is_proxy(as_object(v)) && proxy_is_array(as_object(v));  // IsArray sees through proxies
+}
 
 AccessorPair::AccessorPair(Value g, Value s) : gc::Cell(uint8_t(CellTag::Internal)), getter(g), setter(s) {}
 void AccessorPair::trace(gc::Tracer& tracer) {
@@ -353,8 +358,8 @@ bool ordinary_has_instance(Vm& vm, Value c, Value o) {
   if (f->kind == FunctionKind::Bound) return instance_of(vm, o, f->bound_target);
   if (!o.is_object()) return false;
   gc::Rooted<Object> obj(vm.heap(), as_object(o));
-  Value proto = get(vm, f, key_of(WellKnownAtom::prototype, vm));
-  if (!proto.is_object()) vm.throw_error(ErrorType::TypeError, "Function has non-object prototype in instanceof check");
+  RootedValue proto(vm.heap(), get(vm, f, key_of(WellKnownAtom::prototype, vm)));  // rooted: a proxy's getPrototypeOf trap may run below
+  if (!proto.get().is_object()) vm.throw_error(ErrorType::TypeError, "Function has non-object prototype in instanceof check");
   for (Object* cur = get_prototype_of(obj); cur; cur = get_prototype_of(cur))
     if (cur == as_object(proto)) return true;
   return false;
@@ -376,9 +381,30 @@ bool instance_of(Vm& vm, Value v, Value target) {
 // Own properties, with the exotic objects' special cases
 // ============================================================================
 
-Object* get_prototype_of(Object* o) { return static_cast<Object*>(o->prototype()); }
+// Proxies (builtins/proxy.cpp): each internal method below dispatches to the
+// proxy's trap. Private names (#x) are not forwarded: they live on the proxy.
+static bool proxy_dispatch(Object* o, PropertyKey key) {
+  return is_proxy(o) && (key.is_index() || is_string(key.cell) || !static_cast<Symbol*>(key.cell)->is_private());
+}
+
+Object* get_prototype_of(Object* o) {
+  if (ProxyObject* p = proxy_record(o)) return proxy_get_prototype_of(*p->vm, o);
+  return static_cast<Object*>(o->prototype());
+}
+
+bool is_extensible(Vm& vm, Object* o) {
+  if (is_proxy(o)) return proxy_is_extensible(vm, o);
+  return o->extensible();
+}
+
+bool prevent_extensions(Vm& vm, Object* o) {
+  if (is_proxy(o)) return proxy_prevent_extensions(vm, o);
+  o->prevent_extensions();
+  return true;
+}
 
 std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) {
+  if (proxy_dispatch(o, key)) return proxy_get_own_property(vm, o, key);
   if (key.is_index()) {
     if (o->object_class() == ObjectClass::String) {
       String* s = static_cast<BoxObject*>(o)->primitive_string();
@@ -402,8 +428,10 @@ std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) 
 bool has_own_property(Vm& vm, Object* o, PropertyKey key) { return get_own_property(vm, o, key).has_value(); }
 
 bool has_property(Vm& vm, Object* o, PropertyKey key) {
-  for (Object* cur = o; cur; cur = get_prototype_of(cur))
+  for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
+    if (proxy_dispatch(cur, key)) return proxy_has_property(vm, cur, key);
     if (get_own_property(vm, cur, key)) return true;
+  }
   return false;
 }
 
@@ -446,6 +474,7 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
     return false;
   };
   auto name = [&] { return to_utf8(vm, key_to_value(vm, key)); };
+  if (proxy_dispatch(o, key)) return proxy_define_own_property(vm, o, key, desc, throw_on_fail);
   if (o->object_class() == ObjectClass::Array && !key.is_index() && key.cell == vm.atom(WellKnownAtom::length))
     return array_set_length(vm, o, desc, throw_on_fail);
   gc::Rooted<Object> obj(vm.heap(), o);
@@ -527,6 +556,7 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
 }
 
 bool delete_property(Vm& vm, Object* o, PropertyKey key) {
+  if (proxy_dispatch(o, key)) return proxy_delete_property(vm, o, key);
   auto p = get_own_property(vm, o, key);
   if (!p) return true;
   if (!(p->flags & kConfigurable)) return false;
@@ -536,6 +566,7 @@ bool delete_property(Vm& vm, Object* o, PropertyKey key) {
 }
 
 std::vector<PropertyKey> own_property_keys(Vm& vm, Object* o) {
+  if (is_proxy(o)) return proxy_own_property_keys(vm, o);
   std::vector<PropertyKey> keys;
   if (o->object_class() == ObjectClass::String) {
     uint32_t n = static_cast<BoxObject*>(o)->primitive_string()->length();
@@ -565,6 +596,7 @@ static Value call_getter(Vm& vm, Value pair_value, Value receiver) {
 Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
   if (key.is_index()) {
     for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
+      if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
       if (cur->object_class() != ObjectClass::String) {
         if (auto v = cur->get_element(key.index)) return *v;
         continue;
@@ -574,6 +606,7 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
     return Value::undefined();
   }
   for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
+    if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
     std::optional<OwnProperty> p;
     if (cur->object_class() == ObjectClass::Array || cur->object_class() == ObjectClass::String)
       p = get_own_property(vm, cur, key);
@@ -625,6 +658,7 @@ bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
   gc::Rooted<Object> obj(vm.heap(), o);
   // Find the property on the chain (OrdinarySet §10.1.9.2).
   for (Object* cur = obj; cur; cur = get_prototype_of(cur)) {
+    if (proxy_dispatch(cur, key)) return proxy_set(vm, cur, key, rv, rr);
     std::optional<OwnProperty> p = get_own_property(vm, cur, key);
     if (!p) continue;
     if (p->flags & kAccessor) {
@@ -643,6 +677,11 @@ bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
   if (existing) {
     if (existing->flags & kAccessor) return false;
     if (!(existing->flags & kWritable)) return false;
+    if (proxy_dispatch(target, key)) {  // a proxy receiver: [[DefineOwnProperty]] with { [[Value]]: v }
+      PropertyDescriptor d;
+      d.value = rv.get();
+      return define_own_property(vm, target, key, d, false);
+    }
     if (target->object_class() == ObjectClass::Array && !key.is_index() && key.cell == vm.atom(WellKnownAtom::length)) {
       PropertyDescriptor d;
       d.value = rv.get();
@@ -696,6 +735,21 @@ void create_data_property_or_throw(Vm& vm, Object* o, PropertyKey key, Value v) 
 
 bool set_integrity_level(Vm& vm, Object* o, bool frozen) {
   gc::Rooted<Object> obj(vm.heap(), o);
+  if (is_proxy(obj)) {  // SetIntegrityLevel (§7.3.15) through the proxy's traps
+    if (!prevent_extensions(vm, obj)) vm.throw_error(ErrorType::TypeError, "Cannot prevent extensions");
+    std::vector<PropertyKey> keys = own_property_keys(vm, obj);
+    for (PropertyKey key : keys) {
+      PropertyDescriptor d;
+      d.configurable = false;
+      if (frozen) {
+        auto p = get_own_property(vm, obj, key);
+        if (!p) continue;
+        if (!(p->flags & kAccessor)) d.writable = false;
+      }
+      define_own_property(vm, obj, key, d, true);
+    }
+    return true;
+  }
   obj->prevent_extensions();
   std::vector<PropertyKey> keys = own_property_keys(vm, obj);
   for (PropertyKey key : keys) {
@@ -714,7 +768,8 @@ bool set_integrity_level(Vm& vm, Object* o, bool frozen) {
 }
 
 bool test_integrity_level(Vm& vm, Object* o, bool frozen) {
-  if (o->extensible()) return false;
+  if (is_extensible(vm, o)) return false;  // (runs a proxy's trap)
+  gc::Rooted<Object> keep(vm.heap(), o);
   for (PropertyKey key : own_property_keys(vm, o)) {
     auto p = get_own_property(vm, o, key);
     if (!p) continue;
@@ -725,11 +780,14 @@ bool test_integrity_level(Vm& vm, Object* o, bool frozen) {
 }
 
 bool set_prototype_of(Vm& vm, Object* o, Value proto) {
+  if (is_proxy(o)) return proxy_set_prototype_of(vm, o, proto);
   Object* p = proto.is_object() ? as_object(proto) : nullptr;
   if (get_prototype_of(o) == p) return true;
   if (!o->extensible()) return false;
-  for (Object* cur = p; cur; cur = get_prototype_of(cur))
+  for (Object* cur = p; cur; cur = get_prototype_of(cur)) {
     if (cur == o) return false;
+    if (is_proxy(cur)) break;  // the cycle check stops at a proxy (§10.1.2.1 step 8.c.i)
+  }
   (void)vm;
   o->set_prototype(p);
   return true;

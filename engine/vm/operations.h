@@ -94,7 +94,11 @@ std::vector<PropertyKey> own_property_keys(Vm& vm, Object* o);
 bool set_integrity_level(Vm& vm, Object* o, bool frozen);
 bool test_integrity_level(Vm& vm, Object* o, bool frozen);
 bool set_prototype_of(Vm& vm, Object* o, Value proto);
+// [[GetPrototypeOf]]; runs a proxy's trap (with the proxy's Vm), so it may run JS.
 Object* get_prototype_of(Object* o);
+// [[IsExtensible]] / [[PreventExtensions]] (proxies run their traps).
+bool is_extensible(Vm& vm, Object* o);
+bool prevent_extensions(Vm& vm, Object* o);
 void create_data_property_or_throw(Vm& vm, Object* o, PropertyKey key, Value v);
 PropertyDescriptor to_property_descriptor(Vm& vm, Value v);
 Value from_property_descriptor(Vm& vm, const std::optional<OwnProperty>& p);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "builtins/builtins.h"
+#include "builtins/proxy.h"
 #include "compiler/compiler.h"
 #include "compiler/resolver.h"
 #include "parser/early_errors.h"
@@ -479,6 +480,8 @@ static Value invoke(Vm& vm, Value callee, Value this_value, std::span<const Valu
       }
       return vm.call(f->bound_target, f->bound_this, all.values);
     }
+    case FunctionKind::Proxy:  // a callable proxy: its apply/construct traps (builtins/proxy.cpp)
+      return construct ? proxy_construct(vm, f, a, new_target) : proxy_call(vm, f, scratch[1], a);
     case FunctionKind::Bytecode: break;
   }
   if (f->is_class_constructor && !construct)
