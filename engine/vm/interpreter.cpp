@@ -130,9 +130,10 @@ static void set_named_slow(Vm& vm, Value base, InlineCache& ic, Value v, bool st
     bool was_dict = o->in_dictionary_mode();
     bool had_own = !was_dict && before->find(ic.name).has_value();
     bool chain_clean = !had_own;
+    // (Looked up without running anything: a Proxy on the chain just makes the site uncacheable.)
     if (chain_clean)
-      for (Object* p = static_cast<Object*>(o->prototype()); p; p = static_cast<Object*>(p->prototype()))
-        if (get_own_property(vm, p, PropertyKey::of_cell(ic.name))) chain_clean = false;
+      for (Object* p = static_cast<Object*>(o->prototype()); p && chain_clean; p = static_cast<Object*>(p->prototype()))
+        if (p->object_class() == ObjectClass::Proxy || p->get_own(ic.name)) chain_clean = false;
     put_value(vm, base, PropertyKey::of_cell(ic.name), v, strict);
     if (o->in_dictionary_mode() || was_dict || o->object_class() == ObjectClass::Array) return;
     if (had_own) {
@@ -248,7 +249,10 @@ static Value for_in_next(Vm& vm, Object* e) {
     uint32_t i = uint32_t(items.size()) - e->array_length();
     e->set_array_length_raw(e->array_length() - 1);
     Value key = items[i];
-    if (target.is_object() && !has_property(vm, as_object(target), to_property_key(vm, key))) continue;
+    // A key deleted during the loop is skipped (a Proxy's keys are taken as its ownKeys gave them).
+    if (target.is_object() && as_object(target)->object_class() != ObjectClass::Proxy &&
+        !has_property(vm, as_object(target), to_property_key(vm, key)))
+      continue;
     return key;
   }
   return Value::empty();
