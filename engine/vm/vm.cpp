@@ -510,7 +510,12 @@ Value Vm::evaluate_script(std::string_view text, const std::string& name) {
     ResolverResult resolved = resolve_variables(program, tree);
     compiled = compile_program(program, resolved);
   } catch (const glass::SyntaxError& e) {
-    throw_error(ErrorType::SyntaxError, e.message);
+    // The error's stack says where in the source: "    at file:line:column".
+    gc::Rooted<Object> error(heap_, make_error(ErrorType::SyntaxError, e.message));
+    std::string stack = "SyntaxError: " + e.message + "\n    at " + name + ":" + std::to_string(e.pos.line) + ":" +
+                        std::to_string(e.pos.column);
+    define_value(error, atom(WellKnownAtom::stack), string_value(new_string(stack)));
+    throw_value(object_value(error));
   } catch (const CompileError& e) {
     throw_error(ErrorType::SyntaxError, name + ":" + std::to_string(e.pos.line) + ":" + std::to_string(e.pos.column) +
                                             ": " + e.message + " (glass)");
