@@ -328,8 +328,11 @@ Value Interpreter::execute(Vm& vm, size_t entry) {
 #undef GLASS_LABEL
   };
   static const void* kTraceLabels[bytecode::kOpcodeCount];
-  for (auto& l : kTraceLabels) l = &&L_Trace;
-  const void* const* dispatch = vm.options_.trace ? kTraceLabels : kLabels;
+  const void* const* dispatch = kLabels;
+  if (vm.options_.trace) {  // (filled here: label addresses exist only inside this function)
+    for (auto& l : kTraceLabels) l = &&L_Trace;
+    dispatch = kTraceLabels;
+  }
 
   Frame* f;
   Value* r;

@@ -359,33 +359,39 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
   const bytecode::CompiledFunction* code = t->code;
   if (frames_.size() >= options_.max_frames || regs + code->register_count + 2 > stack_end_) return false;
   // The arguments are in regs[0 .. argc), rooted by the caller's registers.
-  RootedValue self(heap_, this_value);
+  const uint32_t params = code->param_count;
+  const bool needs_arguments = code->arguments_register != bytecode::CompiledFunction::kNoRegister;
   // Sloppy functions see undefined/null `this` as the global object and
   // primitives as wrappers (§10.2.1.2 OrdinaryCallBindThis).
   if (code->is_arrow) {
-    self = fn->bound_this;
+    this_value = fn->bound_this;
   } else if (!code->strict) {
-    if (this_value.is_nullish()) self = object_value(global_);
-    else if (!this_value.is_object() && !this_value.is_empty()) self = object_value(make_primitive_wrapper(*this, this_value));
+    if (this_value.is_nullish()) this_value = object_value(global_);
+    else if (!this_value.is_object() && !this_value.is_empty()) this_value = object_value(make_primitive_wrapper(*this, this_value));
   }
-  const uint32_t params = code->param_count;
-  RootedValue arguments(heap_), rest(heap_);
-  if (code->arguments_register != bytecode::CompiledFunction::kNoRegister) {
-    Object* args = new_array_from(std::span<const Value>(regs, argc));
-    args->set_object_class(ObjectClass::Arguments);
-    arguments = object_value(args);
-    args->set_prototype(intrinsics_[IntrinsicObject::ObjectPrototype]);
-    define_value(args, atom(WellKnownAtom::length), Value::number(argc));
-  }
-  if (code->has_rest) {
-    uint32_t first = params - 1;
-    rest = object_value(new_array_from(std::span<const Value>(regs + first, argc > first ? argc - first : 0)));
+  Value arguments_object, rest_array;
+  if (needs_arguments || code->has_rest) {  // allocation ahead: root what is held so far
+    RootedValue self(heap_, this_value), arguments(heap_), rest(heap_);
+    if (needs_arguments) {
+      Object* args = new_array_from(std::span<const Value>(regs, argc));
+      args->set_object_class(ObjectClass::Arguments);
+      arguments = object_value(args);
+      args->set_prototype(intrinsics_[IntrinsicObject::ObjectPrototype]);
+      define_value(args, atom(WellKnownAtom::length), Value::number(argc));
+    }
+    if (code->has_rest) {
+      uint32_t first = params - 1;
+      rest = object_value(new_array_from(std::span<const Value>(regs + first, argc > first ? argc - first : 0)));
+    }
+    this_value = self;
+    arguments_object = arguments;
+    rest_array = rest;
   }
   // Every register of the frame starts defined (the GC scans them).
   uint32_t keep = std::min<uint32_t>(argc, code->has_rest ? params - 1 : params);
   for (uint32_t i = keep; i < code->register_count; ++i) regs[i] = Value::undefined();
-  if (code->has_rest) regs[params - 1] = rest;
-  if (code->arguments_register != bytecode::CompiledFunction::kNoRegister) regs[code->arguments_register] = arguments;
+  if (code->has_rest) regs[params - 1] = rest_array;
+  if (needs_arguments) regs[code->arguments_register] = arguments_object;
   Frame frame;
   frame.callee = fn;
   frame.tmpl = t;
@@ -393,7 +399,7 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
   frame.regs = regs;
   frame.saved_sp = sp_;
   frame.scope = fn->scope;
-  frame.this_value = self;
+  frame.this_value = this_value;
   frame.new_target = new_target;
   frame.argc = argc;
   frame.return_reg = return_reg;
