@@ -1,6 +1,8 @@
 // String: creation, ropes and flattening, content comparisons. See string.h.
 #include "objects/string.h"
 
+#include <boost/container/small_vector.hpp>
+
 #include "unicode/unicode.h"
 
 #include <algorithm>
@@ -35,7 +37,9 @@ class Pieces {
   }
 
  private:
-  std::vector<const String*> stack_;
+  // Inline room for 32 pending pieces: walking a short rope (or a flat
+  // string) must not call malloc.
+  boost::container::small_vector<const String*, 32> stack_;
 };
 
 // One code unit at a time over Pieces (for comparing two ropes in lockstep).
