@@ -1917,6 +1917,11 @@ class FunctionCompiler {
       emit_.emit_bx(Opcode::NewClosure, ctor, emit_.add_function(std::move(implicit)));
     }
     emit_.emit(Opcode::MakeClass, ctor, parent);
+    // The class's own name is bound inside its body before any static
+    // element runs (static fields and blocks may use it).
+    if (scope && c->id) {
+      if (const Binding* inner = scope->find(as<Identifier>(c->id)->name)) store_binding(inner, ctor);
+    }
     // Instance fields, collected as [key, initializer, ...] for the constructor to run.
     uint16_t fields = temp();
     bool has_fields = false;
@@ -2025,10 +2030,6 @@ class FunctionCompiler {
       }
     }
     if (has_fields) emit_.emit(Opcode::SetClassFields, ctor, fields);
-    // The class's own name inside its body.
-    if (scope && c->id) {
-      if (const Binding* inner = scope->find(as<Identifier>(c->id)->name)) store_binding(inner, ctor);
-    }
     if (has_private) emit_.emit(Opcode::PopPrivateNames);
     if (heap) pop_scope();
     emit_.emit(Opcode::Move, out, ctor);
