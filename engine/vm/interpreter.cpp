@@ -41,11 +41,7 @@ static bool push_construct_frame(Vm& vm, FunctionObject* f, Value* regs, uint32_
   if (!f->is_derived) {
     self = object_value(ordinary_create_from_constructor(vm, new_target, IntrinsicObject::ObjectPrototype));
     regs[-1] = self;  // rooted in the caller's registers
-    if (f->fields.is_object()) {
-      Value* saved_sp = vm.sp();
-      run_field_initializers(vm, f, self);
-      (void)saved_sp;
-    }
+    if (f->fields.is_object()) run_field_initializers(vm, f, self);
   }
   return vm.push_frame(f, regs, argc, self, new_target, uint8_t(flags | Frame::kConstruct), return_reg);
 }
@@ -98,9 +94,7 @@ static Value compare_slow(Vm& vm, Opcode op, Value a, Value b) {
 // Fills `ic` from a full lookup of ic.name on `o` when the property is a data
 // property, own or on the direct prototype.
 static void fill_get_cache(InlineCache& ic, Object* o) {
-  if (o->in_dictionary_mode() || o->object_class() == ObjectClass::Array) {
-    if (o->in_dictionary_mode()) return;
-  }
+  if (o->in_dictionary_mode()) return;
   if (auto own = o->shape()->find(ic.name)) {
     if (own->flags & kAccessor) return;
     ic.record(IcEntry{o->shape(), nullptr, nullptr, own->slot});

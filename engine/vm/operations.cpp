@@ -414,6 +414,7 @@ std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) 
         return OwnProperty{string_value(String::from_utf16(vm.heap(), std::u16string_view(&c, 1))), kEnumerable};
       }
     }
+    if (auto special = o->get_special_element(key.index)) return special;
     auto v = o->get_element(key.index);
     if (!v) return std::nullopt;
     return OwnProperty{*v, o->element_flags()};
@@ -435,10 +436,17 @@ bool has_property(Vm& vm, Object* o, PropertyKey key) {
   return false;
 }
 
-// Writes an own data property the caller has validated.
+// Stores an own property the caller has validated (an accessor's value is
+// its AccessorPair). An index with the object's element attributes is a
+// plain element; any other index property is one of its special elements.
 static void write_own(Vm& vm, Object* o, PropertyKey key, Value v, uint8_t flags) {
   if (key.is_index()) {
-    o->set_element(key.index, v);
+    if (flags != o->element_flags()) {
+      o->set_special_element(key.index, OwnProperty{v, flags});
+    } else {
+      o->delete_special_element(key.index);
+      o->set_element(key.index, v);
+    }
     if (o->object_class() == ObjectClass::Array && key.index >= o->array_length())
       o->set_array_length_raw(key.index + 1);
     return;
@@ -463,6 +471,18 @@ static bool array_set_length(Vm& vm, Object* a, const PropertyDescriptor& desc, 
   if (len != a->array_length() && !a->array_length_writable()) return fail("Cannot assign to read only property 'length' of object '[object Array]'");
   if (len < a->array_length() && (a->element_flags() & kConfigurable) == 0 && a->dense_length() > len)
     return fail("Cannot delete array elements");
+  // Deleting stops below the highest non-configurable element (§10.4.2.4 step 17).
+  if (a->has_special_elements() && len < a->array_length()) {
+    std::vector<uint32_t> keys = a->own_element_keys();
+    for (auto it = keys.rbegin(); it != keys.rend() && *it >= len; ++it) {
+      auto special = a->get_special_element(*it);
+      if (special && !(special->flags & kConfigurable)) {
+        a->set_array_length(*it + 1);
+        if (desc.writable && !*desc.writable) a->set_array_length_writable(false);
+        return fail("Cannot delete array elements");
+      }
+    }
+  }
   a->set_array_length(len);
   if (desc.writable && !*desc.writable) a->set_array_length_writable(false);
   return true;
@@ -488,16 +508,12 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
     if (desc.enumerable.value_or(false)) flags |= kEnumerable;
     if (desc.configurable.value_or(false)) flags |= kConfigurable;
     if (desc.is_accessor()) {
-      if (key.is_index()) return fail("Accessor properties on array indices are not supported yet");
       AccessorPair* pair = vm.heap().allocate<AccessorPair>(desc.get.value_or(Value::undefined()),
                                                            desc.set.value_or(Value::undefined()));
-      obj->define_own(vm.heap(), key.cell, Value::cell(Value::Tag::Object, pair), uint8_t(flags | kAccessor));
+      write_own(vm, obj, key, Value::cell(Value::Tag::Object, pair), uint8_t(flags | kAccessor));
       return true;
     }
     if (desc.writable.value_or(false)) flags |= kWritable;
-    if (key.is_index() && flags != obj->element_flags()) {
-      if (flags != kDefaultProperty) return fail("Non-default attributes on array indices are not supported yet");
-    }
     write_own(vm, obj, key, desc.value.value_or(Value::undefined()), flags);
     return true;
   }
@@ -522,7 +538,6 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
   if (desc.enumerable) flags = uint8_t((flags & ~kEnumerable) | (*desc.enumerable ? kEnumerable : 0));
   if (desc.configurable) flags = uint8_t((flags & ~kConfigurable) | (*desc.configurable ? kConfigurable : 0));
   if (desc.is_accessor() || (cur_accessor && !desc.is_data())) {
-    if (key.is_index()) return fail("Accessor properties on array indices are not supported yet");
     Value g = Value::undefined(), s = Value::undefined();
     if (cur_accessor) {
       auto* pair = static_cast<AccessorPair*>(current->value.as_cell());
@@ -533,25 +548,13 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
     if (desc.set) s = *desc.set;
     RootedValue rg(vm.heap(), g), rs(vm.heap(), s);
     AccessorPair* pair = vm.heap().allocate<AccessorPair>(rg.get(), rs.get());
-    obj->define_own(vm.heap(), key.cell, Value::cell(Value::Tag::Object, pair), uint8_t(flags | kAccessor));
+    write_own(vm, obj, key, Value::cell(Value::Tag::Object, pair), uint8_t(flags | kAccessor));
     return true;
   }
   if (!cur_accessor && (cur & kWritable)) flags |= kWritable;
   if (desc.writable) flags = uint8_t((flags & ~kWritable) | (*desc.writable ? kWritable : 0));
   Value value = desc.value ? *desc.value : cur_accessor ? Value::undefined() : current->value;
-  if (key.is_index()) {
-    if (flags != obj->element_flags()) {
-      if (flags == kDefaultProperty || obj->element_flags() != kDefaultProperty)
-        return fail("Non-default attributes on array indices are not supported yet");
-      return fail("Non-default attributes on array indices are not supported yet");
-    }
-    write_own(vm, obj, key, value, flags);
-    return true;
-  }
-  if (obj->object_class() == ObjectClass::Function && !key.is_index()) {
-    // fall through: functions are ordinary here
-  }
-  obj->define_own(vm.heap(), key.cell, value, flags);
+  write_own(vm, obj, key, value, flags);
   return true;
 }
 
@@ -560,7 +563,7 @@ bool delete_property(Vm& vm, Object* o, PropertyKey key) {
   auto p = get_own_property(vm, o, key);
   if (!p) return true;
   if (!(p->flags & kConfigurable)) return false;
-  if (key.is_index()) return o->delete_element(key.index), true;
+  if (key.is_index()) return o->delete_special_element(key.index) || o->delete_element(key.index), true;
   o->delete_own(key.cell);
   return true;
 }
@@ -599,6 +602,8 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
       if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
       if (cur->object_class() != ObjectClass::String) {
         if (auto v = cur->get_element(key.index)) return *v;
+        if (auto special = cur->get_special_element(key.index))
+          return special->flags & kAccessor ? call_getter(vm, special->value, receiver) : special->value;
         continue;
       }
       if (auto p = get_own_property(vm, cur, key)) return p->value;
@@ -753,7 +758,7 @@ bool set_integrity_level(Vm& vm, Object* o, bool frozen) {
   obj->prevent_extensions();
   std::vector<PropertyKey> keys = own_property_keys(vm, obj);
   for (PropertyKey key : keys) {
-    if (key.is_index()) continue;
+    if (key.is_index() && !obj->get_special_element(key.index)) continue;  // plain ones: element_flags below
     auto p = get_own_property(vm, obj, key);
     if (!p) continue;
     PropertyDescriptor d;
