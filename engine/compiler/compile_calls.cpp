@@ -1,0 +1,109 @@
+// Calls and `new`: callee and `this`, argument registers, spread arguments.
+#include "compiler/compiler_internal.h"
+
+namespace glass::compiling {
+
+std::string FunctionCompiler::describe_callee(const Node* callee) {
+  switch (callee->kind) {
+    case NodeKind::Identifier: return std::string(as<Identifier>(const_cast<Node*>(callee))->name->text);
+    case NodeKind::ThisExpression: return "this";
+    case NodeKind::Super: return "super";
+    case NodeKind::MemberExpression: {
+      auto* m = as<MemberExpression>(const_cast<Node*>(callee));
+      std::string object = describe_callee(m->object);
+      if (m->computed) return object + "[...]";
+      if (m->property->kind == NodeKind::Identifier) return object + "." + std::string(as<Identifier>(m->property)->name->text);
+      return object + ".#" + std::string(as<PrivateIdentifier>(m->property)->name->text);
+    }
+    case NodeKind::ChainExpression: return describe_callee(as<ChainExpression>(const_cast<Node*>(callee))->expression);
+    default: return "(intermediate value)";
+  }
+}
+
+void FunctionCompiler::callee_and_this(Node* callee, uint16_t base, uint16_t self) {
+  Node* c = callee;
+  if (c->kind == NodeKind::MemberExpression && !c->parenthesized) {
+    auto* m = as<MemberExpression>(c);
+    if (m->object->kind == NodeKind::Super) {
+      Temps k(*this);
+      uint16_t key = super_key(m);
+      emit_.emit(Opcode::LoadThis, self);
+      emit_.emit(Opcode::GetSuper, base, key);
+      return;
+    }
+    expr(m->object, self);
+    if (m->optional) emit_.emit_jump(Opcode::JumpIfNullish, self, *chain_nullish_);
+    if (m->computed) {
+      Temps k(*this);
+      emit_.emit(Opcode::GetIndexed, base, self, expr(m->property));
+    } else if (m->property->kind == NodeKind::PrivateIdentifier) {
+      emit_.emit(Opcode::GetPrivate, base, self, ic(as<PrivateIdentifier>(m->property)->name));
+    } else {
+      emit_.emit(Opcode::GetNamed, base, self, ic(as<Identifier>(m->property)->name));
+    }
+    return;
+  }
+  expr(callee, base);
+  emit_.emit(Opcode::LoadUndefined, self);
+}
+
+uint16_t FunctionCompiler::call(Node* e, int dst, bool construct) {
+  Node* callee = construct ? as<NewExpression>(e)->callee : as<CallExpression>(e)->callee;
+  const NodeList& args = construct ? as<NewExpression>(e)->arguments : as<CallExpression>(e)->arguments;
+  bool spread = false;
+  for (Node* a : args)
+    if (a->kind == NodeKind::SpreadElement) spread = true;
+  uint16_t out = into(dst);
+  Temps t(*this);
+  if (!construct && callee->kind == NodeKind::Super) {
+    uint16_t list = arguments_array(args);
+    emit_.set_position(e->start, false);
+    emit_.emit(Opcode::SuperCall, out, list);
+    // `this` is bound now: arrows that read it keep it in a slot.
+    if (info_.this_binding) {
+      Temps tt(*this);
+      uint16_t r = temp();
+      emit_.emit(Opcode::LoadThis, r);
+      store_binding(info_.this_binding, r);
+    }
+    return out;
+  }
+  uint16_t base = temp();
+  uint16_t self = temp();
+  if (construct) {
+    expr(callee, base);
+    emit_.emit(Opcode::LoadUndefined, self);
+  } else {
+    callee_and_this(callee, base, self);
+    if (as<CallExpression>(e)->optional) emit_.emit_jump(Opcode::JumpIfNullish, base, *chain_nullish_);
+  }
+  uint32_t at;
+  if (spread) {
+    uint16_t list = temp();
+    arguments_array(args, list);
+    emit_.set_position(e->start, false);
+    at = emit_.emit(construct ? Opcode::NewSpread : Opcode::CallArray, out, base);
+  } else {
+    for (Node* arg : args) expr(arg, temp());
+    emit_.set_position(e->start, false);
+    bool direct_eval = !construct && callee->kind == NodeKind::Identifier &&
+                       as<Identifier>(callee)->name->text == "eval";
+    at = emit_.emit(construct ? Opcode::New : direct_eval ? Opcode::CallEval : Opcode::Call, out, base,
+                    uint16_t(args.size()));
+  }
+  fn_.callee_names.emplace_back(at, describe_callee(callee));
+  return out;
+}
+
+uint16_t FunctionCompiler::arguments_array(const NodeList& args, int dst) {
+  uint16_t list = into(dst);
+  emit_.emit(Opcode::NewArray, list, 0, 0);
+  for (Node* arg : args) {
+    Temps tt(*this);
+    if (arg->kind == NodeKind::SpreadElement) emit_.emit(Opcode::ArraySpread, list, expr(as<SpreadElement>(arg)->argument));
+    else emit_.emit(Opcode::ArrayPush, list, expr(arg));
+  }
+  return list;
+}
+
+}  // namespace glass::compiling

@@ -1,0 +1,96 @@
+// Suspension points: yield, yield* (delegation), await, and return out of a generator.
+#include "compiler/compiler_internal.h"
+
+namespace glass::compiling {
+
+void FunctionCompiler::emit_return(uint16_t r) {
+  if (is_async_) emit_.emit(Opcode::AsyncReturn, r, 0);
+  else emit_.emit(Opcode::Return, r);
+}
+
+void FunctionCompiler::yield(uint16_t out, uint16_t value) {
+  emit_.emit(Opcode::Yield, out, value);
+  Temps t(*this);
+  uint16_t mode = temp(), test = temp();
+  Label not_throw, not_return;
+  emit_.emit_bx(Opcode::LoadInt, mode, 1);
+  emit_.emit(Opcode::StrictEq, test, uint16_t(out + 1), mode);
+  emit_.emit_jump(Opcode::JumpIfFalse, test, not_throw);
+  emit_.emit(Opcode::Throw, out);
+  emit_.bind(not_throw);
+  emit_.emit_bx(Opcode::LoadInt, mode, 2);
+  emit_.emit(Opcode::StrictEq, test, uint16_t(out + 1), mode);
+  emit_.emit_jump(Opcode::JumpIfFalse, test, not_return);
+  jump_out(-1, false, out);
+  emit_.bind(not_return);
+}
+
+void FunctionCompiler::await_into(uint16_t out, uint16_t value) {
+  uint16_t resumed = out;
+  emit_.emit(Opcode::Await, resumed, value);
+  Label fulfilled;
+  emit_.emit_jump(Opcode::JumpIfFalse, uint16_t(resumed + 1), fulfilled);
+  emit_.emit(Opcode::Throw, resumed);
+  emit_.bind(fulfilled);
+}
+
+uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
+  uint16_t out = into(dst);
+  Temps t(*this);
+  uint16_t it = temps(2);  // iterator, next method
+  emit_.emit(Opcode::GetIterator, it, expr(argument));
+  uint16_t received = temps(2);  // value sent in, mode
+  emit_.emit(Opcode::LoadUndefined, received);
+  emit_.emit_bx(Opcode::LoadInt, uint16_t(received + 1), 0);
+  Label loop, done;
+  emit_.bind(loop);
+  uint16_t result = temp();
+  uint16_t call = temps(3);
+  uint16_t test = temp(), k = temp();
+  Label not_next, not_throw, call_it;
+  // mode 0: next(received)
+  emit_.emit_bx(Opcode::LoadInt, k, 0);
+  emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
+  emit_.emit_jump(Opcode::JumpIfFalse, test, not_next);
+  emit_.emit(Opcode::Move, call, uint16_t(it + 1));
+  emit_.emit_jump(Opcode::Jump, 0, call_it);
+  emit_.bind(not_next);
+  emit_.emit_bx(Opcode::LoadInt, k, 1);
+  emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
+  emit_.emit_jump(Opcode::JumpIfFalse, test, not_throw);
+  emit_.emit(Opcode::GetNamed, call, it, ic(&kThrowAtom));
+  emit_.emit_jump(Opcode::Jump, 0, call_it);
+  emit_.bind(not_throw);
+  {
+    // mode 2: return(received), or finish with it when there is no return method.
+    Label has_return;
+    emit_.emit(Opcode::GetNamed, call, it, ic(&kReturnAtom));
+    emit_.emit_jump(Opcode::JumpIfNullish, call, has_return);
+    emit_.emit_jump(Opcode::Jump, 0, call_it);
+    emit_.bind(has_return);
+    jump_out(-1, false, received);
+  }
+  emit_.bind(call_it);
+  emit_.emit(Opcode::Move, uint16_t(call + 1), it);
+  emit_.emit(Opcode::Move, uint16_t(call + 2), received);
+  emit_.emit(Opcode::Call, result, call, 1);
+  uint16_t is_done = temp();
+  emit_.emit(Opcode::GetNamed, is_done, result, ic(&kDoneAtom));
+  emit_.emit(Opcode::GetNamed, out, result, ic(&kValueAtom));
+  Label not_done;
+  emit_.emit_jump(Opcode::JumpIfFalse, is_done, not_done);
+  {
+    Label plain;
+    emit_.emit_bx(Opcode::LoadInt, k, 2);
+    emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
+    emit_.emit_jump(Opcode::JumpIfFalse, test, done);
+    jump_out(-1, false, out);  // the inner return() finished: so does this generator
+  }
+  emit_.bind(not_done);
+  emit_.emit(Opcode::Yield, received, out);
+  emit_.emit_jump(Opcode::Jump, 0, loop);
+  emit_.bind(done);
+  return out;
+}
+
+}  // namespace glass::compiling

@@ -1,0 +1,230 @@
+// Registers, scopes, bindings and names: where each variable lives and how it is read and written.
+#include "compiler/compiler_internal.h"
+
+namespace glass::compiling {
+
+uint16_t FunctionCompiler::temp() {
+  if (next_ == 0xFFFE) throw CompileError{"too many registers in one function", fn_.start};
+  uint16_t r = next_++;
+  if (next_ > high_) high_ = next_;
+  return r;
+}
+
+uint16_t FunctionCompiler::temps(int n) {
+  uint16_t first = temp();
+  for (int i = 1; i < n; ++i) temp();
+  return first;
+}
+
+void FunctionCompiler::load_string(uint16_t r, std::string_view utf8) {
+  emit_.emit_bx(Opcode::LoadConst, r, constant(Constant::of_string(to_u16(utf8))));
+}
+
+void FunctionCompiler::enter_var_scope() {
+  if (!info_.scope) return;
+  const ScopeInfo* scope = res_.info(info_.scope);
+  if (scope && scope->needs_heap_scope) push_scope(*scope);
+  init_lexicals(info_.scope);
+}
+
+void FunctionCompiler::push_scope(const ScopeInfo& scope) {
+  Constant k;
+  k.kind = Constant::Kind::Scope;
+  k.names.resize(scope.slot_count);
+  for (const Binding* b : scope.bindings) {
+    const BindingLocation* loc = res_.location_of(b);
+    if (loc && loc->kind == BindingLocation::Slot && loc->index < k.names.size())
+      k.names[loc->index] = std::string(b->name->text);
+  }
+  emit_.emit_bx(Opcode::PushScope, 0, constant(k));
+  ++heap_depth_;
+}
+
+void FunctionCompiler::pop_scope() {
+  emit_.emit(Opcode::PopScope);
+  --heap_depth_;
+}
+
+void FunctionCompiler::init_lexicals(const Scope* scope) {
+  for (const Binding& b : scope->bindings) {
+    if (!is_lexical(b.kind) || b.kind == BindingKind::LexicalFunction || b.kind == BindingKind::Import) continue;
+    const BindingLocation* loc = res_.location_of(&b);
+    if (loc && loc->kind == BindingLocation::Register) emit_.emit(Opcode::LoadEmpty, loc->index);
+  }
+}
+
+const Scope* FunctionCompiler::scope_of(const Node* node) const {
+  auto it = scope_by_node_.find(node);
+  if (it != scope_by_node_.end()) return it->second;
+  if (scope_by_node_.empty())
+    for (const ScopeInfo& s : res_.scopes)
+      if (s.scope && s.scope->node) scope_by_node_.emplace(s.scope->node, s.scope);
+  it = scope_by_node_.find(node);
+  return it == scope_by_node_.end() ? nullptr : it->second;
+}
+
+bool FunctionCompiler::enter_block_scope(const Node* node) {
+  const Scope* scope = scope_of(node);
+  if (!scope) return false;
+  const ScopeInfo* si = res_.info(scope);
+  bool heap = si && si->needs_heap_scope;
+  if (heap) push_scope(*si);
+  init_lexicals(scope);
+  return heap;
+}
+
+void FunctionCompiler::entry_bindings(const Function* f) {
+  if (info_.needs_arguments_object && info_.arguments_binding) {
+    const BindingLocation* loc = res_.location_of(info_.arguments_binding);
+    if (loc && loc->kind == BindingLocation::Register) {
+      fn_.arguments_register = loc->index;
+    } else if (loc && loc->kind == BindingLocation::Slot) {
+      uint16_t r = temp();  // reserved for the whole function
+      fn_.arguments_register = r;
+      store_binding(info_.arguments_binding, r);
+    }
+  }
+  if (f->id && f->kind == NodeKind::FunctionExpression && info_.scope) {
+    if (const Binding* self = info_.scope->find(as<Identifier>(f->id)->name); self && self->kind == BindingKind::SelfName) {
+      Temps t(*this);
+      uint16_t r = temp();
+      emit_.emit(Opcode::LoadCallee, r);
+      store_binding(self, r);
+    }
+  }
+  if (info_.this_binding && !fn_.is_derived) {
+    Temps t(*this);
+    uint16_t r = temp();
+    emit_.emit(Opcode::LoadThis, r);
+    store_binding(info_.this_binding, r);
+  }
+  if (info_.new_target_binding) {
+    Temps t(*this);
+    uint16_t r = temp();
+    emit_.emit(Opcode::LoadNewTarget, r);
+    store_binding(info_.new_target_binding, r);
+  }
+}
+
+void FunctionCompiler::store_binding(const Binding* b, uint16_t value) {
+  const BindingLocation* loc = res_.location_of(b);
+  if (!loc) return;
+  if (loc->kind == BindingLocation::Register) {
+    if (loc->index != value) emit_.emit(Opcode::Move, loc->index, value);
+  } else if (loc->kind == BindingLocation::Slot) {
+    emit_.emit(Opcode::SetScoped, value, uint16_t(heap_depth_ - depth_of_scope(loc->scope)), loc->index);
+  }
+}
+
+int FunctionCompiler::depth_of_scope(const Scope* scope) const {
+  int depth = 0;
+  for (const Scope* s = scope; s; s = s->parent) {
+    const ScopeInfo* si = res_.info(s);
+    if (si && si->needs_heap_scope && si->function == function_index()) ++depth;
+  }
+  return depth;
+}
+
+void FunctionCompiler::hoist_functions(const NodeList& body) {
+  for (Node* statement : body) {
+    Node* s = statement;
+    if (s->kind == NodeKind::ExportNamedDeclaration || s->kind == NodeKind::ExportDefaultDeclaration) continue;
+    if (s->kind != NodeKind::FunctionDeclaration) continue;
+    auto* f = as<Function>(s);
+    Temps t(*this);
+    uint16_t r = temp();
+    closure(f, r, FunctionRole{});
+    store(f->id, r, /*initialize=*/true);
+  }
+}
+
+const Resolution& FunctionCompiler::resolve(const Node* id) {
+  const Resolution* r = res_.resolution_of(id);
+  if (!r) throw CompileError{"internal: unresolved name", id->start};
+  if (r->kind == Resolution::Dynamic) unsupported(id, "names reached through `with` or direct eval");
+  if (r->kind == Resolution::Import) unsupported(id, "module imports");
+  return *r;
+}
+
+uint16_t FunctionCompiler::load(const Identifier* id, int dst) {
+  const Resolution& r = resolve(id);
+  switch (r.kind) {
+    case Resolution::Local:
+      if (r.needs_tdz_check) emit_.emit(Opcode::CheckInitialized, r.index, ic(id->name));
+      if (dst < 0 || dst == r.index) return r.index;
+      emit_.emit(Opcode::Move, uint16_t(dst), r.index);
+      return uint16_t(dst);
+    case Resolution::Scoped: {
+      uint16_t out = into(dst);
+      emit_.emit(Opcode::GetScoped, out, r.depth, r.index);
+      if (r.needs_tdz_check) emit_.emit(Opcode::CheckInitialized, out, ic(id->name));
+      return out;
+    }
+    default: {
+      uint16_t out = into(dst);
+      emit_.emit(Opcode::GetGlobal, out, ic(id->name));
+      return out;
+    }
+  }
+}
+
+void FunctionCompiler::store(const Node* node, uint16_t value, bool initialize) {
+  auto* id = as<Identifier>(const_cast<Node*>(node));
+  const Resolution& r = resolve(id);
+  bool is_const = r.binding && (r.binding->kind == BindingKind::Const);
+  if (!initialize && r.kind != Resolution::Global) {
+    if (r.needs_tdz_check) {
+      Temps t(*this);
+      uint16_t check = load(id, -1);
+      (void)check;
+    }
+    if (is_const) {
+      emit_.emit(Opcode::ThrowConstAssign, 0, ic(id->name));
+      return;
+    }
+    // A named function expression's own name is read-only (silently in sloppy code).
+    if (r.binding && r.binding->kind == BindingKind::SelfName) {
+      if (fn_.strict) emit_.emit(Opcode::ThrowConstAssign, 0, ic(id->name));
+      return;
+    }
+  }
+  switch (r.kind) {
+    case Resolution::Local:
+      if (value != r.index) emit_.emit(Opcode::Move, r.index, value);
+      return;
+    case Resolution::Scoped: emit_.emit(Opcode::SetScoped, value, r.depth, r.index); return;
+    default:
+      if (initialize && r.global_lexical) emit_.emit(Opcode::InitGlobalLexical, value, ic(id->name));
+      else emit_.emit(Opcode::SetGlobal, value, ic(id->name));
+      return;
+  }
+}
+
+void FunctionCompiler::closure(const Function* f, uint16_t dst, const FunctionRole& role) {
+  const FunctionInfo* info = res_.function_of(f);
+  if (!info) throw CompileError{"internal: function without resolver info", f->start};
+  auto nested = std::make_unique<CompiledFunction>();
+  FunctionCompiler(res_, *info, *nested).compile_function(f, role);
+  emit_.emit_bx(Opcode::NewClosure, dst, emit_.add_function(std::move(nested)));
+}
+
+uint16_t FunctionCompiler::named_expr(Node* e, int dst, const std::string& name) {
+  if (e->kind == NodeKind::FunctionExpression || e->kind == NodeKind::ArrowFunctionExpression) {
+    auto* f = as<Function>(e);
+    if (!f->id) {  // (function(){}) is still an anonymous function definition
+      uint16_t out = into(dst);
+      FunctionRole role;
+      role.name = name;
+      closure(f, out, role);
+      return out;
+    }
+  }
+  if (e->kind == NodeKind::ClassExpression && !as<Class>(e)->id) {
+    uint16_t out = into(dst);
+    class_expression(as<Class>(e), out, name);
+    return out;
+  }
+  return expr(e, dst);
+}
+
+}  // namespace glass::compiling
