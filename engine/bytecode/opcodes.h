@@ -71,7 +71,9 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(SetScoped, ABC, Reg, Depth, Slot, kNone, "scope(B).slot[C] = r[A]")                               \
   OP(CheckInitialized, ABC, Reg, Ic, None, kT, "throw ReferenceError if r[A] is <empty> (name in ic[B])") \
   OP(ThrowConstAssign, ABC, None, Ic, None, kT, "throw TypeError: assignment to the constant named in ic[B]") \
-  OP(PushScope, ABx, None, Const, None, kNone, "scope = a new scope described by k[Bx] (its slots start <empty>), enclosing the current one") \
+  OP(PushScope, ABx, Imm, Const, None, kNone, "scope = a new scope described by k[Bx] (its slots start <empty>), enclosing the current one; A=1: a var scope sloppy direct eval may add to") \
+  OP(PushWithScope, ABC, Reg, None, None, kT, "scope = a `with` scope for the object ToObject(r[A]), enclosing the current one") \
+  OP(FindName, ABC, Reg, Ic, Depth, kT | kR, "r[A] = the with object or eval-var object among the innermost C scopes that has the name ic[B], else <empty>; r[A+1] = the this for calling it") \
   OP(PopScope, ABC, None, None, None, kNone, "current scope = its parent")                             \
   OP(CloneScope, ABC, None, None, None, kNone, "current scope = a copy of it (a for-let loop's next iteration)") \
   OP(LoadNewTarget, ABC, Reg, None, None, kNone, "r[A] = new.target")                                     \
@@ -168,6 +170,8 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(Await, ABC, Reg, Reg, None, kR, "suspend until the promise for r[B] settles; on resume r[A] = its value, r[A+1] = 1 if it rejected") \
   OP(AsyncReturn, ABC, Reg, Imm, None, kR, "settle this async function's promise with r[A] (B=0 resolve, 1 reject); return the promise") \
   /* --- iteration ------------------------------------------------------------------------------ */   \
+  OP(RequireIterResult, ABC, Reg, None, None, kT, "throw TypeError unless r[A] (an iterator's result) is an object") \
+  OP(ThrowIteratorNoThrow, ABC, None, None, None, kT, "throw TypeError: yield* delegated a throw to an iterator without a throw method") \
   OP(GetIterator, ABC, Reg, Reg, None, kT | kR, "r[A] = r[B][Symbol.iterator](); r[A+1] = its next method") \
   OP(IteratorNext, ABC, Reg, Reg, None, kT | kR, "r[A] = next value of iterator r[B] (r[A+1] = done)")  \
   OP(ForInPrepare, ABC, Reg, Reg, None, kT | kR, "r[A] = an enumerator over the enumerable keys of r[B]") \

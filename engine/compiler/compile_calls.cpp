@@ -43,6 +43,23 @@ void FunctionCompiler::callee_and_this(Node* callee, uint16_t base, uint16_t sel
     }
     return;
   }
+  if (c->kind == NodeKind::Identifier && resolve(c).is_dynamic()) {
+    // A function found on a `with` object is called with that object as this.
+    auto* id = as<Identifier>(c);
+    const Resolution& r = resolve(c);
+    Temps k(*this);
+    uint16_t found = find_name(id, r);
+    Label static_path, end;
+    emit_.emit_jump(Opcode::JumpIfEmpty, found, static_path);
+    emit_.emit(Opcode::GetNamed, base, found, ic(id->name));
+    emit_.emit(Opcode::Move, self, uint16_t(found + 1));
+    emit_.emit_jump(Opcode::Jump, 0, end);
+    emit_.bind(static_path);
+    load_static(id, r, base);
+    emit_.emit(Opcode::LoadUndefined, self);
+    emit_.bind(end);
+    return;
+  }
   expr(callee, base);
   emit_.emit(Opcode::LoadUndefined, self);
 }

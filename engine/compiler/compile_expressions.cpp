@@ -142,7 +142,6 @@ uint16_t FunctionCompiler::expr(Node* e, int dst) {
     case NodeKind::TaggedTemplateExpression: return tagged_template(as<TaggedTemplateExpression>(e), dst);
     case NodeKind::YieldExpression: {
       auto* y = as<YieldExpression>(e);
-      if (y->delegate && is_async_generator_) unsupported(e, "yield* in async generators");
       if (y->delegate) return yield_star(y->argument, dst);
       uint16_t out = into(dst);
       Temps t(*this);

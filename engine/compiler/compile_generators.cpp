@@ -10,6 +10,7 @@ void FunctionCompiler::emit_return(uint16_t r) {
 
 void FunctionCompiler::yield(uint16_t out, uint16_t value) {
   emit_.emit(Opcode::Yield, out, value);
+  if (is_async_generator_) unwrap_return_resumption(out);
   Temps t(*this);
   uint16_t mode = temp(), test = temp();
   Label not_throw, not_return;
@@ -25,6 +26,21 @@ void FunctionCompiler::yield(uint16_t out, uint16_t value) {
   emit_.bind(not_return);
 }
 
+void FunctionCompiler::unwrap_return_resumption(uint16_t resumed) {
+  Temps t(*this);
+  uint16_t k = temp(), test = temp(), awaited = temps(2);
+  Label not_return, fulfilled;
+  emit_.emit_bx(Opcode::LoadInt, k, 2);
+  emit_.emit(Opcode::StrictEq, test, uint16_t(resumed + 1), k);
+  emit_.emit_jump(Opcode::JumpIfFalse, test, not_return);
+  emit_.emit(Opcode::Await, awaited, resumed);
+  emit_.emit(Opcode::Move, resumed, awaited);
+  emit_.emit_jump(Opcode::JumpIfFalse, uint16_t(awaited + 1), fulfilled);
+  emit_.emit_bx(Opcode::LoadInt, uint16_t(resumed + 1), 1);  // rejected: resume as a throw
+  emit_.bind(fulfilled);
+  emit_.bind(not_return);
+}
+
 void FunctionCompiler::await_into(uint16_t out, uint16_t value) {
   uint16_t resumed = out;
   emit_.emit(Opcode::Await, resumed, value);
@@ -34,11 +50,16 @@ void FunctionCompiler::await_into(uint16_t out, uint16_t value) {
   emit_.bind(fulfilled);
 }
 
+// §15.5.5 yield*: the loop forwards each next/throw/return to the inner
+// iterator until it reports done. In an async generator the inner iterator is
+// an async one (or a sync one adapted), its results are awaited, and what it
+// produces is yielded without a further await.
 uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
+  const bool async = is_async_generator_;
   uint16_t out = into(dst);
   Temps t(*this);
   uint16_t it = temps(2);  // iterator, next method
-  emit_.emit(Opcode::GetIterator, it, expr(argument));
+  emit_.emit(async ? Opcode::GetAsyncIterator : Opcode::GetIterator, it, expr(argument));
   uint16_t received = temps(2);  // value sent in, mode
   emit_.emit(Opcode::LoadUndefined, received);
   emit_.emit_bx(Opcode::LoadInt, uint16_t(received + 1), 0);
@@ -47,6 +68,12 @@ uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
   uint16_t result = temp();
   uint16_t call = temps(3);
   uint16_t test = temp(), k = temp();
+  uint16_t awaited = temps(2);
+  auto await_result = [&] {  // result = await result (a rejection throws here)
+    if (!async) return;
+    await_into(awaited, result);
+    emit_.emit(Opcode::Move, result, awaited);
+  };
   Label not_next, not_throw, call_it;
   // mode 0: next(received)
   emit_.emit_bx(Opcode::LoadInt, k, 0);
@@ -58,36 +85,62 @@ uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
   emit_.emit_bx(Opcode::LoadInt, k, 1);
   emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
   emit_.emit_jump(Opcode::JumpIfFalse, test, not_throw);
-  emit_.emit(Opcode::GetNamed, call, it, ic(&kThrowAtom));
-  emit_.emit_jump(Opcode::Jump, 0, call_it);
+  {
+    // mode 1: throw(received); without a throw method, close the iterator and fail.
+    Label no_throw_method;
+    emit_.emit(Opcode::GetNamed, call, it, ic(&kThrowAtom));
+    emit_.emit_jump(Opcode::JumpIfNullish, call, no_throw_method);
+    emit_.emit_jump(Opcode::Jump, 0, call_it);
+    emit_.bind(no_throw_method);
+    if (async) {
+      Label no_return;
+      emit_.emit(Opcode::GetNamed, call, it, ic(&kReturnAtom));
+      emit_.emit_jump(Opcode::JumpIfNullish, call, no_return);
+      Label go;
+      emit_.emit_jump(Opcode::Jump, 0, go);
+      emit_.bind(no_return);
+      emit_.emit(Opcode::ThrowIteratorNoThrow);
+      emit_.bind(go);
+      emit_.emit(Opcode::Move, uint16_t(call + 1), it);
+      emit_.emit(Opcode::Call, result, call, 0);
+      await_result();
+      emit_.emit(Opcode::RequireIterResult, result);
+    } else {
+      emit_.emit(Opcode::IteratorClose, it);
+    }
+    emit_.emit(Opcode::ThrowIteratorNoThrow);
+  }
   emit_.bind(not_throw);
   {
     // mode 2: return(received), or finish with it when there is no return method.
-    Label has_return;
+    Label no_return_method;
     emit_.emit(Opcode::GetNamed, call, it, ic(&kReturnAtom));
-    emit_.emit_jump(Opcode::JumpIfNullish, call, has_return);
+    emit_.emit_jump(Opcode::JumpIfNullish, call, no_return_method);
     emit_.emit_jump(Opcode::Jump, 0, call_it);
-    emit_.bind(has_return);
+    emit_.bind(no_return_method);
     jump_out(-1, false, received);
   }
   emit_.bind(call_it);
   emit_.emit(Opcode::Move, uint16_t(call + 1), it);
   emit_.emit(Opcode::Move, uint16_t(call + 2), received);
   emit_.emit(Opcode::Call, result, call, 1);
+  await_result();
+  emit_.emit(Opcode::RequireIterResult, result);
   uint16_t is_done = temp();
   emit_.emit(Opcode::GetNamed, is_done, result, ic(&kDoneAtom));
-  emit_.emit(Opcode::GetNamed, out, result, ic(&kValueAtom));
   Label not_done;
   emit_.emit_jump(Opcode::JumpIfFalse, is_done, not_done);
+  emit_.emit(Opcode::GetNamed, out, result, ic(&kValueAtom));
   {
-    Label plain;
     emit_.emit_bx(Opcode::LoadInt, k, 2);
     emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
     emit_.emit_jump(Opcode::JumpIfFalse, test, done);
     jump_out(-1, false, out);  // the inner return() finished: so does this generator
   }
   emit_.bind(not_done);
+  emit_.emit(Opcode::GetNamed, out, result, ic(&kValueAtom));
   emit_.emit(Opcode::Yield, received, out);
+  if (async) unwrap_return_resumption(received);
   emit_.emit_jump(Opcode::Jump, 0, loop);
   emit_.bind(done);
   return out;

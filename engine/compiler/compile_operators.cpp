@@ -97,6 +97,24 @@ uint16_t FunctionCompiler::unary(UnaryExpression* u, int dst) {
     case UnaryOp::Typeof:
       if (u->argument->kind == NodeKind::Identifier) {
         const Resolution& r = resolve(u->argument);
+        if (r.is_dynamic()) {
+          auto* id = as<Identifier>(u->argument);
+          uint16_t found = find_name(id, r);
+          uint16_t value = temp();
+          Label static_path, end;
+          emit_.emit_jump(Opcode::JumpIfEmpty, found, static_path);
+          emit_.emit(Opcode::GetNamed, value, found, ic(id->name));
+          emit_.emit(Opcode::Typeof, out, value);
+          emit_.emit_jump(Opcode::Jump, 0, end);
+          emit_.bind(static_path);
+          if (r.kind == Resolution::Global && !r.global_lexical) {
+            emit_.emit(Opcode::TypeofGlobal, out, ic(id->name));
+          } else {
+            emit_.emit(Opcode::Typeof, out, load_static(id, r, value));
+          }
+          emit_.bind(end);
+          return out;
+        }
         if (r.kind == Resolution::Global && !r.global_lexical) {
           emit_.emit(Opcode::TypeofGlobal, out, ic(as<Identifier>(u->argument)->name));
           return out;
@@ -127,11 +145,25 @@ uint16_t FunctionCompiler::unary(UnaryExpression* u, int dst) {
       }
       if (arg->kind == NodeKind::Identifier) {
         const Resolution& r = resolve(arg);
+        Label end;
+        if (r.is_dynamic()) {  // a name on a `with` object or an eval var can be deleted
+          auto* id = as<Identifier>(arg);
+          uint16_t found = find_name(id, r);
+          uint16_t key = temp();
+          Label static_path;
+          emit_.emit_jump(Opcode::JumpIfEmpty, found, static_path);
+          load_string(key, id->name->text);
+          emit_.emit(Opcode::DeleteIndexed, out, found, key);
+          emit_.emit_jump(Opcode::Jump, 0, end);
+          emit_.bind(static_path);
+        }
         if (r.kind == Resolution::Global && !r.binding) {
           emit_.emit(Opcode::DeleteGlobal, out, ic(as<Identifier>(arg)->name));
+          emit_.bind(end);
           return out;
         }
         emit_.emit(Opcode::LoadFalse, out);  // declared bindings cannot be deleted
+        emit_.bind(end);
         return out;
       }
       expr(arg);

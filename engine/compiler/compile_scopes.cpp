@@ -23,7 +23,21 @@ void FunctionCompiler::load_string(uint16_t r, std::string_view utf8) {
 void FunctionCompiler::enter_var_scope() {
   if (!info_.scope) return;
   const ScopeInfo* scope = res_.info(info_.scope);
-  if (scope && scope->needs_heap_scope) push_scope(*scope);
+  if (scope && scope->needs_heap_scope) {
+    push_scope(*scope);
+    // Slots start <empty> (the TDZ marker); a var kept in one starts undefined.
+    int undefined = -1;
+    for (const Binding* b : scope->bindings) {
+      const BindingLocation* loc = res_.location_of(b);
+      if (b->kind != BindingKind::Var || !loc || loc->kind != BindingLocation::Slot || loc->synthetic) continue;
+      if (undefined < 0) {
+        undefined = temp();
+        emit_.emit(Opcode::LoadUndefined, uint16_t(undefined));
+      }
+      emit_.emit(Opcode::SetScoped, uint16_t(undefined), 0, loc->index);
+    }
+    if (undefined >= 0) next_ = uint16_t(undefined);  // release the temporary
+  }
   init_lexicals(info_.scope);
 }
 
@@ -36,7 +50,10 @@ void FunctionCompiler::push_scope(const ScopeInfo& scope) {
     if (loc && loc->kind == BindingLocation::Slot && loc->index < k.names.size())
       k.names[loc->index] = std::string(b->name->text);
   }
-  emit_.emit_bx(Opcode::PushScope, 0, constant(k));
+  // A function's var scope that sloppy direct eval may add vars to gets one
+  // more slot, for the object holding them (vm/dynamic_names.cpp).
+  bool eval_vars = scope.sloppy_eval && scope.scope->is_var_scope() && scope.scope->kind != ScopeKind::Script;
+  emit_.emit_bx(Opcode::PushScope, eval_vars ? 1 : 0, constant(k));
   ++heap_depth_;
 }
 
@@ -141,13 +158,33 @@ void FunctionCompiler::hoist_functions(const NodeList& body) {
 const Resolution& FunctionCompiler::resolve(const Node* id) {
   const Resolution* r = res_.resolution_of(id);
   if (!r) throw CompileError{"internal: unresolved name", id->start};
-  if (r->kind == Resolution::Dynamic) unsupported(id, "names reached through `with` or direct eval");
   if (r->kind == Resolution::Import) unsupported(id, "module imports");
   return *r;
 }
 
 uint16_t FunctionCompiler::load(const Identifier* id, int dst) {
   const Resolution& r = resolve(id);
+  if (!r.is_dynamic()) return load_static(id, r, dst);
+  uint16_t out = into(dst);
+  Temps t(*this);
+  uint16_t found = find_name(id, r);
+  Label static_path, end;
+  emit_.emit_jump(Opcode::JumpIfEmpty, found, static_path);
+  emit_.emit(Opcode::GetNamed, out, found, ic(id->name));
+  emit_.emit_jump(Opcode::Jump, 0, end);
+  emit_.bind(static_path);
+  load_static(id, r, out);
+  emit_.bind(end);
+  return out;
+}
+
+uint16_t FunctionCompiler::find_name(const Identifier* id, const Resolution& r) {
+  uint16_t found = temps(2);
+  emit_.emit(Opcode::FindName, found, ic(id->name), r.dynamic_depth);
+  return found;
+}
+
+uint16_t FunctionCompiler::load_static(const Identifier* id, const Resolution& r, int dst) {
   switch (r.kind) {
     case Resolution::Local:
       if (r.needs_tdz_check) emit_.emit(Opcode::CheckInitialized, r.index, ic(id->name));
@@ -171,6 +208,25 @@ uint16_t FunctionCompiler::load(const Identifier* id, int dst) {
 void FunctionCompiler::store(const Node* node, uint16_t value, bool initialize) {
   auto* id = as<Identifier>(const_cast<Node*>(node));
   const Resolution& r = resolve(id);
+  // `var x = v` inside `with` assigns through the with object when it has x
+  // (a var's initializer is a plain assignment, §14.3.2.1).
+  bool assigns = !initialize || (r.binding && r.binding->kind == BindingKind::Var);
+  if (r.is_dynamic() && assigns) {
+    Temps t(*this);
+    uint16_t found = find_name(id, r);
+    Label static_path, end;
+    emit_.emit_jump(Opcode::JumpIfEmpty, found, static_path);
+    emit_.emit(Opcode::SetNamed, found, ic(id->name), value);
+    emit_.emit_jump(Opcode::Jump, 0, end);
+    emit_.bind(static_path);
+    store_static(id, r, value, initialize);
+    emit_.bind(end);
+    return;
+  }
+  store_static(id, r, value, initialize);
+}
+
+void FunctionCompiler::store_static(const Identifier* id, const Resolution& r, uint16_t value, bool initialize) {
   bool is_const = r.binding && (r.binding->kind == BindingKind::Const);
   if (!initialize && r.kind != Resolution::Global) {
     if (r.needs_tdz_check) {

@@ -15,16 +15,34 @@ void FunctionCompiler::jump_out(int target, bool is_continue, uint16_t value) {
       emit_.emit_jump(Opcode::Jump, 0, *c.entry);
       return;
     }
-    if (c.iterator >= 0) emit_.emit(Opcode::IteratorClose, uint16_t(c.iterator));
+    if (c.iterator >= 0) close_iterator(c);
   }
   if (target < 0) {
     emit_return(value);
     return;
   }
   Control& t = controls_[size_t(target)];
-  if (!is_continue && t.iterator >= 0) emit_.emit(Opcode::IteratorClose, uint16_t(t.iterator));
+  if (!is_continue && t.iterator >= 0) close_iterator(t);
   for (int d = heap_depth_; d > t.heap_depth; --d) emit_.emit(Opcode::PopScope);
   emit_.emit_jump(Opcode::Jump, 0, is_continue ? *t.continue_label : *t.break_label);
+}
+
+void FunctionCompiler::close_iterator(const Control& c) {
+  if (!c.async_iterator) {
+    emit_.emit(Opcode::IteratorClose, uint16_t(c.iterator));
+    return;
+  }
+  // §7.4.13 AsyncIteratorClose: call return(), await its result, which must be an object.
+  Temps t(*this);
+  uint16_t call = temps(2), awaited = temps(2);
+  Label no_return;
+  emit_.emit(Opcode::GetNamed, call, uint16_t(c.iterator), ic(&kReturnAtom));
+  emit_.emit_jump(Opcode::JumpIfNullish, call, no_return);
+  emit_.emit(Opcode::Move, uint16_t(call + 1), uint16_t(c.iterator));
+  emit_.emit(Opcode::Call, awaited, call, 0);
+  await_into(awaited, awaited);
+  emit_.emit(Opcode::RequireIterResult, awaited);
+  emit_.bind(no_return);
 }
 
 int FunctionCompiler::find_target(const Node* s, Node* label, bool is_continue) {
@@ -74,6 +92,11 @@ void FunctionCompiler::compile_statement(Node* s) {
       uint16_t v;
       if (r->argument) {
         v = expr(r->argument);
+        if (is_async_generator_) {  // an async generator's `return x` awaits x (§14.10.1)
+          uint16_t awaited = temps(2);
+          await_into(awaited, v);
+          v = awaited;
+        }
       } else {
         v = temp();
         emit_.emit(Opcode::LoadUndefined, v);
@@ -154,7 +177,19 @@ void FunctionCompiler::compile_statement(Node* s) {
     }
     case NodeKind::SwitchStatement: return switch_statement(as<SwitchStatement>(s));
     case NodeKind::TryStatement: return try_statement(as<TryStatement>(s));
-    case NodeKind::WithStatement: unsupported(s, "the with statement");
+    case NodeKind::WithStatement: {
+      // §14.11.2: the body runs with the object's properties as names in front.
+      auto* w = as<WithStatement>(s);
+      {
+        Temps t(*this);
+        emit_.emit(Opcode::PushWithScope, expr(w->object));
+      }
+      ++heap_depth_;
+      if (completion_ >= 0) emit_.emit(Opcode::LoadUndefined, uint16_t(completion_));
+      compile_statement(w->body);
+      pop_scope();
+      return;
+    }
     default:
       unsupported(s, std::string(kind_name(s->kind)));
   }
@@ -239,6 +274,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
   }
   uint16_t value = temps(2);  // the value, and for-of's done flag
   LoopScope loop(*this, is_of ? state : -1);
+  controls_.back().async_iterator = f->await;
   emit_.bind(loop.continue_label);
   if (f->await) {
     // result = await iterator.next(); done? -> leave; value = result.value
@@ -279,7 +315,24 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
     emit_.emit_jump(Opcode::Jump, 0, after);
     uint16_t exception = value;
     add_handler(body_start, body_end, exception, heap_depth_);
-    emit_.emit(Opcode::IteratorClose, state);
+    if (f->await) {
+      // Closing after a throw: whatever return() does, the first exception wins.
+      uint32_t close_start = emit_.pc();
+      {
+        Control c;
+        c.iterator = state;
+        c.async_iterator = true;
+        close_iterator(c);
+      }
+      uint32_t close_end = emit_.pc();
+      Label rethrow;
+      emit_.emit_jump(Opcode::Jump, 0, rethrow);
+      uint16_t ignored = temp();
+      add_handler(close_start, close_end, ignored, heap_depth_);
+      emit_.bind(rethrow);
+    } else {
+      emit_.emit(Opcode::IteratorClose, state);
+    }
     emit_.emit(Opcode::Throw, exception);
     emit_.bind(after);
   } else {

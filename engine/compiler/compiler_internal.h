@@ -65,6 +65,10 @@ class FunctionCompiler {
   // by throwing it here; a return() returns it (through finally blocks).
   void yield(uint16_t out, uint16_t value);
 
+  // Async generators, after a Yield into r[resumed]: a return() resumption
+  // awaits its value first, and a rejection turns it into a throw (§27.6.3.7).
+  void unwrap_return_resumption(uint16_t resumed);
+
   // r[out] = await r[value] (out, out+1 are used: the value and whether it rejected).
   void await_into(uint16_t out, uint16_t value);
 
@@ -130,6 +134,7 @@ class FunctionCompiler {
     Label* continue_label = nullptr;
     int heap_depth = 0;
     int iterator = -1;  // for-of: the iterator register, closed when leaving
+    bool async_iterator = false;  // for await: closing awaits return()
     // Finally.
     uint16_t kind_reg = 0, value_reg = 0;
     Label* entry = nullptr;
@@ -147,6 +152,9 @@ class FunctionCompiler {
   void jump_out(int target, bool is_continue, uint16_t value);
 
   int find_target(const Node* s, Node* label, bool is_continue);
+
+  // Leaving a for-of / for-await early: the iterator's return() (awaited for for-await).
+  void close_iterator(const Control& c);
 
   // Labels waiting for the statement they label (a loop takes them as its own).
   std::vector<Atom> pending_labels_;
@@ -206,6 +214,12 @@ class FunctionCompiler {
   const Resolution& resolve(const Node* id);
 
   uint16_t load(const Identifier* id, int dst);
+  // The place a resolution names, ignoring `with`/eval shadowing.
+  uint16_t load_static(const Identifier* id, const Resolution& r, int dst);
+  void store_static(const Identifier* id, const Resolution& r, uint16_t value, bool initialize);
+  // A dynamic reference's run-time search: FindName into two fresh registers
+  // (the object that has the name or <empty>, and the this for a call).
+  uint16_t find_name(const Identifier* id, const Resolution& r);
 
   // Writes r[value] to the name. `initialize`: the declaration itself (no
   // TDZ or const check).

@@ -57,6 +57,7 @@ struct PendingRef {
   const Binding* binding = nullptr;
   Scope* binding_scope = nullptr;
   bool through_with = false;  // a `with` object sits between reference and binding
+  uint16_t open_withs = 0;    // `with` statements around it inside its own scope
   bool is_declaration = false;
 };
 
@@ -65,6 +66,7 @@ class Resolver {
   Resolver(const ScopeTree& tree, ResolverResult& out) : tree_(tree), r_(out) {
     r_.scopes.resize(tree.scopes.size());
     params_only_.assign(tree.scopes.size(), false);
+    withs_above_.assign(tree.scopes.size(), 0);
     for (uint32_t i = 0; i < tree.scopes.size(); i++) {
       Scope* s = tree.scopes[i].get();
       r_.scope_index[s] = i;
@@ -105,6 +107,10 @@ class Resolver {
   Scope* current_ = nullptr;
   uint32_t fn_ = 0;
   Scope* with_host_ = nullptr;  // scope holding the innermost enclosing `with` statement
+  // `with` statements open in the current scope, and per scope those that
+  // enclose it inside its parent: each is one more link of the run-time chain.
+  uint16_t open_withs_ = 0;
+  std::vector<uint16_t> withs_above_;
 
   ScopeInfo& info(const Scope* s) { return r_.scopes[r_.scope_index.at(s)]; }
   FunctionInfo& fn(uint32_t i) { return r_.functions[i]; }
@@ -128,9 +134,14 @@ class Resolver {
   void enter(Scope* s) {
     assert(s && s->parent == current_);
     info(s).function = fn_;
+    withs_above_[r_.scope_index.at(s)] = open_withs_;
+    open_withs_ = 0;
     current_ = s;
   }
-  void leave(Scope* s) { current_ = s->parent; }
+  void leave(Scope* s) {
+    current_ = s->parent;
+    open_withs_ = withs_above_[r_.scope_index.at(s)];
+  }
 
   Scope* scope_for(const Node* n) {
     auto it = scope_of_node_.find(n);
@@ -218,7 +229,9 @@ class Resolver {
         expression(w->object);
         Scope* saved = with_host_;
         with_host_ = current_;
+        open_withs_++;
         sub_statement(w->body);
+        open_withs_--;
         with_host_ = saved;
         break;
       }
@@ -597,6 +610,7 @@ class Resolver {
     ref.function = fn_;
     ref.binding = slot;
     ref.binding_scope = scope;
+    ref.open_withs = open_withs_;
     refs_.push_back(ref);
   }
 
@@ -634,6 +648,7 @@ class Resolver {
     ref.scope = current_;
     ref.function = fn_;
     ref.is_declaration = is_declaration;
+    ref.open_withs = open_withs_;
     for (Scope* s = current_; s; s = s->parent) {
       if (s == with_host_) ref.through_with = true;
       const Binding* b = s->find(id->name);
@@ -786,13 +801,7 @@ class Resolver {
       res.binding = ref.binding;
       res.is_declaration = ref.is_declaration;
       res.needs_tdz_check = needs_tdz_check(ref);
-      if (ref.through_with) {
-        res.kind = Resolution::Dynamic;
-        res.dynamic_reason = Resolution::With;
-      } else if (eval_may_shadow(ref)) {
-        res.kind = Resolution::Dynamic;
-        res.dynamic_reason = Resolution::Eval;
-      } else if (!ref.binding) {
+      if (!ref.binding) {
         res.kind = Resolution::Global;
       } else {
         const BindingLocation& loc = r_.locations.at(ref.binding);
@@ -803,7 +812,7 @@ class Resolver {
             break;
           case BindingLocation::Slot:
             res.kind = Resolution::Scoped;
-            res.depth = heap_scopes_between(ref.scope, ref.binding_scope);
+            res.depth = heap_scopes_between(ref, ref.binding_scope);
             break;
           case BindingLocation::Global:
             res.kind = Resolution::Global;
@@ -817,17 +826,26 @@ class Resolver {
             break;
         }
       }
+      if (ref.through_with || eval_may_shadow(ref)) {
+        res.dynamic_reason = ref.through_with ? Resolution::With : Resolution::Eval;
+        res.dynamic_depth = ref.binding && res.kind == Resolution::Scoped ? res.depth
+                            : ref.binding && res.kind == Resolution::Local
+                                ? heap_scopes_between(ref, ref.binding_scope)
+                                : Resolution::kWholeChain;
+      }
       r_.resolutions[ref.node] = res;
       r_.references.push_back(ref.node);
     }
   }
 
-  // Depth counts only scopes that have a heap object: those are the links
-  // of the run-time scope chain.
-  uint16_t heap_scopes_between(const Scope* from, const Scope* to) {
-    uint16_t depth = 0;
-    for (const Scope* s = from; s != to; s = s->parent)
+  // Depth counts only scopes that have a heap object, and `with` objects:
+  // those are the links of the run-time scope chain.
+  uint16_t heap_scopes_between(const PendingRef& ref, const Scope* to) {
+    uint16_t depth = ref.open_withs;
+    for (const Scope* s = ref.scope; s != to; s = s->parent) {
       if (info(s).needs_heap_scope) depth++;
+      depth += withs_above_[r_.scope_index.at(s)];
+    }
     return depth;
   }
 

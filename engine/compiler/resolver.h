@@ -18,7 +18,11 @@
 //      §10.2.11 FunctionDeclarationInstantiation) and each scope's captured
 //      bindings slots in that scope's heap object;
 //   4. turn each reference into a Resolution: r3, scope(depth).slot, global,
-//      import, or dynamic.
+//      or import, marked dynamic when a `with` object or a sloppy eval's vars
+//      may shadow it at run time.
+//
+// A `with` statement's body runs in one more heap scope (holding the object),
+// so depths count the `with` statements crossed as well as heap scopes.
 //
 // `print_scopes` (resolver_printer.cpp) shows the result for learners.
 #pragma once
@@ -41,11 +45,13 @@ struct Resolution {
     Scoped,   // slot `index` of the heap scope `depth` levels out from the current one
     Global,   // a property of the global object, or (global_lexical) a top-level
               // let/const/class of a script (the global declarative record)
-    Dynamic,  // look the name up at run time: a `with` object or sloppy direct eval may
-              // shadow it; `binding` is the static fallback (null: global)
     Import,   // a module import, read through the module record; index = which import
   };
+  // Dynamic: before the static place above, look the name up at run time in
+  // the `with` objects and sloppy-eval var objects of the innermost
+  // `dynamic_depth` heap scopes (kWholeChain: all of them), which may shadow it.
   enum DynamicReason : uint8_t { NotDynamic, With, Eval };
+  static constexpr uint16_t kWholeChain = 0xFFFF;
 
   Kind kind = Global;
   uint16_t index = 0;
@@ -55,6 +61,9 @@ struct Resolution {
   bool global_lexical = false;       // Global: a script-level let/const/class
   bool is_declaration = false;       // the identifier declares the binding (initialization)
   DynamicReason dynamic_reason = NotDynamic;
+  uint16_t dynamic_depth = 0;
+
+  bool is_dynamic() const { return dynamic_reason != NotDynamic; }
 };
 
 // Where a binding lives.

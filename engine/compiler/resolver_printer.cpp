@@ -138,17 +138,24 @@ std::string_view node_name(const Node* n) {
   }
 }
 
-std::string target_text(const Resolution& res) {
+std::string static_target_text(const Resolution& res) {
   switch (res.kind) {
     case Resolution::Local: return "r" + std::to_string(res.index);
     case Resolution::Scoped:
       return "scope[" + std::to_string(res.depth) + "].slot " + std::to_string(res.index);
     case Resolution::Global: return res.global_lexical ? "global lexical" : "global";
     case Resolution::Import: return "import " + std::to_string(res.index);
-    case Resolution::Dynamic:
-      return res.dynamic_reason == Resolution::With ? "dynamic (with)" : "dynamic (eval)";
   }
   return "?";
+}
+
+// A dynamic reference names where the run-time lookup searches first.
+std::string target_text(const Resolution& res) {
+  std::string text = static_target_text(res);
+  if (!res.is_dynamic()) return text;
+  std::string levels = res.dynamic_depth == Resolution::kWholeChain ? "all" : std::to_string(res.dynamic_depth);
+  return text + ", after a by-name lookup (" + (res.dynamic_reason == Resolution::With ? "with" : "eval") +
+         ") in " + levels + " scope(s)";
 }
 
 }  // namespace

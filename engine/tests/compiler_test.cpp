@@ -82,6 +82,13 @@ TEST_CASE("compiler: method calls pass the object as this; jumps land inside the
   CHECK(listing.str().find("ic") != std::string::npos);
 }
 
+TEST_CASE("compiler: a with body is one more heap scope, and names in it look the object up first") {
+  Compiled c("function f(o, p) { with (o) { return () => p; } }");
+  const auto& f = *c.top->functions.at(0);
+  CHECK(count(f, Opcode::PushWithScope) == 1);
+  CHECK(count(*f.functions.at(0), Opcode::FindName) == 1);
+}
+
 TEST_CASE("compiler: const assignment is a run-time TypeError, not a silent store") {
   Compiled c("function f() { const k = 1; k = 2; }");
   CHECK(count(*c.top->functions.at(0), Opcode::ThrowConstAssign) == 1);
@@ -90,7 +97,7 @@ TEST_CASE("compiler: const assignment is a run-time TypeError, not a silent stor
 TEST_CASE("compiler: constructs not compiled yet are refused with a position") {
   bool refused = false;
   try {
-    Compiled c("let x = 1;\nwith (x) {}");
+    Compiled c("let x = 1;\nimport('./m.js');");
   } catch (const CompileError& e) {
     refused = true;
     CHECK(e.pos.line == 2);

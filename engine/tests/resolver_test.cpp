@@ -186,7 +186,9 @@ TEST_CASE("a class body sees the class's inner name") {
 TEST_CASE("with makes references through it dynamic") {
   auto r = resolve("function f(o, p) { var q; with (o) { p; let inner = 1; inner; } q; }");
   CHECK(r->ref("o", 1).kind == Resolution::Local);  // the with object itself
-  CHECK(r->ref("p", 1).kind == Resolution::Dynamic);
+  CHECK(r->ref("p", 1).kind == Resolution::Scoped);  // the static place, after the with object
+  CHECK(r->ref("p", 1).depth == 1);                  // the with object's scope is one link
+  CHECK(r->ref("p", 1).dynamic_depth == 1);
   CHECK(r->ref("p", 1).dynamic_reason == Resolution::With);
   CHECK(r->ref("p", 1).binding != nullptr);  // the fallback binding
   CHECK(r->result.location_of(r->ref("p", 1).binding)->captured);  // reachable by name
@@ -201,9 +203,10 @@ TEST_CASE("sloppy direct eval makes outer names dynamic and captures everything"
   CHECK(f.needs_arguments_object);
   CHECK(f.has_heap_scope);
   CHECK(r->result.info(f.scope)->sloppy_eval);
-  CHECK(r->ref("c", 0).kind == Resolution::Dynamic);  // eval may declare `var c`
+  CHECK(r->ref("c", 0).kind == Resolution::Global);  // eval may declare `var c` first
   CHECK(r->ref("c", 0).dynamic_reason == Resolution::Eval);
-  CHECK(r->ref("c", 1).kind == Resolution::Dynamic);
+  CHECK(r->ref("c", 0).dynamic_depth == Resolution::kWholeChain);
+  CHECK(r->ref("c", 1).is_dynamic());
   CHECK(r->ref("a", 1).kind == Resolution::Scoped);  // found before the eval scope
   CHECK(r->ref("b").kind == Resolution::Scoped);     // eval can read it: captured
 
@@ -308,7 +311,7 @@ TEST_CASE("print_scopes outline") {
         "3:7 x -> scope[0].slot 0 (declaration)\n"
         "3:11 a -> r0\n"
         "4:9 a -> r0\n"
-        "4:12 x -> dynamic (with)\n"
+        "4:12 x -> scope[1].slot 0, after a by-name lookup (with) in 1 scope(s)\n"
         "5:16 x -> scope[0].slot 0 (tdz)\n"
         "5:20 t -> global lexical (tdz)\n");
 }

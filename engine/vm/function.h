@@ -25,20 +25,29 @@ class Vm;
 
 class HeapScope final : public gc::Cell {
  public:
-  static HeapScope* create(gc::Heap& heap, HeapScope* parent, uint32_t count);
+  // Most scopes are plain slot arrays. Two kinds can also answer a by-name
+  // lookup (the compiler's dynamic references, vm/dynamic_names.cpp):
+  //   With      a `with` body: slot 0 holds the object (§9.1.1.2 object records)
+  //   EvalVars  a var scope a sloppy direct eval may add vars to: the last slot
+  //             holds the object they become properties of (<empty> until the first)
+  enum class Kind : uint8_t { Plain, With, EvalVars };
+
+  static HeapScope* create(gc::Heap& heap, HeapScope* parent, uint32_t count, Kind kind = Kind::Plain);
   HeapScope* parent() const { return parent_; }
   uint32_t count() const { return count_; }
+  Kind kind() const { return kind_; }
   Value& at(uint32_t i) { return slots()[i]; }
   Value* slots() { return reinterpret_cast<Value*>(this + 1); }
 
   void trace(gc::Tracer& tracer) override;
   const char* cell_name() const override { return "Scope"; }
 
-  HeapScope(HeapScope* parent, uint32_t count);
+  HeapScope(HeapScope* parent, uint32_t count, Kind kind);
 
  private:
   HeapScope* parent_;
   uint32_t count_;
+  Kind kind_;
 };
 
 // One remembered (shape -> where the property is) pair. `holder` is null for

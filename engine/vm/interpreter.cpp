@@ -203,6 +203,11 @@ static void define_field(Vm& vm, Value object, Value key, Value v) {
   vm.throw_error(ErrorType::ReferenceError, "Cannot access '" + n + "' before initialization");
 }
 
+[[noreturn]] static void throw_iter_result_not_object(Vm& vm, Value result) {
+  std::string shown = result.is_symbol() ? "Symbol()" : to_utf8(vm, result);
+  vm.throw_error(ErrorType::TypeError, "Iterator result " + shown + " is not an object");
+}
+
 [[noreturn]] static void throw_not_callable(Vm& vm, const bytecode::CompiledFunction* code, const Instruction* at,
                                             const char* what) {
   vm.throw_error(ErrorType::TypeError, code->callee_description(uint32_t(at - code->code.data())) + what);
@@ -400,10 +405,18 @@ L_CheckInitialized:
 L_ThrowConstAssign: vm.throw_error(ErrorType::TypeError, "Assignment to constant variable.");
 L_PushScope: {
   uint32_t count = uint32_t(t->code->constants[ins.bx()].names.size());
-  f->scope = HeapScope::create(vm.heap_, f->scope, count);
+  if (A == 1) f->scope = HeapScope::create(vm.heap_, f->scope, count + 1, HeapScope::Kind::EvalVars);
+  else f->scope = HeapScope::create(vm.heap_, f->scope, count);
   ++f->scope_depth;
   DISPATCH();
 }
+L_PushWithScope:
+  f->scope = push_with_scope(vm, f->scope, r[A]);
+  ++f->scope_depth;
+  DISPATCH();
+L_FindName:
+  find_name(vm, f->scope, t->ics[B].name, C, &r[A]);
+  DISPATCH();
 L_PopScope:
   f->scope = f->scope->parent();
   --f->scope_depth;
@@ -836,6 +849,10 @@ L_AsyncReturn: {
   r[ret] = result;
   DISPATCH();
 }
+L_RequireIterResult:
+  if (!r[A].is_object()) throw_iter_result_not_object(vm, r[A]);
+  DISPATCH();
+L_ThrowIteratorNoThrow: vm.throw_error(ErrorType::TypeError, "The iterator does not provide a 'throw' method.");
 L_GetIterator: {
   IteratorRecord it = get_iterator(vm, r[B]);
   r[A] = it.iterator;

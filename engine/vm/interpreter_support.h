@@ -40,6 +40,14 @@ HeapScope* clone_scope(Vm& vm, HeapScope* scope);
 FunctionObject* new_closure(Vm& vm, Frame& f, uint32_t index);
 bool delete_global(Vm& vm, String* name);
 
+// ---- dynamic_names.cpp ---------------------------------------------------------
+// PushWithScope: a `with` body's scope for ToObject(object).
+HeapScope* push_with_scope(Vm& vm, HeapScope* parent, Value object);
+// FindName: searches the With and EvalVars scopes among the innermost `depth`
+// (0xFFFF: all) for `name`; out[0] = the object that has it (or <empty>),
+// out[1] = the `this` a call through it gets.
+void find_name(Vm& vm, HeapScope* innermost, String* name, uint16_t depth, Value* out);
+
 // ---- globals.cpp (vm/) ----------------------------------------------------------
 // Global names: the declarative record (top-level let/const/class) first,
 // then the global object. Fill `ic` where a later access can hit directly.

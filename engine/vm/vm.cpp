@@ -31,12 +31,13 @@ const char* error_type_name(ErrorType type) {
 // Cells of vm/function.h
 // ============================================================================
 
-HeapScope::HeapScope(HeapScope* parent, uint32_t count) : gc::Cell(uint8_t(CellTag::Scope)), parent_(parent), count_(count) {
+HeapScope::HeapScope(HeapScope* parent, uint32_t count, Kind kind)
+    : gc::Cell(uint8_t(CellTag::Scope)), parent_(parent), count_(count), kind_(kind) {
   for (uint32_t i = 0; i < count; ++i) new (&slots()[i]) Value(Value::empty());
 }
-HeapScope* HeapScope::create(gc::Heap& heap, HeapScope* parent, uint32_t count) {
+HeapScope* HeapScope::create(gc::Heap& heap, HeapScope* parent, uint32_t count, Kind kind) {
   gc::Rooted<HeapScope> p(heap, parent);
-  return heap.allocate_with_trailing<HeapScope>(count * sizeof(Value), p.get(), count);
+  return heap.allocate_with_trailing<HeapScope>(count * sizeof(Value), p.get(), count, kind);
 }
 void HeapScope::trace(gc::Tracer& tracer) {
   tracer.visit(parent_);
