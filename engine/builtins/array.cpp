@@ -1418,6 +1418,7 @@ void install_array(Vm& vm) {
   };
   for (auto& m : methods) vm.define_native(proto, m.name, m.fn, m.length);
   gc::Rooted<FunctionObject> values(vm.heap(), vm.define_native(proto, "values", array_values, 0));
+  vm.intrinsics()[IntrinsicObject::ArrayValues] = values;  // also arguments objects' @@iterator
   vm.define_value(proto, vm.well_known_symbol(WellKnownSymbol::iterator), object_value(values));
 
   // Array.prototype[Symbol.unscopables]

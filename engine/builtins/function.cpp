@@ -84,6 +84,13 @@ Value function_ctor(Vm& vm, Value, std::span<const Value> args, Value) {
 
 }  // namespace
 
+// %ThrowTypeError% (§10.2.4.1): the getter and setter of a strict arguments object's `callee`.
+Value throw_type_error(Vm& vm, Value, std::span<const Value>, Value) {
+  vm.throw_error(ErrorType::TypeError,
+                 "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the "
+                 "arguments objects for calls to them");
+}
+
 void install_function(Vm& vm) {
   gc::Rooted<Object> proto(vm.heap(), vm.intrinsics()[IntrinsicObject::FunctionPrototype]);
   gc::Rooted<FunctionObject> ctor(vm.heap(), make_constructor(vm, "Function", function_ctor, 1, proto));
@@ -95,6 +102,15 @@ void install_function(Vm& vm) {
   gc::Rooted<FunctionObject> has_instance(vm.heap(), vm.new_native("[Symbol.hasInstance]", function_has_instance, 1));
   vm.define_value(proto, vm.well_known_symbol(WellKnownSymbol::hasInstance), object_value(has_instance), 0);
   define_global(vm, "Function", object_value(ctor));
+  gc::Rooted<FunctionObject> thrower(vm.heap(), vm.new_native("", throw_type_error, 0));
+  for (WellKnownAtom a : {WellKnownAtom::length, WellKnownAtom::name}) {  // frozen: length and name read-only
+    PropertyDescriptor d;
+    d.configurable = false;
+    d.writable = false;
+    define_own_property(vm, thrower, PropertyKey::of_cell(vm.atom(a)), d, true);
+  }
+  thrower->prevent_extensions();
+  vm.intrinsics()[IntrinsicObject::ThrowTypeError] = thrower;
 }
 
 }  // namespace glass

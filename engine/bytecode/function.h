@@ -63,6 +63,32 @@ struct Handler {
   uint16_t scope_depth = 0;  // heap scopes the function has pushed at the `try` (unwinding pops the rest)
 };
 
+// What a direct eval at one call site can see (§19.2.1.1 PerformEval): the
+// run-time scope chain there, innermost first, with the names each heap
+// scope holds. Every binding on that chain is kept in a slot (the resolver
+// captures them all), so eval code compiled later resolves to (depth, slot)
+// like any other code. See vm/direct_eval.cpp.
+struct EvalSite {
+  struct Name {
+    std::string name;  // "this" / "new.target": an arrow's lexical this / new.target
+    uint16_t slot = 0;
+    bool lexical = false;  // let/const/class: may be uninitialized, and `var` of it in eval is an error
+    bool is_const = false;
+    bool self_name = false;  // a named function expression's own name: assignments are ignored (sloppy)
+  };
+  struct Level {
+    enum Kind : uint8_t { Plain, With, EvalVars } kind = Plain;
+    std::vector<Name> names;  // Plain and EvalVars: the slots' names
+  };
+  uint32_t pc = 0;            // the CallEval instruction
+  std::vector<Level> levels;  // the scope chain at the call, innermost first
+  int var_level = -1;         // sloppy eval's vars go to this level's object; -1: the global object
+  bool strict = false;
+  bool in_function = false;        // not top-level code: new.target is allowed
+  bool in_field_initializer = false;  // a class field or static block: `arguments` is an error
+  bool in_parameters = false;  // in a function's parameter expressions: `var arguments` is an error
+};
+
 struct CompiledFunction {
   static constexpr uint16_t kNoRegister = 0xFFFF;
   std::string name;  // "" for anonymous functions; "<script>" / "<module>" at top level
@@ -80,6 +106,9 @@ struct CompiledFunction {
   bool has_rest = false;            // the last parameter is ...rest (counted in param_count)
   uint16_t param_count_for_length = 0;  // the function's `length`: parameters before the first default or rest
   uint16_t arguments_register = kNoRegister;  // where the VM puts the arguments object at entry
+  // A mapped arguments object: the slot (in the function's var scope) of the
+  // parameter each argument index aliases, kNoRegister where none does.
+  std::vector<uint16_t> mapped_argument_slots;
 
   std::vector<Instruction> code;
   std::vector<Constant> constants;
@@ -87,6 +116,7 @@ struct CompiledFunction {
   std::vector<std::unique_ptr<CompiledFunction>> functions;  // nested, by NewClosure index
   std::vector<PositionEntry> positions;                      // sorted by pc
   std::vector<Handler> handlers;                             // innermost first
+  std::vector<EvalSite> eval_sites;                          // direct eval calls, by pc
 
   // Call and New sites: what the callee expression was ("obj.method", "f"),
   // for "... is not a function" messages.

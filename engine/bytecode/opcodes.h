@@ -72,6 +72,7 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(CheckInitialized, ABC, Reg, Ic, None, kT, "throw ReferenceError if r[A] is <empty> (name in ic[B])") \
   OP(ThrowConstAssign, ABC, None, Ic, None, kT, "throw TypeError: assignment to the constant named in ic[B]") \
   OP(PushScope, ABx, Imm, Const, None, kNone, "scope = a new scope described by k[Bx] (its slots start <empty>), enclosing the current one; A=1: a var scope sloppy direct eval may add to") \
+  OP(MapArguments, ABC, Reg, None, None, kNone, "the arguments object r[A] becomes mapped: its indices alias the parameters' slots in the current scope") \
   OP(PushWithScope, ABC, Reg, None, None, kT, "scope = a `with` scope for the object ToObject(r[A]), enclosing the current one") \
   OP(FindName, ABC, Reg, Ic, Depth, kT | kR, "r[A] = the with object or eval-var object among the innermost C scopes that has the name ic[B], else <empty>; r[A+1] = the this for calling it") \
   OP(PopScope, ABC, None, None, None, kNone, "current scope = its parent")                             \
@@ -82,7 +83,8 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(GetGlobal, ABC, Reg, Ic, None, kT | kR, "r[A] = global[ic[B].name] (ReferenceError if missing)") \
   OP(TypeofGlobal, ABC, Reg, Ic, None, kR, "r[A] = typeof global[ic[B].name] (no ReferenceError)")    \
   OP(SetGlobal, ABC, Reg, Ic, None, kT | kR, "global[ic[B].name] = r[A]")                             \
-  OP(DeclareGlobals, ABx, Imm, Const, None, kT, "declare the script's top-level let/class (A=0) or const (A=1) names k[Bx], uninitialized, or its vars and functions (A=2) as global properties") \
+  OP(DeclareGlobals, ABx, Imm, Const, None, kT, "declare the script's top-level let/class (A=0) or const (A=1) names k[Bx], uninitialized, or its vars and functions (A=2) as global properties (A=3: a sloppy eval's, deletable)") \
+  OP(DeclareEvalVars, ABx, Depth, Const, None, kT, "a sloppy direct eval's vars and functions k[Bx]: properties (undefined) of the eval-var object of the scope A levels out, unless that scope has them") \
   OP(InitGlobalLexical, ABC, Reg, Ic, None, kNone, "initialize the top-level let/const/class ic[B].name to r[A]") \
   /* --- properties --------------------------------------------------------------------------- */     \
   OP(GetNamed, ABC, Reg, Reg, Ic, kT | kR, "r[A] = r[B][ic[C].name]")                                  \
@@ -154,6 +156,7 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(DefineMethod, ABC, Reg, Reg, Reg, kT | kR, "define method r[C] as key r[B] of r[A]; its home object is r[A] (class: not enumerable)") \
   OP(DefineClassGetter, ABC, Reg, Reg, Reg, kT | kR, "define getter r[C] for key r[B] on r[A] (classes: not enumerable)") \
   OP(DefineClassSetter, ABC, Reg, Reg, Reg, kT | kR, "define setter r[C] for key r[B] on r[A] (classes: not enumerable)") \
+  OP(SetFunctionName, ABC, Reg, Reg, Imm, kT, "function r[A]'s name = the property key r[B] (a symbol as [description]); C=1 prefixes \"get \", C=2 \"set \"") \
   OP(SetHomeObject, ABC, Reg, Reg, None, kNone, "function r[A]'s home object = r[B] (object literal methods, for super)") \
   OP(SetProto, ABC, Reg, Reg, None, kNone, "r[A].[[Prototype]] = r[B] if it is an object or null (`__proto__: v`)") \
   OP(CopyDataProperties, ABC, Reg, Reg, Reg, kT | kR, "copy own enumerable properties of r[B] to r[A], except keys in the array r[C] (or none if undefined)") \

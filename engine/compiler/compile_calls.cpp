@@ -22,7 +22,7 @@ std::string FunctionCompiler::describe_callee(const Node* callee) {
 
 void FunctionCompiler::callee_and_this(Node* callee, uint16_t base, uint16_t self) {
   Node* c = callee;
-  if (c->kind == NodeKind::MemberExpression && !c->parenthesized) {
+  if (c->kind == NodeKind::MemberExpression) {  // (a.b)() keeps a as this: parentheses do not take the reference apart
     auto* m = as<MemberExpression>(c);
     if (m->object->kind == NodeKind::Super) {
       Temps k(*this);
@@ -104,9 +104,15 @@ uint16_t FunctionCompiler::call(Node* e, int dst, bool construct) {
     for (Node* arg : args) expr(arg, temp());
     emit_.set_position(e->start, false);
     bool direct_eval = !construct && callee->kind == NodeKind::Identifier &&
-                       as<Identifier>(callee)->name->text == "eval";
+                       as<Identifier>(callee)->name->text == "eval" && !as<CallExpression>(e)->optional;
     at = emit_.emit(construct ? Opcode::New : direct_eval ? Opcode::CallEval : Opcode::Call, out, base,
                     uint16_t(args.size()));
+    if (direct_eval) {
+      auto site = res_.eval_sites.find(e);
+      if (site == res_.eval_sites.end()) throw CompileError{"internal: direct eval without a site", e->start};
+      fn_.eval_sites.push_back(site->second);
+      fn_.eval_sites.back().pc = at;
+    }
   }
   fn_.callee_names.emplace_back(at, describe_callee(callee));
   return out;

@@ -130,6 +130,8 @@ void FunctionCompiler::class_expression(Class* c, uint16_t out, const std::strin
       method.name = m->kind == MethodKind::Get ? "get " + key_name : m->kind == MethodKind::Set ? "set " + key_name : key_name;
       uint16_t fn = temp();
       closure(as<Function>(m->value), fn, method);
+      if (m->computed)
+        emit_.emit(Opcode::SetFunctionName, fn, key, m->kind == MethodKind::Get ? 1 : m->kind == MethodKind::Set ? 2 : 0);
       Opcode op = m->kind == MethodKind::Get   ? Opcode::DefineClassGetter
                   : m->kind == MethodKind::Set ? Opcode::DefineClassSetter
                                                : Opcode::DefineMethod;

@@ -60,6 +60,9 @@ uint16_t FunctionCompiler::expr(Node* e, int dst) {
         emit_.emit(Opcode::CheckInitialized, out, ic(&kThisAtom));
       } else {
         emit_.emit(Opcode::LoadThis, out);
+        // Eval code runs with its caller's `this`, unbound before super() in a derived constructor.
+        if (res_.eval_outer && info_.kind == FunctionInfo::TopLevel)
+          emit_.emit(Opcode::CheckInitialized, out, ic(&kThisAtom));
       }
       return out;
     }
@@ -267,6 +270,13 @@ uint16_t FunctionCompiler::property_key(Node* key, bool computed, std::string* n
   }
 }
 
+bool FunctionCompiler::is_anonymous_function_definition(const Node* e) {
+  if (e->kind == NodeKind::ArrowFunctionExpression) return true;
+  if (e->kind == NodeKind::FunctionExpression) return !as<Function>(const_cast<Node*>(e))->id;
+  if (e->kind == NodeKind::ClassExpression) return !as<Class>(const_cast<Node*>(e))->id;
+  return false;
+}
+
 uint16_t FunctionCompiler::object_literal(ObjectExpression* o, int dst) {
   uint16_t out = into(dst);
   Temps t(*this);
@@ -298,6 +308,9 @@ uint16_t FunctionCompiler::object_literal(ObjectExpression* o, int dst) {
       role.name = prop->kind == PropertyKind::Get ? "get " + name : prop->kind == PropertyKind::Set ? "set " + name : name;
       uint16_t fn = temp();
       closure(as<Function>(prop->value), fn, role);
+      if (prop->computed)
+        emit_.emit(Opcode::SetFunctionName, fn, key,
+                   prop->kind == PropertyKind::Get ? 1 : prop->kind == PropertyKind::Set ? 2 : 0);
       emit_.emit(Opcode::SetHomeObject, fn, object);
       Opcode op = prop->kind == PropertyKind::Get   ? Opcode::DefineGetter
                   : prop->kind == PropertyKind::Set ? Opcode::DefineSetter
@@ -306,6 +319,8 @@ uint16_t FunctionCompiler::object_literal(ObjectExpression* o, int dst) {
       continue;
     }
     uint16_t value = named_expr(prop->value, -1, name);
+    if (prop->computed && is_anonymous_function_definition(prop->value))
+      emit_.emit(Opcode::SetFunctionName, value, key, 0);
     emit_.emit(Opcode::DefineField, object, key, value);
   }
   emit_.emit(Opcode::Move, out, object);

@@ -36,7 +36,8 @@ void FunctionCompiler::enter_var_scope() {
       }
       emit_.emit(Opcode::SetScoped, uint16_t(undefined), 0, loc->index);
     }
-    if (undefined >= 0) next_ = uint16_t(undefined);  // release the temporary
+    // The temporary stays reserved: releasing it could hand it to the
+    // arguments register, which the VM fills before this code runs.
   }
   init_lexicals(info_.scope);
 }
@@ -185,6 +186,14 @@ uint16_t FunctionCompiler::find_name(const Identifier* id, const Resolution& r) 
 }
 
 uint16_t FunctionCompiler::load_static(const Identifier* id, const Resolution& r, int dst) {
+  if (r.needs_tdz_check && r.binding && r.binding->kind == BindingKind::Parameter) {
+    // A parameter read by an earlier parameter's default: always in its TDZ
+    // (its register already holds the argument, so make the throw explicit).
+    uint16_t out = into(dst);
+    emit_.emit(Opcode::LoadEmpty, out);
+    emit_.emit(Opcode::CheckInitialized, out, ic(id->name));
+    return out;
+  }
   switch (r.kind) {
     case Resolution::Local:
       if (r.needs_tdz_check) emit_.emit(Opcode::CheckInitialized, r.index, ic(id->name));
@@ -210,7 +219,7 @@ void FunctionCompiler::store(const Node* node, uint16_t value, bool initialize) 
   const Resolution& r = resolve(id);
   // `var x = v` inside `with` assigns through the with object when it has x
   // (a var's initializer is a plain assignment, §14.3.2.1).
-  bool assigns = !initialize || (r.binding && r.binding->kind == BindingKind::Var);
+  bool assigns = !initialize || !r.binding || r.binding->kind == BindingKind::Var;
   if (r.is_dynamic() && assigns) {
     Temps t(*this);
     uint16_t found = find_name(id, r);

@@ -38,7 +38,30 @@ void FunctionCompiler::compile_program(const Program* program) {
   emit_.emit(Opcode::LoadUndefined, uint16_t(completion_));
   // Top-level let/const/class live in the global declarative record,
   // shared by every script of the realm (§16.1.7 GlobalDeclarationInstantiation).
-  if (!program->module && info_.scope) {
+  if (res_.eval_outer) {
+    // Direct eval code: let/const/class are its own (locals); a sloppy eval's
+    // vars and functions are declared in the caller's var scope (§19.2.1.3).
+    if (!program->strict && info_.scope) {
+      Constant vars;
+      vars.kind = Constant::Kind::Scope;
+      const bytecode::EvalSite& site = *res_.eval_outer;
+      auto in_var_scope = [&](std::string_view name) {  // already a binding there: nothing to add
+        if (site.var_level < 0) return false;
+        for (const auto& n : site.levels[size_t(site.var_level)].names)
+          if (n.name == name) return true;
+        return false;
+      };
+      for (const Binding& b : info_.scope->bindings)
+        if ((b.kind == BindingKind::Var || b.kind == BindingKind::VarFunction) && !in_var_scope(b.name->text))
+          vars.names.emplace_back(b.name->text);
+      if (!vars.names.empty()) {
+        if (res_.eval_outer->var_level >= 0)
+          emit_.emit_bx(Opcode::DeclareEvalVars, uint16_t(res_.eval_outer->var_level), constant(vars));
+        else
+          emit_.emit_bx(Opcode::DeclareGlobals, 3, constant(vars));
+      }
+    }
+  } else if (!program->module && info_.scope) {
     Constant lets, consts, vars;
     lets.kind = consts.kind = vars.kind = Constant::Kind::Scope;
     for (const Binding& b : info_.scope->bindings) {
@@ -88,6 +111,16 @@ void FunctionCompiler::compile_function(const Function* f, const FunctionRole& r
     emit_.emit(Opcode::CreateGenerator, generator_);
     is_async_ = true;
   }
+  if (info_.mapped_arguments && fn_.arguments_register != CompiledFunction::kNoRegister) {
+    // Every parameter is in a slot; arguments[i] aliases the last parameter
+    // of that position's name (§10.4.4.7 step 17).
+    for (uint32_t i = 0; i < f->params.size(); ++i) {
+      const Resolution* r = res_.resolution_of(f->params[i]);
+      const BindingLocation* loc = r ? res_.location_of(r->binding) : nullptr;
+      bool mapped = loc && loc->kind == BindingLocation::Slot && loc->param_index == i;
+      fn_.mapped_argument_slots.push_back(mapped ? loc->index : CompiledFunction::kNoRegister);
+    }
+  }
   // Parameters: simple ones arrive in their registers (moved to the heap
   // scope if captured); patterns, defaults and rest are bound from the
   // argument register of their position.
@@ -109,6 +142,7 @@ void FunctionCompiler::compile_function(const Function* f, const FunctionRole& r
     }
     bind_pattern(p, arg, true);
   }
+  if (!fn_.mapped_argument_slots.empty()) emit_.emit(Opcode::MapArguments, fn_.arguments_register);
   if (f->generator) {
     // The call makes the generator object and returns it at once: the
     // first next() resumes after this initial yield.

@@ -246,6 +246,8 @@ class FunctionCompiler {
   uint16_t property_key(Node* key, bool computed, std::string* name);
 
   uint16_t object_literal(ObjectExpression* o, int dst);
+  // §8.4.3 IsAnonymousFunctionDefinition: gets its name from where it is put.
+  static bool is_anonymous_function_definition(const Node* e);
 
   uint16_t template_literal(TemplateLiteral* t, int dst);
 

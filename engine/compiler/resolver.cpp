@@ -57,13 +57,17 @@ struct PendingRef {
   const Binding* binding = nullptr;
   Scope* binding_scope = nullptr;
   bool through_with = false;  // a `with` object sits between reference and binding
+  bool outer = false;         // eval code: not declared in it, so look in the caller's chain
+  uint32_t param_end = 0;     // in a parameter list: where the parameter being bound ends
   uint16_t open_withs = 0;    // `with` statements around it inside its own scope
   bool is_declaration = false;
 };
 
 class Resolver {
  public:
-  Resolver(const ScopeTree& tree, ResolverResult& out) : tree_(tree), r_(out) {
+  Resolver(const ScopeTree& tree, ResolverResult& out, const bytecode::EvalSite* outer)
+      : tree_(tree), r_(out), outer_(outer) {
+    r_.eval_outer = outer;
     r_.scopes.resize(tree.scopes.size());
     params_only_.assign(tree.scopes.size(), false);
     withs_above_.assign(tree.scopes.size(), 0);
@@ -85,6 +89,8 @@ class Resolver {
     auto* p = const_cast<Program*>(program);
     Scope* root = tree_.root();
     new_function(FunctionInfo::TopLevel, p, root, FunctionInfo::kNone, root->strict);
+    sloppy_eval_root_ = outer_ && !root->strict ? root : nullptr;
+    if (sloppy_eval_root_) check_eval_var_clashes(root);
     enter(root);
     statement_list(p->body);
     leave(root);
@@ -92,11 +98,22 @@ class Resolver {
     allocate();
     resolve_all();
     record_annex_b();
+    build_eval_sites();
   }
 
  private:
   const ScopeTree& tree_;
   ResolverResult& r_;
+  const bytecode::EvalSite* outer_ = nullptr;  // resolving direct eval code
+  Scope* sloppy_eval_root_ = nullptr;          // sloppy eval code: its vars belong to the caller
+  struct EvalCall {
+    const Node* call;
+    Scope* scope;
+    uint16_t open_withs;
+    uint32_t function;
+    bool in_parameters;
+  };
+  std::vector<EvalCall> eval_calls_;
   StackGuard stack_;
   std::unordered_map<const Node*, Scope*> scope_of_node_;
   std::unordered_map<const Node*, Scope*> wrapper_block_;
@@ -111,6 +128,10 @@ class Resolver {
   // enclose it inside its parent: each is one more link of the run-time chain.
   uint16_t open_withs_ = 0;
   std::vector<uint16_t> withs_above_;
+  // Parameter lists: the end of the element being bound, and of the element
+  // declaring each parameter (a parameter is in its TDZ until its element is bound).
+  uint32_t param_end_ = 0;
+  std::unordered_map<const Binding*, uint32_t> param_element_end_;
 
   ScopeInfo& info(const Scope* s) { return r_.scopes[r_.scope_index.at(s)]; }
   FunctionInfo& fn(uint32_t i) { return r_.functions[i]; }
@@ -401,7 +422,12 @@ class Resolver {
     // the outside), not the body's declarations.
     size_t index = r_.scope_index.at(s);
     params_only_[index] = true;
-    for (Node* param : f->params) binding_pattern(param);
+    uint32_t saved_param_end = param_end_;
+    for (Node* param : f->params) {
+      param_end_ = param->end;
+      binding_pattern(param);
+    }
+    param_end_ = 0;
     params_only_[index] = false;
     if (f->body->kind == NodeKind::BlockStatement)
       statement_list(as<BlockStatement>(f->body)->body);
@@ -409,6 +435,7 @@ class Resolver {
       expression(f->body);
     leave(s);
     fn_ = saved_fn;
+    param_end_ = saved_param_end;
   }
 
   // A class declaration's id names the outer (let-like) binding; the class
@@ -535,7 +562,7 @@ class Resolver {
           break;
         case NodeKind::CallExpression: {
           auto* call = as<CallExpression>(link);
-          if (is_direct_eval(call)) direct_eval();
+          if (is_direct_eval(call)) direct_eval(call);
           for (Node* arg : call->arguments) expression(arg);
           break;
         }
@@ -562,9 +589,10 @@ class Resolver {
            as<Identifier>(call->callee)->name->text == "eval";
   }
 
-  void direct_eval() {
+  void direct_eval(const CallExpression* call) {
     fn(fn_).has_direct_eval = true;
     eval_scopes_.push_back(current_);
+    eval_calls_.push_back(EvalCall{call, current_, open_withs_, fn_, params_only_[r_.scope_index.at(current_)]});
     // §19.2.1.3: sloppy eval code declares its vars in the caller's var scope.
     if (!current_->strict) {
       Scope* var_scope = current_;
@@ -649,12 +677,15 @@ class Resolver {
     ref.function = fn_;
     ref.is_declaration = is_declaration;
     ref.open_withs = open_withs_;
+    ref.param_end = param_end_;
     for (Scope* s = current_; s; s = s->parent) {
       if (s == with_host_) ref.through_with = true;
       const Binding* b = s->find(id->name);
       if (b && params_only_[r_.scope_index.at(s)] && b->kind != BindingKind::Parameter &&
           b->kind != BindingKind::SelfName)
         b = nullptr;  // a body declaration, invisible to parameter expressions
+      if (b && s == sloppy_eval_root_ && !is_lexical(b->kind))
+        b = nullptr;  // sloppy eval's vars live in the caller's var scope (§19.2.1.3)
       if (b) {
         ref.binding = b;
         ref.binding_scope = s;
@@ -666,6 +697,9 @@ class Resolver {
         break;
       }
     }
+    ref.outer = outer_ && !ref.binding;
+    if (is_declaration && param_end_ && ref.binding && ref.binding->kind == BindingKind::Parameter)
+      param_element_end_[ref.binding] = param_end_;
     refs_.push_back(ref);
   }
 
@@ -683,6 +717,16 @@ class Resolver {
   void mark_captures() {
     for (Scope* s : eval_scopes_)
       for (; s; s = s->parent) info(s).all_captured = true;
+    // A sloppy function with simple parameters and an arguments object has
+    // them mapped (§10.4.4.7): arguments[i] and the parameter are one
+    // variable, which must outlive the frame with the object, so it lives in
+    // a slot the object points at.
+    for (FunctionInfo& f : r_.functions) {
+      f.mapped_arguments = has_mapped_arguments(f);
+      if (f.mapped_arguments)
+        for (const Binding& b : f.scope->bindings)
+          if (b.kind == BindingKind::Parameter) captured_.insert(&b);
+    }
     for (const PendingRef& ref : refs_) {
       if (!ref.binding) continue;
       if (info(ref.binding_scope).function != ref.function || ref.through_with || eval_may_shadow(ref))
@@ -691,6 +735,12 @@ class Resolver {
   }
   std::unordered_set<const Binding*> captured_;
   std::unordered_set<const Binding*> synthetic_;
+
+  static bool has_mapped_arguments(const FunctionInfo& f) {
+    if (f.kind != FunctionInfo::Normal || f.strict || !f.needs_arguments_object) return false;
+    auto* fn = as<Function>(const_cast<Node*>(f.node));
+    return fn->simple_params && !fn->params.empty();
+  }
 
   // --- Step 3: registers and slots ----------------------------------------------
 
@@ -717,8 +767,9 @@ class Resolver {
     for (uint32_t i = 0; i < tree_.scopes.size(); i++) {
       const Scope* s = tree_.scopes[i].get();
       ScopeInfo& si = r_.scopes[i];
-      bool script_top = s->kind == ScopeKind::Script;
+      bool script_top = s->kind == ScopeKind::Script && !outer_;
       for (const Binding* b : si.bindings) {
+        if (s == sloppy_eval_root_ && !is_lexical(b->kind) && !synthetic_.count(b)) continue;
         BindingLocation loc;
         loc.scope = s;
         loc.synthetic = synthetic_.count(b) > 0;
@@ -790,8 +841,14 @@ class Resolver {
         // A class's inner name is uninitialized while its heritage and
         // computed keys run (§15.7.14 step 27 initializes it afterwards).
         return ref.binding_scope->kind == ScopeKind::Class && same_function;
+      case BindingKind::Parameter: {
+        // §10.2.11 step 25-26: `function f(a = b, b)` reads b before it is bound.
+        auto declared = param_element_end_.find(b);
+        return same_function && ref.param_end && declared != param_element_end_.end() &&
+               declared->second >= ref.param_end;
+      }
       default:
-        return false;  // vars, parameters, functions (hoisted), imports
+        return false;  // vars, functions (hoisted), imports
     }
   }
 
@@ -801,7 +858,9 @@ class Resolver {
       res.binding = ref.binding;
       res.is_declaration = ref.is_declaration;
       res.needs_tdz_check = needs_tdz_check(ref);
-      if (!ref.binding) {
+      if (ref.outer) {
+        resolve_outer(ref, res);
+      } else if (!ref.binding) {
         res.kind = Resolution::Global;
       } else {
         const BindingLocation& loc = r_.locations.at(ref.binding);
@@ -826,7 +885,7 @@ class Resolver {
             break;
         }
       }
-      if (ref.through_with || eval_may_shadow(ref)) {
+      if (!ref.outer && (ref.through_with || eval_may_shadow(ref))) {
         res.dynamic_reason = ref.through_with ? Resolution::With : Resolution::Eval;
         res.dynamic_depth = ref.binding && res.kind == Resolution::Scoped ? res.depth
                             : ref.binding && res.kind == Resolution::Local
@@ -849,6 +908,111 @@ class Resolver {
     return depth;
   }
 
+  // --- Direct eval -------------------------------------------------------------------
+
+  // Eval code's reference to a name it does not declare: the innermost level
+  // of the caller's chain that holds it (PerformEval runs the code in the
+  // caller's environment). A `with` object or eval-var object on the way
+  // may shadow it, so such a reference also searches by name first.
+  void resolve_outer(const PendingRef& ref, Resolution& res) {
+    uint16_t own = heap_scopes_between(ref, nullptr);  // the eval code's own links
+    bool shadowable = ref.through_with || eval_may_shadow(ref);
+    std::string_view name = as<Identifier>(const_cast<Node*>(ref.node))->name->text;
+    for (size_t i = 0; i < outer_->levels.size(); i++) {
+      const bytecode::EvalSite::Level& level = outer_->levels[i];
+      for (const bytecode::EvalSite::Name& n : level.names) {
+        if (n.name != name) continue;
+        res.kind = Resolution::Scoped;
+        res.depth = uint16_t(own + i);
+        res.index = n.slot;
+        res.needs_tdz_check = n.lexical && !ref.is_declaration;
+        r_.outer_names.push_back(AtomData{n.name});
+        BindingKind kind = n.is_const    ? BindingKind::Const
+                           : n.self_name ? BindingKind::SelfName
+                           : n.lexical   ? BindingKind::Let
+                                         : BindingKind::Var;
+        r_.synthetic.push_back(Binding{&r_.outer_names.back(), kind, nullptr, nullptr});
+        res.binding = &r_.synthetic.back();
+        if (shadowable) {
+          res.dynamic_reason = Resolution::Eval;
+          res.dynamic_depth = res.depth;
+        }
+        return;
+      }
+      if (level.kind != bytecode::EvalSite::Level::Plain) shadowable = true;  // may hold names not listed
+    }
+    res.kind = Resolution::Global;
+    if (shadowable) {
+      res.dynamic_reason = Resolution::Eval;
+      res.dynamic_depth = Resolution::kWholeChain;
+    }
+  }
+
+  // §19.2.1.3 step 3: a sloppy eval's var may not hoist over a caller's
+  // lexical declaration between the call and the var scope.
+  void check_eval_var_clashes(const Scope* root) {
+    size_t last = outer_->var_level >= 0 ? size_t(outer_->var_level) : outer_->levels.size() - 1;
+    for (const Binding& b : root->bindings) {
+      if (is_lexical(b.kind)) continue;
+      // §19.2.1.3 step 2 (ES2022): eval in parameter expressions may not declare `arguments`.
+      if (outer_->in_parameters && b.name->text == "arguments")
+        throw SyntaxError{"Identifier 'arguments' has already been declared", b.id ? b.id->start : SourcePos{}};
+      for (size_t i = 0; i <= last && i < outer_->levels.size(); i++)
+        for (const bytecode::EvalSite::Name& n : outer_->levels[i].names)
+          if (n.lexical && n.name == b.name->text)
+            throw SyntaxError{"Identifier '" + std::string(n.name) + "' has already been declared",
+                              b.id ? b.id->start : SourcePos{}};
+    }
+  }
+
+  // One Level per link of the run-time chain at a direct eval call.
+  void add_with_levels(bytecode::EvalSite& site, uint16_t count) {
+    for (uint16_t i = 0; i < count; i++) site.levels.push_back({bytecode::EvalSite::Level::With, {}});
+  }
+
+  void build_eval_sites() {
+    for (const EvalCall& call : eval_calls_) {
+      bytecode::EvalSite site;
+      site.strict = call.scope->strict;
+      add_with_levels(site, call.open_withs);
+      const Scope* var_scope = nullptr;
+      for (const Scope* s = call.scope; s; s = s->parent) {
+        const ScopeInfo& si = info(s);
+        bool is_var_scope = s->is_var_scope() && s->kind != ScopeKind::Script;
+        if (is_var_scope && !var_scope) var_scope = s;
+        if (si.needs_heap_scope) {
+          bytecode::EvalSite::Level level;
+          level.kind = si.sloppy_eval && is_var_scope ? bytecode::EvalSite::Level::EvalVars
+                                                      : bytecode::EvalSite::Level::Plain;
+          for (const Binding* b : si.bindings) {
+            auto found = r_.locations.find(b);  // a sloppy eval's own vars have none
+            if (found == r_.locations.end() || found->second.kind != BindingLocation::Slot) continue;
+            const BindingLocation& loc = found->second;
+            bool synthetic = synthetic_.count(b) > 0;
+            level.names.push_back({std::string(b->name->text), loc.index, !synthetic && is_lexical(b->kind),
+                                   b->kind == BindingKind::Const, b->kind == BindingKind::SelfName});
+          }
+          if (s == var_scope && site.var_level < 0) site.var_level = int(site.levels.size());
+          site.levels.push_back(std::move(level));
+        }
+        add_with_levels(site, withs_above_[r_.scope_index.at(s)]);
+      }
+      if (outer_) {  // eval inside eval code: the caller's chain continues outward
+        int base = int(site.levels.size());
+        if (site.var_level < 0 && outer_->var_level >= 0 && !site.strict) site.var_level = base + outer_->var_level;
+        for (const auto& level : outer_->levels) site.levels.push_back(level);
+      }
+      uint32_t f = call.function;
+      while (fn(f).kind == FunctionInfo::Arrow) f = fn(f).parent;
+      site.in_function = fn(f).kind != FunctionInfo::TopLevel || (outer_ && outer_->in_function);
+      site.in_field_initializer = fn(f).kind == FunctionInfo::FieldInitializer ||
+                                  fn(f).kind == FunctionInfo::StaticBlock ||
+                                  (fn(f).kind == FunctionInfo::TopLevel && outer_ && outer_->in_field_initializer);
+      site.in_parameters = call.in_parameters;
+      r_.eval_sites[call.call] = std::move(site);
+    }
+  }
+
   // B.3.2.1: record both ends of each Annex B copy.
   void record_annex_b() {
     for (const auto& scope : tree_.scopes)
@@ -861,9 +1025,10 @@ class Resolver {
 
 }  // namespace
 
-ResolverResult resolve_variables(const ast::Program* program, const ScopeTree& tree) {
+ResolverResult resolve_variables(const ast::Program* program, const ScopeTree& tree,
+                                 const bytecode::EvalSite* eval_site) {
   ResolverResult result;
-  Resolver(tree, result).run(program);
+  Resolver(tree, result, eval_site).run(program);
   return result;
 }
 

@@ -32,6 +32,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bytecode/function.h"
 #include "parser/ast.h"
 #include "parser/scope.h"
 
@@ -93,6 +94,7 @@ struct FunctionInfo {
   bool has_heap_scope = false;          // its var scope needs a heap object
   bool uses_arguments = false;          // `arguments` is referenced (here or from an arrow)
   bool needs_arguments_object = false;  // uses_arguments or a direct eval, and not shadowed
+  bool mapped_arguments = false;        // sloppy, simple parameters: arguments[i] aliases them
   bool has_direct_eval = false;         // contains eval(...) directly (not in a nested function)
   bool arrow_captures_this = false;     // an arrow (or eval in one) reads this / super / new.target
   const Binding* arguments_binding = nullptr;   // where the arguments object is stored
@@ -128,6 +130,11 @@ struct ResolverResult {
   std::vector<const ast::Node*> references;  // every resolved node, in tree-walk order
   std::unordered_map<const ast::Function*, AnnexBCopy> annex_b;
   std::deque<Binding> synthetic;  // `arguments`, `this`, `new.target` bindings
+  // Direct eval calls (CallExpression nodes): what each can see (the compiler sets `pc`).
+  std::unordered_map<const ast::Node*, bytecode::EvalSite> eval_sites;
+  // Resolving eval code: the call site it runs at (null for a script or module).
+  const bytecode::EvalSite* eval_outer = nullptr;
+  std::deque<AtomData> outer_names;  // names of the caller's bindings eval code refers to
 
   // An Identifier (reference or declaration), or ThisExpression / MetaProperty
   // (new.target) inside an arrow. Null for property keys, labels, private
@@ -142,8 +149,12 @@ struct ResolverResult {
 };
 
 // Resolves every name of `program`, whose scope tree is `tree` (from
-// analyze_scopes on the same program).
-ResolverResult resolve_variables(const ast::Program* program, const ScopeTree& tree);
+// analyze_scopes on the same program). For direct eval code, `eval_site`
+// is the call it runs at: names the code does not declare resolve into the
+// caller's scope chain, and (sloppy code) its vars go to the caller's var
+// scope. Throws SyntaxError for a var that would clash with a caller's let.
+ResolverResult resolve_variables(const ast::Program* program, const ScopeTree& tree,
+                                 const bytecode::EvalSite* eval_site = nullptr);
 
 // The readable outline behind `glass --print-scopes`; format documented in
 // resolver_printer.cpp.

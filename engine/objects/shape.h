@@ -38,6 +38,8 @@ enum PropertyFlags : uint8_t {
   kEnumerable = 2,
   kConfigurable = 4,
   kAccessor = 8,  // the slot holds a getter/setter pair, not a value
+  kMapped = 16,   // (a special element only) an arguments object's index aliasing a
+                  // parameter: the value is the vm's map to it (vm/arguments.h)
 };
 constexpr uint8_t kDefaultProperty = kWritable | kEnumerable | kConfigurable;
 

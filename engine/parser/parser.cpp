@@ -17,8 +17,13 @@ Parser::Parser(const Source& source, Arena& arena, AtomTable& atoms, const Parse
       lex_(source, arena, atoms, options.module) {
   for (int k = int(kFirstKeyword); k <= int(kLastKeyword); ++k)
     reserved_.insert(atoms_.intern(token_text(TokenKind(k))));
-  top_.strict = options.module;
+  top_.strict = options.module || options.eval_strict;
   top_.is_async = options.module;  // top-level await
+  top_.allow_new_target = options.eval_new_target;
+  top_.allow_super_property = options.eval_super_property;
+  top_.allow_super_call = options.eval_super_call;
+  top_.arguments_banned = options.eval_arguments_banned;
+  top_.in_field_init = options.eval_arguments_banned;
 }
 
 ast::Program* Parser::parse() {

@@ -11,6 +11,13 @@ namespace glass {
 
 struct ParseOptions {
   bool module = false;  // parse as a Module (strict, import/export, top-level await)
+  // Direct eval code (§19.2.1.1 PerformEval step 5): it inherits its
+  // caller's strictness and what the enclosing function allows.
+  bool eval_strict = false;
+  bool eval_new_target = false;
+  bool eval_super_property = false;
+  bool eval_super_call = false;
+  bool eval_arguments_banned = false;
 };
 
 // Parses the whole source. Throws glass::SyntaxError on the first error.

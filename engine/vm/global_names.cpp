@@ -84,14 +84,16 @@ void set_global(Vm& vm, InlineCache& ic, Value v, bool strict) {
 
 void declare_globals(Vm& vm, const std::vector<std::string>& names, int kind) {
   gc::Rooted<Object> lex(vm.heap(), vm.global_lexicals());
-  if (kind == 2) {  // var and function names: global properties, undefined until assigned
+  if (kind == 2 || kind == 3) {  // var and function names: global properties, undefined until assigned
     gc::Rooted<Object> global(vm.heap(), vm.global());
     for (const std::string& n : names) {
       gc::Rooted<String> name(vm.heap(), vm.intern(n));
       if (lex->get_own(name)) vm.throw_error(ErrorType::SyntaxError, "Identifier '" + n + "' has already been declared");
       if (get_own_property(vm, global, PropertyKey::of_cell(name))) continue;
       if (!global->extensible()) vm.throw_error(ErrorType::TypeError, "Cannot define global variable '" + n + "'");
-      global->define_own(vm.heap(), name, Value::undefined(), kWritable | kEnumerable);
+      // A script's vars cannot be deleted; a sloppy eval's can (§19.2.1.3 step 17 CreateGlobalVarBinding(vn, true)).
+      global->define_own(vm.heap(), name, Value::undefined(),
+                         kind == 3 ? uint8_t(kWritable | kEnumerable | kConfigurable) : uint8_t(kWritable | kEnumerable));
     }
     return;
   }

@@ -20,6 +20,7 @@
 #include "builtins/regexp.h"
 #include "bytecode/disassembler.h"
 #include "parser/display.h"
+#include "vm/arguments.h"
 #include "vm/box.h"
 #include "vm/interpreter_support.h"
 #include "vm/generator.h"
@@ -410,6 +411,8 @@ L_PushScope: {
   ++f->scope_depth;
   DISPATCH();
 }
+L_SetFunctionName: set_function_name(vm, r[A], r[B], C); DISPATCH();
+L_MapArguments: map_arguments(vm, r[A], f->scope, t->code->mapped_argument_slots); DISPATCH();
 L_PushWithScope:
   f->scope = push_with_scope(vm, f->scope, r[A]);
   ++f->scope_depth;
@@ -458,6 +461,7 @@ L_SetGlobal: {
   DISPATCH();
 }
 L_DeclareGlobals: declare_globals(vm, t->code->constants[ins.bx()].names, A); DISPATCH();
+L_DeclareEvalVars: declare_eval_vars(vm, f->scope, A, t->code->constants[ins.bx()].names); DISPATCH();
 L_InitGlobalLexical: init_global_lexical(vm, t->ics[B].name, r[A]); DISPATCH();
 L_GetNamed: {
   Value base = r[B];
@@ -731,7 +735,22 @@ L_New: {
   r[A] = result;
   DISPATCH();
 }
-L_CallEval:  // direct eval is not distinguished yet: runs as an indirect (global) eval
+L_CallEval:
+  // §13.3.6.1: `eval(src)` calling the realm's own eval runs src in this
+  // frame's scope, as a new frame over it; any other callee is a plain call.
+  if (r[B] == object_value(vm.intrinsics_[IntrinsicObject::Eval])) {
+    if (C == 0 || !r[B + 2].is_string()) {
+      r[A] = C == 0 ? Value::undefined() : r[B + 2];
+      DISPATCH();
+    }
+    Value new_target = Value::undefined();
+    prepare_direct_eval(vm, *f, uint32_t(pc - 1 - t->code->code.data()), &r[B], &new_target);
+    if (!vm.push_frame(as_function(r[B]), r + B + 2, 0, r[B + 1], new_target, 0, A))
+      vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+    RELOAD();
+    DISPATCH();
+  }
+  goto L_Call;
 L_CallArray:
 L_NewSpread: {
   // Spread the argument array into the registers after `this`, then call as usual.
@@ -739,7 +758,7 @@ L_NewSpread: {
   Value callee = r[B];
   uint32_t argc = C;
   Value* saved_sp = vm.sp_;
-  if (ins.op() != Opcode::CallEval) {
+  {
     Object* list = as_object(r[B + 2]);
     argc = list->array_length();
     if (r + B + 2 + argc + 64 > vm.stack_end_) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");

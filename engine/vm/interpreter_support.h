@@ -39,6 +39,8 @@ Value to_property_key_value(Vm& vm, Value v);
 HeapScope* clone_scope(Vm& vm, HeapScope* scope);
 FunctionObject* new_closure(Vm& vm, Frame& f, uint32_t index);
 bool delete_global(Vm& vm, String* name);
+// SetFunctionName: names a method or anonymous function defined under a computed key.
+void set_function_name(Vm& vm, Value function, Value key, int prefix);
 
 // ---- dynamic_names.cpp ---------------------------------------------------------
 // PushWithScope: a `with` body's scope for ToObject(object).
@@ -47,6 +49,15 @@ HeapScope* push_with_scope(Vm& vm, HeapScope* parent, Value object);
 // (0xFFFF: all) for `name`; out[0] = the object that has it (or <empty>),
 // out[1] = the `this` a call through it gets.
 void find_name(Vm& vm, HeapScope* innermost, String* name, uint16_t depth, Value* out);
+
+// ---- direct_eval.cpp ------------------------------------------------------------
+// CallEval with the realm's eval and a string: compiles it against the call's
+// EvalSite; leaves the eval code's closure in callee_this_args[0] and the
+// caller's this in [1], ready to be pushed as a frame.
+void prepare_direct_eval(Vm& vm, Frame& caller, uint32_t pc, Value* callee_this_args, Value* new_target);
+// DeclareEvalVars: a sloppy eval's vars become properties of the eval-var
+// object of the var scope `depth` levels out.
+void declare_eval_vars(Vm& vm, HeapScope* scope, uint16_t depth, const std::vector<std::string>& names);
 
 // ---- globals.cpp (vm/) ----------------------------------------------------------
 // Global names: the declarative record (top-level let/const/class) first,

@@ -21,7 +21,7 @@ namespace glass {
   X(GeneratorPrototype) X(AsyncFunctionPrototype) X(GeneratorFunctionPrototype) \
   X(AsyncIteratorPrototype) X(AsyncGeneratorPrototype) X(AsyncGeneratorFunctionPrototype) \
   X(AsyncFromSyncIteratorPrototype) \
-  X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError)
+  X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError) X(Eval) X(ArrayValues)
 
 // X(name): a Shape* (root shapes and pre-built shapes for common objects).
 #define GLASS_INTRINSIC_SHAPES(X)                                             \

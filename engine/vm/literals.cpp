@@ -29,7 +29,7 @@ void array_spread(Vm& vm, Value array, Value iterable) {
   if (source.get().is_object() && as_object(source)->object_class() == ObjectClass::Array) {  // not a Proxy
     Object* s = as_object(source);
     Object* proto = get_prototype_of(s);
-    if (proto == vm.intrinsics()[IntrinsicObject::ArrayPrototype] && !s->has_sparse_elements() &&
+    if (proto == vm.intrinsics()[IntrinsicObject::ArrayPrototype] && !s->has_sparse_elements() && !s->has_special_elements() &&
         s->element_flags() == kDefaultProperty && s->get_own(vm.well_known_symbol(WellKnownSymbol::iterator)) == std::nullopt) {
       auto it = get_own_property(vm, proto, PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::iterator)));
       Value values = get(vm, proto, key_of(vm, "values"));
@@ -134,6 +134,21 @@ FunctionObject* new_closure(Vm& vm, Frame& f, uint32_t index) {
     fn->home_object = frame.callee->home_object;
   }
   return fn;
+}
+
+void set_function_name(Vm& vm, Value function, Value key, int prefix) {
+  // §10.2.9 SetFunctionName: a symbol key names the function "[description]".
+  RootedValue fn(vm.heap(), function);
+  std::string name;
+  if (key.is_symbol()) {
+    Symbol* s = static_cast<Symbol*>(key.as_cell());
+    name = s->description() ? "[" + s->description()->to_utf8() + "]" : "";
+  } else {
+    name = to_utf8(vm, key);
+  }
+  if (prefix == 1) name = "get " + name;
+  if (prefix == 2) name = "set " + name;
+  as_object(fn)->set_own_value(vm.atom(WellKnownAtom::name), string_value(vm.new_string(name)));
 }
 
 bool delete_global(Vm& vm, String* name) { return delete_property(vm, vm.global(), PropertyKey::of_cell(name)); }

@@ -7,6 +7,7 @@
 #include "builtins/proxy.h"
 #include "parser/display.h"
 #include "unicode/unicode.h"
+#include "vm/arguments.h"
 #include "vm/box.h"
 #include "vm/rooted.h"
 
@@ -403,6 +404,12 @@ bool prevent_extensions(Vm& vm, Object* o) {
   return true;
 }
 
+// A special element as a property: a mapped argument reads its parameter.
+static OwnProperty resolve_mapped(const OwnProperty& special, uint32_t index) {
+  if (!(special.flags & kMapped)) return special;
+  return OwnProperty{mapped_argument_value(special.value, index), uint8_t(special.flags & ~kMapped)};
+}
+
 std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) {
   if (proxy_dispatch(o, key)) return proxy_get_own_property(vm, o, key);
   if (key.is_index()) {
@@ -414,7 +421,7 @@ std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) 
         return OwnProperty{string_value(String::from_utf16(vm.heap(), std::u16string_view(&c, 1))), kEnumerable};
       }
     }
-    if (auto special = o->get_special_element(key.index)) return special;
+    if (auto special = o->get_special_element(key.index)) return resolve_mapped(*special, key.index);
     auto v = o->get_element(key.index);
     if (!v) return std::nullopt;
     return OwnProperty{*v, o->element_flags()};
@@ -441,6 +448,18 @@ bool has_property(Vm& vm, Object* o, PropertyKey key) {
 // plain element; any other index property is one of its special elements.
 static void write_own(Vm& vm, Object* o, PropertyKey key, Value v, uint8_t flags) {
   if (key.is_index()) {
+    // A mapped argument (§10.4.4.2): a data write goes to the parameter; it
+    // stays aliased unless it became an accessor or read-only.
+    if (o->has_special_elements()) {
+      auto special = o->get_special_element(key.index);
+      if (special && (special->flags & kMapped) && !(flags & kAccessor)) {
+        write_mapped_argument(special->value, key.index, v);
+        if (flags & kWritable) {
+          o->set_special_element(key.index, OwnProperty{special->value, uint8_t(flags | kMapped)});
+          return;
+        }
+      }
+    }
     if (flags != o->element_flags()) {
       o->set_special_element(key.index, OwnProperty{v, flags});
     } else {
@@ -602,8 +621,10 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
       if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
       if (cur->object_class() != ObjectClass::String) {
         if (auto v = cur->get_element(key.index)) return *v;
-        if (auto special = cur->get_special_element(key.index))
-          return special->flags & kAccessor ? call_getter(vm, special->value, receiver) : special->value;
+        if (auto special = cur->get_special_element(key.index)) {
+          if (special->flags & kAccessor) return call_getter(vm, special->value, receiver);
+          return resolve_mapped(*special, key.index).value;
+        }
         continue;
       }
       if (auto p = get_own_property(vm, cur, key)) return p->value;

@@ -379,6 +379,17 @@ bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_v
       arguments = object_value(args);
       args->set_prototype(intrinsics_[IntrinsicObject::ObjectPrototype]);
       define_value(args, atom(WellKnownAtom::length), Value::number(argc));
+      define_value(args, well_known_symbol(WellKnownSymbol::iterator), object_value(intrinsics_[IntrinsicObject::ArrayValues]));
+      // §10.4.4.6/7: a sloppy function with simple parameters exposes itself
+      // as callee; otherwise reading callee throws.
+      bool simple_sloppy = !code->strict && (params == 0 || !code->mapped_argument_slots.empty());
+      if (simple_sloppy) {
+        define_value(args, atom(WellKnownAtom::callee), object_value(fn));
+      } else {
+        Value thrower = object_value(intrinsics_[IntrinsicObject::ThrowTypeError]);
+        AccessorPair* pair = heap_.allocate<AccessorPair>(thrower, thrower);
+        as_object(arguments)->define_own(heap_, atom(WellKnownAtom::callee), Value::cell(Value::Tag::Object, pair), kAccessor);
+      }
     }
     if (code->has_rest) {
       uint32_t first = params - 1;
@@ -502,7 +513,8 @@ static Value invoke(Vm& vm, Value callee, Value this_value, std::span<const Valu
 
 // ---- scripts and jobs -----------------------------------------------------------------
 
-Value Vm::evaluate_script(std::string_view text, const std::string& name) {
+FunctionTemplate* Vm::compile_script(std::string_view text, const std::string& name, const ParseOptions& options,
+                                     const bytecode::EvalSite* eval_site) {
   Source source;
   source.name = name;
   source.text = std::string(text);
@@ -511,10 +523,10 @@ Value Vm::evaluate_script(std::string_view text, const std::string& name) {
   ast::Program* program;
   std::unique_ptr<bytecode::CompiledFunction> compiled;
   try {
-    program = parse_program(source, arena, parser_atoms, ParseOptions{});
+    program = parse_program(source, arena, parser_atoms, options);
     check_early_errors(program, parser_atoms);
     ScopeTree tree = analyze_scopes(program, parser_atoms);
-    ResolverResult resolved = resolve_variables(program, tree);
+    ResolverResult resolved = resolve_variables(program, tree, eval_site);
     compiled = compile_program(program, resolved);
   } catch (const glass::SyntaxError& e) {
     // The error's stack says where in the source: "    at file:line:column".
@@ -531,7 +543,11 @@ Value Vm::evaluate_script(std::string_view text, const std::string& name) {
   programs.push_back(std::move(compiled));
   sources.push_back(std::make_unique<std::string>(std::move(source.text)));
   gc::Rooted<String> source_name(heap_, new_string(name));
-  gc::Rooted<FunctionTemplate> t(heap_, FunctionTemplate::load(*this, code, source_name, sources.back().get()));
+  return FunctionTemplate::load(*this, code, source_name, sources.back().get());
+}
+
+Value Vm::evaluate_script(std::string_view text, const std::string& name) {
+  gc::Rooted<FunctionTemplate> t(heap_, compile_script(text, name, ParseOptions{}, nullptr));
   FunctionObject* f = make_closure(t, nullptr);
   return call(object_value(f), object_value(global_), {});
 }

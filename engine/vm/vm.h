@@ -28,6 +28,7 @@
 #include "objects/atom_table.h"
 #include "objects/object.h"
 #include "objects/symbol.h"
+#include "parser/parser.h"
 #include "vm/function.h"
 #include "vm/intrinsics.h"
 #include "vm/property_key.h"
@@ -116,6 +117,10 @@ class Vm final : public gc::RootSection {
   // value (today: undefined). Throws Thrown (a SyntaxError becomes a JS
   // SyntaxError object).
   Value evaluate_script(std::string_view source, const std::string& name);
+  // Parses and compiles a script (or, with `eval_site`, direct eval code
+  // running at that call) into a loaded template; a SyntaxError is thrown as a JS error.
+  FunctionTemplate* compile_script(std::string_view source, const std::string& name, const ParseOptions& options,
+                                   const bytecode::EvalSite* eval_site);
   // The one entry point for C++ code calling JS (and any callable).
   Value call(Value callee, Value this_value, std::span<const Value> args);
   Value construct(Value callee, std::span<const Value> args, Value new_target);
