@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the build and the tests need; installed only when missing.
-PACKAGES=(g++ cmake ninja-build pkg-config ccache libasio-dev libboost-context-dev
+# (libboost-dev: the header-only parts, Boost.Multiprecision for BigInt;
+# libboost-context-dev already depends on it.)
+PACKAGES=(g++ cmake ninja-build pkg-config ccache libasio-dev libboost-dev libboost-context-dev
           doctest-dev libre2-dev libicu-dev)
 
 install_missing() {

@@ -470,7 +470,7 @@ Value array_at(Vm& vm, Value self, std::span<const Value> args, Value) {
 // Strict equality (indexOf) or SameValueZero (includes) against one target,
 // specialised by the target's type so the search loop is a compare or two.
 struct Matcher {
-  enum Kind : uint8_t { Number, NaN, String, Identity } kind;
+  enum Kind : uint8_t { Number, NaN, String, BigInt, Identity } kind;
   bool nan_matches;  // SameValueZero
   double number = 0;
   glass::String* string = nullptr;
@@ -482,6 +482,8 @@ struct Matcher {
     } else if (t.is_string()) {
       kind = String;
       string = as_string(t);
+    } else if (t.is_bigint()) {
+      kind = BigInt;
     } else {
       kind = Identity;
     }
@@ -491,6 +493,7 @@ struct Matcher {
       case Number: return v.is_number() && v.as_number() == number;
       case NaN: return nan_matches && v.is_double() && std::isnan(v.as_double());
       case String: return v.is_string() && (v == target || glass::String::equals(as_string(v), string));
+      case BigInt: return v.is_bigint() && glass::BigInt::equals(as_bigint(v), as_bigint(target));
       case Identity: return v == target;
     }
     return false;

@@ -36,6 +36,7 @@ void install_string(Vm& vm);    // String, String.prototype, string iterators
 void install_regexp(Vm& vm);    // RegExp, RegExp.prototype, %RegExpStringIteratorPrototype%
 void install_iterator(Vm& vm);  // %IteratorPrototype%
 void install_number(Vm& vm);    // Number
+void install_bigint(Vm& vm);    // BigInt
 void install_math(Vm& vm);      // Math
 void install_json(Vm& vm);      // JSON
 void install_collections(Vm& vm);  // Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry

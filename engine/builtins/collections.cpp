@@ -5,7 +5,7 @@
 // open-addressing index (power-of-two, linear probing) of entry positions.
 // Keys are normalized so that every number has one bit pattern (-0 and
 // integral doubles become int32, NaN is canonical): then SameValueZero is
-// "same bits, or two strings with the same content".
+// "same bits, or two strings or two BigInts with the same content".
 //
 // Iteration tolerates changes: an iterator (and a running forEach) is a
 // cursor, a position in the entry vector, registered with its table. Only
@@ -48,6 +48,7 @@ inline Value normalize_key(Value k) {
 
 inline uint32_t hash_key(Value k) {
   if (k.is_string()) return as_string(k)->hash() * 0x9E3779B1u;
+  if (k.is_bigint()) return as_bigint(k)->hash() * 0x9E3779B1u;  // by value, like strings
   uint64_t x = k.bits();
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdull;
@@ -56,7 +57,8 @@ inline uint32_t hash_key(Value k) {
 }
 
 inline bool keys_equal(Value a, Value b) {
-  return a == b || (a.is_string() && b.is_string() && String::equals(as_string(a), as_string(b)));
+  return a == b || (a.is_string() && b.is_string() && String::equals(as_string(a), as_string(b))) ||
+         (a.is_bigint() && b.is_bigint() && BigInt::equals(as_bigint(a), as_bigint(b)));
 }
 
 class CollectionObject final : public Object {

@@ -5,6 +5,7 @@
 
 #include "builtins/builtins.h"
 #include "parser/display.h"
+#include "vm/box.h"
 
 namespace glass {
 
@@ -50,11 +51,23 @@ struct Printer {
   std::string primitive(Value v, bool top) {
     if (v.is_string()) return top ? as_string(v)->to_utf8() : quote(as_string(v)->to_utf8());
     if (v.is_number()) return number_text(v.as_number());
+    if (v.is_bigint()) return as_bigint(v)->to_string() + "n";
     if (v.is_symbol()) {
       Symbol* s = as_symbol(v);
       return "Symbol(" + (s->description() ? s->description()->to_utf8() : "") + ")";
     }
     return typeof_name(v) == std::string("undefined") ? "undefined" : v.is_null() ? "null" : to_utf8(vm, v);
+  }
+
+  static const char* box_kind(const Object* o) {
+    switch (o->object_class()) {
+      case ObjectClass::Number: return "Number";
+      case ObjectClass::String: return "String";
+      case ObjectClass::Boolean: return "Boolean";
+      case ObjectClass::Symbol: return "Symbol";
+      case ObjectClass::BigInt: return "BigInt";
+      default: return nullptr;
+    }
   }
 
   std::string function_name(Object* o) {
@@ -81,7 +94,11 @@ struct Printer {
     }
     std::string prefix;
     bool is_fn = is_function_object(o);
-    if (is_fn) {
+    bool is_box = false;
+    if (const char* kind = box_kind(o)) {  // [Number: 1], [BigInt: 1n], ...
+      prefix = std::string("[") + kind + ": " + primitive(static_cast<BoxObject*>(o)->primitive, false) + "]";
+      is_box = true;
+    } else if (is_fn) {
       std::string n = function_name(o);
       FunctionObject* f = static_cast<FunctionObject*>(o);
       bool cls = f->is_class_constructor;
@@ -91,7 +108,7 @@ struct Printer {
     bool is_arr = o->object_class() == ObjectClass::Array;
     std::vector<PropertyKey> keys = own_property_keys(vm, o);
     std::vector<std::string> parts;
-    if (depth < 0) return is_arr ? "[Array]" : is_fn ? prefix : "[Object]";
+    if (depth < 0) return is_arr ? "[Array]" : (is_fn || is_box) ? prefix : "[Object]";
     seen.push_back(o);
     uint32_t holes = 0;
     if (is_arr) {
@@ -111,6 +128,7 @@ struct Printer {
     }
     for (PropertyKey key : keys) {
       if (is_arr && (key.is_index() || key.cell == vm.atom(WellKnownAtom::length))) continue;
+      if (is_box && key.is_index()) continue;  // a String wrapper's characters
       auto p = get_own_property(vm, o, key);
       if (!p || !(p->flags & kEnumerable)) continue;
       std::string value;
@@ -123,7 +141,7 @@ struct Printer {
       parts.push_back(key_text(key) + ": " + value);
     }
     seen.pop_back();
-    if (is_fn) return parts.empty() ? prefix : prefix + " { " + join(parts) + " }";
+    if (is_fn || is_box) return parts.empty() ? prefix : prefix + " { " + join(parts) + " }";
     std::string open = is_arr ? "[" : "{", close = is_arr ? "]" : "}";
     std::string ctor = constructor_name(o);
     std::string tag;
@@ -188,12 +206,16 @@ std::string format_log_arguments(Vm& vm, std::span<const Value> args) {
         case 's': first += a.is_string() ? as_string(a)->to_utf8() : p.print(a, 1, false); break;
         case 'd':
         case 'i': {
+          if (a.is_bigint()) {
+            first += as_bigint(a)->to_string() + "n";
+            break;
+          }
           double d = a.is_object() ? NAN : to_number(vm, a);
           if (c == 'i') d = std::trunc(d);
           first += number_text(d);
           break;
         }
-        case 'f': first += number_text(to_number(vm, a)); break;
+        case 'f': first += number_text(a.is_bigint() ? bigint_to_number(a) : to_number(vm, a)); break;
         case 'j': {
           Value json = get(vm, vm.global(), key_of(vm, "JSON"));
           Value text = call_method(vm, json, key_of(vm, "stringify"), std::span<const Value>(&a, 1));

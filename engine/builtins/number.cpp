@@ -20,7 +20,11 @@ namespace glass {
 namespace {
 
 Value number_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
-  double n = args.empty() ? 0.0 : to_numeric(vm, args[0]).as_number();
+  double n = 0;
+  if (!args.empty()) {
+    Value prim = to_numeric(vm, args[0]);
+    n = prim.is_bigint() ? bigint_to_number(prim) : prim.as_number();
+  }
   if (new_target.is_undefined()) return Value::number(n);
   gc::Rooted<Object> proto(vm.heap(), ordinary_create_from_constructor(vm, new_target, IntrinsicObject::NumberPrototype));
   Object* box = make_primitive_wrapper(vm, Value::number(n));

@@ -92,6 +92,7 @@ void Vm::setup_realm() {
   install_string(*this);
   install_regexp(*this);
   install_number(*this);
+  install_bigint(*this);
   install_math(*this);
   install_json(*this);
   install_collections(*this);

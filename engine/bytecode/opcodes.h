@@ -122,7 +122,8 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(Greater, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] > r[C]")                                       \
   OP(GreaterEq, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] >= r[C]")                                    \
   OP(Negate, ABC, Reg, Reg, None, kT | kR, "r[A] = -r[B]")                                             \
-  OP(ToNumeric, ABC, Reg, Reg, None, kT | kR, "r[A] = ToNumeric(r[B]) (unary +, and before ++/--)")    \
+  OP(ToNumeric, ABC, Reg, Reg, None, kT | kR, "r[A] = ToNumeric(r[B]), a Number or a BigInt (before ++/--)") \
+  OP(ToNumber, ABC, Reg, Reg, None, kT | kR, "r[A] = ToNumber(r[B]) (unary +: a BigInt throws)")       \
   OP(ToString, ABC, Reg, Reg, None, kT | kR, "r[A] = ToString(r[B]) (template substitutions)")         \
   OP(ToPropertyKey, ABC, Reg, Reg, None, kT | kR, "r[A] = ToPropertyKey(r[B]) (computed keys, evaluated once)") \
   OP(BitNot, ABC, Reg, Reg, None, kT | kR, "r[A] = ~r[B]")                                             \

@@ -175,7 +175,7 @@ uint16_t FunctionCompiler::unary(UnaryExpression* u, int dst) {
       emit_.emit(Opcode::LoadUndefined, out);
       return out;
     case UnaryOp::Minus: emit_.emit(Opcode::Negate, out, expr(u->argument)); return out;
-    case UnaryOp::Plus: emit_.emit(Opcode::ToNumeric, out, expr(u->argument)); return out;
+    case UnaryOp::Plus: emit_.emit(Opcode::ToNumber, out, expr(u->argument)); return out;  // +1n throws
     case UnaryOp::Not: emit_.emit(Opcode::Not, out, expr(u->argument)); return out;
     case UnaryOp::BitNot: emit_.emit(Opcode::BitNot, out, expr(u->argument)); return out;
   }

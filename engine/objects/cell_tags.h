@@ -19,6 +19,7 @@ enum class CellTag : uint8_t {
   None = 0,
   String,  // objects/string.h (flat, rope and indirect strings alike)
   Symbol,  // objects/symbol.h
+  BigInt,  // objects/bigint.h
   Object,  // objects/object.h
   Shape,   // objects/shape.h
   Scope,             // vm/function.h: a heap scope (captured variables)

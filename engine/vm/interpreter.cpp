@@ -56,11 +56,37 @@ Value construct_with_frame(Vm& vm, FunctionObject* f, Value* regs, uint32_t argc
 
 // ---- slow paths (out of line so the loop stays small) --------------------------
 
-static Value arith_slow(Vm& vm, Opcode op, Value a, Value b) {
+static NumericOp numeric_op(Opcode op) {
+  switch (op) {
+    case Opcode::Sub: return NumericOp::Sub;
+    case Opcode::Mul: return NumericOp::Mul;
+    case Opcode::Div: return NumericOp::Div;
+    case Opcode::Mod: return NumericOp::Mod;
+    case Opcode::Exp: return NumericOp::Exp;
+    case Opcode::BitAnd: return NumericOp::BitAnd;
+    case Opcode::BitOr: return NumericOp::BitOr;
+    case Opcode::BitXor: return NumericOp::BitXor;
+    case Opcode::Shl: return NumericOp::Shl;
+    case Opcode::Sar: return NumericOp::Sar;
+    default: return NumericOp::Shr;
+  }
+}
+
+static Value arith_slow(Vm& vm, Opcode op, Value a, Value b);
+
+// ToNumeric on both operands (valueOf may run), then the BigInt or the Number operation.
+static Value arith_convert(Vm& vm, Opcode op, Value a, Value b) {
   RootedValue rb(vm.heap(), b);
-  Value na = to_numeric(vm, a);
-  double x = na.as_number();
-  double y = to_numeric(vm, rb).as_number();
+  RootedValue na(vm.heap(), to_numeric(vm, a));  // a BigInt must survive b's valueOf
+  Value nb = to_numeric(vm, rb);
+  if (na.get().is_bigint() || nb.is_bigint()) return bigint_binary(vm, numeric_op(op), na, nb);
+  return arith_slow(vm, op, na, nb);
+}
+
+static Value arith_slow(Vm& vm, Opcode op, Value a, Value b) {
+  if (!a.is_number() || !b.is_number()) return arith_convert(vm, op, a, b);
+  double x = a.as_number();
+  double y = b.as_number();
   switch (op) {
     case Opcode::Sub: return Value::number(x - y);
     case Opcode::Mul: return Value::number(x * y);
@@ -81,6 +107,12 @@ static Value arith_slow(Vm& vm, Opcode op, Value a, Value b) {
   }
 }
 
+// ToNumeric is emitted both for unary + and before the Increment/Decrement
+// of ++/--, and only the latter may keep a BigInt: unary + is ToNumber,
+// which throws for one. Until the compiler emits ToNumber for unary +, a
+// ToNumeric whose result the next instruction does not increment or
+// decrement is a unary + (the update sequence is always ToNumeric r, then
+// Increment/Decrement _, r).
 static Value compare_slow(Vm& vm, Opcode op, Value a, Value b) {
   std::optional<bool> r;
   switch (op) {
@@ -263,6 +295,7 @@ static std::string trace_value_text(Value v) {
   if (v.is_empty()) shown = "<empty>";
   else if (v.is_number()) shown = number_to_js_string(v.as_number());
   else if (v.is_string()) shown = quote_js_string(as_string(v)->to_utf16());
+  else if (v.is_bigint()) shown = as_bigint(v)->to_string() + "n";
   else if (v.is_object()) shown = is_callable(v) ? "<function>" : "<object>";
   else shown = typeof_name(v);
   if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
@@ -373,12 +406,7 @@ L_LoadTrue: r[A] = Value::boolean(true); DISPATCH();
 L_LoadFalse: r[A] = Value::boolean(false); DISPATCH();
 L_LoadEmpty: r[A] = Value::empty(); DISPATCH();
 L_LoadInt: r[A] = Value::int32(ins.sbx()); DISPATCH();
-L_LoadConst: {
-  const bytecode::Constant& k = t->code->constants[ins.bx()];
-  if (k.kind == bytecode::Constant::Kind::BigInt) vm.throw_error(ErrorType::SyntaxError, "BigInt is not supported yet (glass)");
-  r[A] = t->constants[ins.bx()];
-  DISPATCH();
-}
+L_LoadConst: r[A] = t->constants[ins.bx()]; DISPATCH();
 L_Move: r[A] = r[B]; DISPATCH();
 L_LoadThis: {
   Value v = f->this_value;
@@ -671,21 +699,25 @@ GLASS_COMPARE(GreaterEq, >=)
 #undef GLASS_COMPARE
 L_Negate:
   if (r[B].is_int32() && r[B].as_int32() != 0 && r[B].as_int32() != INT32_MIN) r[A] = Value::int32(-r[B].as_int32());
-  else r[A] = Value::number(-to_numeric(vm, r[B]).as_number());
+  else if (r[B].is_number()) r[A] = Value::number(-r[B].as_number());
+  else r[A] = numeric_negate(vm, r[B]);
   DISPATCH();
 L_ToNumeric: r[A] = r[B].is_number() ? r[B] : to_numeric(vm, r[B]); DISPATCH();
+L_ToNumber: r[A] = r[B].is_number() ? r[B] : Value::number(to_number(vm, r[B])); DISPATCH();
 L_ToString: r[A] = r[B].is_string() ? r[B] : string_value(to_string(vm, r[B])); DISPATCH();
 L_ToPropertyKey: r[A] = to_property_key_value(vm, r[B]); DISPATCH();
-L_BitNot: r[A] = Value::int32(~to_int32(vm, r[B])); DISPATCH();
+L_BitNot: r[A] = r[B].is_int32() ? Value::int32(~r[B].as_int32()) : numeric_bitnot(vm, r[B]); DISPATCH();
 L_Not: r[A] = Value::boolean(!to_boolean(r[B])); DISPATCH();
 L_Typeof: r[A] = typeof_value(vm, r[B]); DISPATCH();
 L_Increment:
   if (r[B].is_int32() && r[B].as_int32() != INT32_MAX) r[A] = Value::int32(r[B].as_int32() + 1);
-  else r[A] = Value::number(r[B].as_number() + 1);
+  else if (!r[B].is_bigint()) r[A] = Value::number(r[B].as_number() + 1);
+  else r[A] = bigint_add_small(vm, r[B], 1);
   DISPATCH();
 L_Decrement:
   if (r[B].is_int32() && r[B].as_int32() != INT32_MIN) r[A] = Value::int32(r[B].as_int32() - 1);
-  else r[A] = Value::number(r[B].as_number() - 1);
+  else if (!r[B].is_bigint()) r[A] = Value::number(r[B].as_number() - 1);
+  else r[A] = bigint_add_small(vm, r[B], -1);
   DISPATCH();
 
 L_Jump: pc += ins.sbx(); DISPATCH();

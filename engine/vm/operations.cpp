@@ -52,7 +52,8 @@ bool to_boolean(Value v) {
   }
   if (v.is_nullish() || v.is_empty()) return false;
   if (v.is_string()) return !as_string(v)->empty();
-  return true;  // objects, symbols (bigints: with their issue)
+  if (v.is_bigint()) return !as_bigint(v)->is_zero();
+  return true;  // objects, symbols
 }
 
 Value to_primitive(Vm& vm, Value v, Hint hint) {
@@ -137,7 +138,12 @@ double to_number(Vm& vm, Value v) {
 }
 
 Value to_numeric(Vm& vm, Value v) {
-  if (v.is_number()) return v;
+  if (v.is_number() || v.is_bigint()) return v;
+  if (v.is_object()) {
+    Value p = to_primitive(vm, v, Hint::Number);
+    if (p.is_bigint()) return p;
+    return Value::number(to_number(vm, p));
+  }
   return Value::number(to_number(vm, v));
 }
 
@@ -197,6 +203,7 @@ String* to_string(Vm& vm, Value v) {
   if (v.is_boolean()) return vm.atom(v.as_boolean() ? WellKnownAtom::true_ : WellKnownAtom::false_);
   if (v.is_symbol()) vm.throw_error(ErrorType::TypeError, "Cannot convert a Symbol value to a string");
   if (v.is_object()) return to_string(vm, to_primitive(vm, v, Hint::String));
+  if (v.is_bigint()) return bigint_to_string(vm, v);
   vm.throw_error(ErrorType::TypeError, "Cannot convert value to a string");
 }
 
@@ -260,6 +267,7 @@ Value typeof_value(Vm& vm, Value v) { return string_value(vm.intern(typeof_name(
 bool strict_equals(Value a, Value b) {
   if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
   if (a.is_string() && b.is_string()) return a == b || String::equals(as_string(a), as_string(b));
+  if (a.is_bigint() && b.is_bigint()) return BigInt::equals(as_bigint(a), as_bigint(b));
   return a == b;
 }
 
@@ -285,6 +293,12 @@ bool loose_equals(Vm& vm, Value a, Value b) {
     if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
     if (a.is_string() && b.is_string()) return String::equals(as_string(a), as_string(b));
     if (a.is_nullish() && b.is_nullish()) return true;
+    if (b.is_bigint() && !a.is_bigint()) std::swap(a, b);  // == is symmetric: a BigInt goes left
+    if (a.is_bigint()) {
+      if (b.is_bigint()) return BigInt::equals(as_bigint(a), as_bigint(b));
+      if (b.is_number()) return as_bigint(a)->compare_to_double(b.as_number()) == 0;
+      if (b.is_string()) return bigint_compare_string(a, as_string(b)) == 0;
+    }
     if (a.tag() == b.tag() && !a.is_double() && !b.is_double()) return a == b;
     if (a.is_nullish() || b.is_nullish()) return false;
     if (a.is_number() && b.is_string()) return a.as_number() == string_to_number(as_string(b));
@@ -313,6 +327,27 @@ bool loose_equals(Vm& vm, Value a, Value b) {
   }
 }
 
+// IsLessThan's steps for primitives of which one is a BigInt: a string
+// side is read as StringToBigInt, a Number side is compared exactly.
+static std::optional<bool> bigint_less_than(Vm& vm, Value pa, Value pb) {
+  if (pb.is_string()) {
+    auto c = bigint_compare_string(pa, as_string(pb));
+    return c ? std::optional<bool>(*c < 0) : std::nullopt;
+  }
+  if (pa.is_string()) {
+    auto c = bigint_compare_string(pb, as_string(pa));
+    return c ? std::optional<bool>(*c > 0) : std::nullopt;
+  }
+  Value na = to_numeric(vm, pa), nb = to_numeric(vm, pb);  // primitives: may only throw (a Symbol)
+  if (na.is_bigint() && nb.is_bigint()) return BigInt::compare(as_bigint(na), as_bigint(nb)) < 0;
+  if (na.is_bigint()) {
+    auto c = as_bigint(na)->compare_to_double(nb.as_number());
+    return c ? std::optional<bool>(*c < 0) : std::nullopt;
+  }
+  auto c = as_bigint(nb)->compare_to_double(na.as_number());
+  return c ? std::optional<bool>(*c > 0) : std::nullopt;
+}
+
 std::optional<bool> less_than(Vm& vm, Value a, Value b, bool left_first) {
   RootedValue ra(vm.heap(), a), rb(vm.heap(), b);
   Value pa, pb;
@@ -328,6 +363,7 @@ std::optional<bool> less_than(Vm& vm, Value a, Value b, bool left_first) {
     pb = keep;
   }
   if (pa.is_string() && pb.is_string()) return String::compare(as_string(pa), as_string(pb)) < 0;
+  if (pa.is_bigint() || pb.is_bigint()) return bigint_less_than(vm, pa, pb);
   RootedValue keep(vm.heap(), pb);
   double x = to_number(vm, pa), y = to_number(vm, keep);
   if (x != x || y != y) return std::nullopt;
@@ -348,9 +384,10 @@ Value add_values(Vm& vm, Value a, Value b) {
     if (!result) vm.throw_error(ErrorType::RangeError, "Invalid string length");
     return string_value(result);
   }
-  RootedValue keep_b(vm.heap(), pb);
-  double x = to_number(vm, pa);
-  return Value::number(x + to_number(vm, keep_b));
+  // pa and pb are primitives: ToNumeric runs no JS and allocates nothing.
+  Value na = to_numeric(vm, pa), nb = to_numeric(vm, pb);
+  if (na.is_bigint() || nb.is_bigint()) return bigint_binary(vm, NumericOp::Add, na, nb);
+  return Value::number(na.as_number() + nb.as_number());
 }
 
 bool ordinary_has_instance(Vm& vm, Value c, Value o) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "objects/bigint.h"
 #include "vm/vm.h"
 
 namespace glass {
@@ -18,10 +19,12 @@ namespace glass {
 inline Object* as_object(Value v) { return static_cast<Object*>(v.as_cell()); }
 inline String* as_string(Value v) { return static_cast<String*>(v.as_cell()); }
 inline Symbol* as_symbol(Value v) { return static_cast<Symbol*>(v.as_cell()); }
+inline BigInt* as_bigint(Value v) { return static_cast<BigInt*>(v.as_cell()); }
 inline Value object_value(Object* o) { return Value::cell(Value::Tag::Object, o); }
 inline Value string_value(String* s) { return Value::cell(Value::Tag::String, s); }
 inline Value symbol_value(Symbol* s) { return Value::cell(Value::Tag::Symbol, s); }
-inline Value cell_value(gc::Cell* c);  // an Object/String/Symbol cell as a Value
+inline Value bigint_value(BigInt* b) { return Value::cell(Value::Tag::BigInt, b); }
+inline Value cell_value(gc::Cell* c);  // an Object/String/Symbol/BigInt cell as a Value
 bool is_callable(Value v);
 bool is_constructor(Value v);
 bool is_array(Value v);
@@ -32,7 +35,7 @@ bool to_boolean(Value v);
 enum class Hint { Default, Number, String };
 Value to_primitive(Vm& vm, Value v, Hint hint = Hint::Default);
 double to_number(Vm& vm, Value v);
-Value to_numeric(Vm& vm, Value v);  // a Number (BigInt arrives with its issue)
+Value to_numeric(Vm& vm, Value v);  // a Number or a BigInt
 double to_integer_or_infinity(Vm& vm, Value v);
 int32_t to_int32(Vm& vm, Value v);
 uint32_t to_uint32(Vm& vm, Value v);
@@ -57,6 +60,23 @@ bool same_value_zero(Value a, Value b);
 // a < b per IsLessThan; nullopt for undefined (NaN involved). left_first: evaluation order.
 std::optional<bool> less_than(Vm& vm, Value a, Value b, bool left_first);
 Value add_values(Vm& vm, Value a, Value b);
+
+// ---- BigInt (vm/bigint_ops.cpp) ----------------------------------------------------
+// The slow paths of the arithmetic opcodes reach these once ToNumeric has
+// given a BigInt; the int32/double fast paths never do.
+enum class NumericOp : uint8_t { Add, Sub, Mul, Div, Mod, Exp, BitAnd, BitOr, BitXor, Shl, Sar, Shr };
+// a OP b on two numerics; TypeError unless both are BigInts.
+Value bigint_binary(Vm& vm, NumericOp op, Value a, Value b);
+Value numeric_negate(Vm& vm, Value v);  // -v (ToNumeric first)
+Value numeric_bitnot(Vm& vm, Value v);  // ~v (ToNumeric first)
+Value bigint_add_small(Vm& vm, Value v, int32_t delta);  // v ± 1 for ++/--
+Value to_bigint(Vm& vm, Value v);                         // ToBigInt (§7.1.13)
+Value number_to_bigint(Vm& vm, double d);                 // RangeError unless integral
+Value string_to_bigint(Vm& vm, const String* s);          // StringToBigInt; undefined if not one
+// a (a BigInt) against the BigInt the string denotes; nullopt if it denotes none.
+std::optional<int> bigint_compare_string(Value a, const String* s);
+String* bigint_to_string(Vm& vm, Value v, int radix = 10);
+inline double bigint_to_number(Value v) { return as_bigint(v)->to_double(); }
 bool instance_of(Vm& vm, Value v, Value target);
 bool ordinary_has_instance(Vm& vm, Value c, Value o);
 
@@ -125,6 +145,7 @@ inline Value cell_value(gc::Cell* c) {
   switch (CellTag(c->tag())) {
     case CellTag::String: return string_value(static_cast<String*>(c));
     case CellTag::Symbol: return symbol_value(static_cast<Symbol*>(c));
+    case CellTag::BigInt: return bigint_value(static_cast<BigInt*>(c));
     default: return object_value(static_cast<Object*>(c));
   }
 }

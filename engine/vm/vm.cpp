@@ -84,7 +84,10 @@ FunctionTemplate* FunctionTemplate::load(Vm& vm, const bytecode::CompiledFunctio
         t->constants[i] = string_value(vm.atoms().intern(heap, s));
         break;
       }
-      default: t->constants[i] = Value::undefined(); break;  // BigInt, RegExp, HeapScope: read from `code`
+      case bytecode::Constant::Kind::BigInt:  // made once: BigInts are immutable values
+        t->constants[i] = bigint_value(BigInt::from_literal(heap, k.text));
+        break;
+      default: t->constants[i] = Value::undefined(); break;  // RegExp, HeapScope: read from `code`
     }
   }
   t->ics.resize(code->ics.size());
