@@ -235,4 +235,28 @@ std::string format_log_arguments(Vm& vm, std::span<const Value> args) {
   return out;
 }
 
+// What an uncaught exception prints (CLI-CONTRACT.md): the first line of
+// String(error), "Uncaught "-prefixed, then its stack.
+std::string describe_uncaught(Vm& vm, Value error) {
+  std::string text;
+  try {
+    if (error.is_object()) {
+      Object* o = as_object(error);
+      auto stack = o->object_class() == ObjectClass::Error ? get_own_property(vm, o, key_of(WellKnownAtom::stack, vm))
+                                                           : std::nullopt;
+      if (stack && stack->value.is_string()) {
+        std::string s = as_string(stack->value)->to_utf8();
+        // The stack's first line was made when the error was; String(error) is current.
+        std::string head = to_utf8(vm, error);
+        size_t nl = s.find('\n');
+        return "Uncaught " + head + (nl == std::string::npos ? "" : s.substr(nl)) + "\n";
+      }
+    }
+    text = error.is_string() ? "'" + as_string(error)->to_utf8() + "'" : to_utf8(vm, error);
+  } catch (const Thrown&) {
+    text = "(an exception whose conversion to a string threw)";
+  }
+  return "Uncaught " + text + "\n";
+}
+
 }  // namespace glass

@@ -126,6 +126,7 @@ class Vm final : public gc::RootSection {
   Value construct(Value callee, std::span<const Value> args, Value new_target);
   // Runs queued promise jobs until none are left.
   void run_jobs();
+  bool has_jobs() const { return job_head_ < jobs_.size(); }
   void enqueue_job(Value function, Value argument);
 
   // ---- exceptions ------------------------------------------------------------
@@ -177,6 +178,10 @@ class Vm final : public gc::RootSection {
   std::vector<gc::Persistent<Object>>& unhandled_rejections() { return unhandled_; }
 
   const VmOptions& options() const { return options_; }
+
+  // The embedding runtime's own state (natives/: the event loop, module
+  // cache, ...). The engine never reads it.
+  void* embedder_data = nullptr;
   const char* root_name() const override { return "vm"; }
   void trace_roots(gc::Tracer& tracer) override;
 
