@@ -161,6 +161,7 @@ Vm::Vm(VmOptions options) : options_(options), heap_(options.heap), atoms_(heap_
 Vm::~Vm() {
   heap_.remove_root_section(*this);
   unhandled_.clear();
+  eval_cache.clear();  // its handles unlink from heap_, destroyed after this body
   munmap(stack_base_, options_.register_file_values * sizeof(Value));
 }
 

@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bytecode/function.h"
@@ -202,6 +203,8 @@ class Vm final : public gc::RootSection {
   Shape* root_shape_for(Object* prototype);  // cached derived root shape
   Value* sp() const { return sp_; }
 
+  // Direct eval's compiled code by (call site, text): vm/direct_eval.cpp.
+  std::unordered_map<std::string, gc::Persistent<FunctionTemplate>> eval_cache;
   // Keeps compiled programs alive (templates point into them).
   std::vector<std::unique_ptr<bytecode::CompiledFunction>> programs;
   std::vector<std::unique_ptr<std::string>> sources;
