@@ -109,6 +109,9 @@ Value require_native(Vm& vm, Value, std::span<const Value> args, Value) {
   if (request.empty()) vm.throw_error(ErrorType::TypeError, "The argument 'id' must be a non-empty string. Received ''");
   std::string bare = request.starts_with("node:") ? request.substr(5) : request;
   if (is_builtin(bare)) return require_builtin(rt, bare);
+  std::string parent_name = to_utf8(vm, get(vm, as_object(module), key_of(vm, "filename")));
+  if (request.starts_with("internal:") && parent_name.starts_with("node:"))  // lib/*.js only
+    return internal_binding(rt, request.substr(9));
   std::string parent_file = to_utf8(vm, get(vm, as_object(module), key_of(vm, "filename")));
   fs::path dir = fs::path(parent_file).parent_path();
   auto found = resolve(vm, request, dir);

@@ -13,6 +13,9 @@ Value require_builtin(Runtime& rt, const std::string& name);
 // Loads `path` (absolute) as the main module.
 void run_main_module(Runtime& rt, const std::string& path);
 
+// What lib/*.js reach with require('internal:NAME'): C++ helpers (internal_bindings.cpp).
+Value internal_binding(Runtime& rt, const std::string& name);
+
 // natives/lib/*.js, by module name (generated at build time: lib_sources.cpp).
 const char* builtin_source(const std::string& name);
 

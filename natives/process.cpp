@@ -77,6 +77,18 @@ Value process_memory_usage(Vm& vm, Value, std::span<const Value>, Value) {
   return object_value(o);
 }
 
+// process.stdout.write / process.stderr.write: strings (or anything, as String()) to the stream.
+Value stream_write(Vm& vm, Value self, std::span<const Value> args, Value) {
+  bool to_stderr = get(vm, as_object(self), key_of(vm, "fd")).is_number() &&
+                   get(vm, as_object(self), key_of(vm, "fd")).as_number() == 2;
+  std::string text = to_utf8(vm, arg(args, 0));
+  if (to_stderr) vm.write_stderr(text);
+  else vm.write_stdout(text);
+  Value callback = args.size() > 1 ? args.back() : Value::undefined();
+  if (is_callable(callback)) Runtime::of(vm).queue_next_tick(callback, {});
+  return Value::boolean(true);
+}
+
 // Until a script listens, process's on/once/emit... are these stubs: the
 // first call makes process an EventEmitter (loading lib/events.js) and
 // forwards. A program that never listens never loads it.
@@ -130,6 +142,13 @@ void install_process(Runtime& rt) {
   vm.define_value(process, "ppid", Value::number(double(getppid())), kDefaultProperty);
   define_string(vm, process, "version", "v20.0.0");
   define_string(vm, process, "execPath", rt.options().argv.empty() ? "glass" : rt.options().argv[0]);
+  for (int fd : {1, 2}) {
+    gc::Rooted<Object> stream(vm.heap(), vm.new_object());
+    vm.define_value(stream, "fd", Value::number(fd), kDefaultProperty);
+    vm.define_value(stream, "isTTY", Value::boolean(false), kDefaultProperty);
+    vm.define_native(stream, "write", stream_write, 1);
+    vm.define_value(process, fd == 1 ? "stdout" : "stderr", object_value(stream), kDefaultProperty);
+  }
   vm.define_native(process, "exit", process_exit, 1);
   vm.define_native(process, "cwd", process_cwd, 0);
   vm.define_native(process, "nextTick", process_next_tick, 1);
