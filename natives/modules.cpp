@@ -224,6 +224,16 @@ Value require_builtin(Runtime& rt, const std::string& name) {
 
 void run_main_module(Runtime& rt, const std::string& path) { load(rt, fs::path(path), Value::undefined()); }
 
+Value require_file(Runtime& rt, const std::string& path) { return load(rt, fs::path(path), Value::undefined()); }
+
+bool is_builtin_module(const std::string& name) { return is_builtin(name); }
+
+std::optional<std::string> resolve_package(Vm& vm, const std::string& request, const std::string& from_dir) {
+  auto found = resolve(vm, request, fs::path(from_dir));
+  if (!found) return std::nullopt;
+  return found->string();
+}
+
 void install_modules(Runtime& rt) {
   Vm& vm = rt.vm();
   loader().cache = gc::Persistent<Object>(vm.heap(), vm.new_object_with_proto(nullptr), "require.cache");

@@ -9,6 +9,7 @@
 #include "builtins/builtins.h"
 #include "builtins/inspect.h"
 #include "builtins/promise.h"
+#include "natives/esm.h"
 #include "natives/modules.h"
 
 namespace glass::natives {
@@ -121,13 +122,23 @@ void Runtime::exit(int code) {
 }
 
 int Runtime::run_main(const std::string& path) {
-  try {
-    run_main_module(*this, path);
-  } catch (const Thrown&) {
-    report_uncaught(vm_.take_exception());
+  install_esm(*this);
+  if (options_.module || is_esm_file(path)) {
+    run_main_esm(*this, path);
+  } else {
+    try {
+      run_main_module(*this, path);
+    } catch (const Thrown&) {
+      report_uncaught(vm_.take_exception());
+    }
   }
   drain_microtasks();
   loop_.run();
+  if (!failed_ && main_esm_unsettled(*this)) {
+    // Node 20: the loop ran dry while the main module still awaited (status 13).
+    emit_exit(13);
+    return 13;
+  }
   int code = exit_code();
   emit_exit(code);
   return failed_ ? 1 : exit_code();

@@ -24,6 +24,7 @@ namespace glass::natives {
 struct RuntimeOptions {
   std::vector<std::string> argv;  // process.argv: [glass path, absolute script path, args...]
   std::FILE* trace_loop = nullptr;  // --trace-loop
+  bool module = false;              // --module: the main file is an ES module whatever its name
 };
 
 class Runtime {

@@ -1,5 +1,5 @@
 // What conformance/node's runner and regenerator share: the case list and
-// how one case is run. A case is cases/<name>.js (fixtures/ holds files the
+// how one case is run. A case is cases/<name>.js or .mjs (fixtures/ holds files the
 // cases require, never run on their own) with, beside it, <name>.expected
 // (stdout of `node <name>.js`) and <name>.status when it exits nonzero
 // (`exit: N` and `stderr: <first line of the uncaught error>`), the same
@@ -14,7 +14,7 @@ export const CASES_DIR = path.join(NODE_DIR, 'cases');
 
 export function listCases(filters = []) {
   return fs.readdirSync(CASES_DIR)
-    .filter((n) => n.endsWith('.js'))
+    .filter((n) => n.endsWith('.js') || n.endsWith('.mjs'))
     .sort()
     .map((n) => ({ id: n, file: path.join(CASES_DIR, n) }))
     .filter((c) => !filters.length || filters.some((f) => c.id.includes(f)));

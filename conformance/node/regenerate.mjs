@@ -9,8 +9,8 @@ import { listCases, runCase } from './lib.mjs';
 if (!process.version.startsWith('v20.')) console.warn(`regenerate.mjs: expected Node 20, running ${process.version}`);
 for (const c of listCases(process.argv.slice(2))) {
   const r = runCase(process.execPath, [], c.file);
-  fs.writeFileSync(c.file.replace(/\.js$/, '.expected'), r.stdout);
-  const statusFile = c.file.replace(/\.js$/, '.status');
+  fs.writeFileSync(c.file.replace(/\.m?js$/, '.expected'), r.stdout);
+  const statusFile = c.file.replace(/\.m?js$/, '.status');
   if (r.exit !== 0) fs.writeFileSync(statusFile, `exit: ${r.exit}\n` + (r.stderrLine ? `stderr: ${r.stderrLine}\n` : ''));
   else if (fs.existsSync(statusFile)) fs.unlinkSync(statusFile);
   console.log(`${c.id}: exit ${r.exit}`);

@@ -26,8 +26,8 @@ const known = new Set(fs.existsSync(knownFile)
 
 let failed = 0, passed = 0, knownFailed = 0;
 for (const c of listCases(filters)) {
-  const expected = fs.readFileSync(c.file.replace(/\.js$/, '.expected'), 'utf8');
-  const statusFile = c.file.replace(/\.js$/, '.status');
+  const expected = fs.readFileSync(c.file.replace(/\.m?js$/, '.expected'), 'utf8');
+  const statusFile = c.file.replace(/\.m?js$/, '.status');
   let exit = 0, stderrLine = null;
   if (fs.existsSync(statusFile)) {
     for (const line of fs.readFileSync(statusFile, 'utf8').split('\n')) {

@@ -174,7 +174,8 @@ struct Printer {
     std::string open = is_arr ? "[" : "{", close = is_arr ? "]" : "}";
     std::string ctor = constructor_name(o);
     std::string tag;
-    if (!get_prototype_of(o)) tag = "[Object: null prototype] ";
+    if (o->object_class() == ObjectClass::ModuleNamespace) tag = "[Module: null prototype] ";
+    else if (!get_prototype_of(o)) tag = "[Object: null prototype] ";
     else if (!is_arr && ctor != "Object" && !ctor.empty()) tag = ctor + " ";
     if (parts.empty()) return tag + open + close;
     if (is_arr && parts.size() > 6 && keys_are_elements(o, parts.size())) {

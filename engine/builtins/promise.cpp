@@ -748,6 +748,19 @@ Value promise_result(Object* promise) {
   return p ? p->result : Value::undefined();
 }
 
+PromiseStatus promise_status(Object* promise) {
+  PromiseObject* p = as_promise(object_value(promise));
+  if (!p || p->state == PromiseState::Pending) return PromiseStatus::Pending;
+  return p->state == PromiseState::Fulfilled ? PromiseStatus::Fulfilled : PromiseStatus::Rejected;
+}
+
+void promise_mark_handled(Vm& vm, Object* promise) {
+  PromiseObject* p = as_promise(object_value(promise));
+  if (!p || p->handled) return;
+  p->handled = true;
+  untrack_rejection(vm, p);
+}
+
 void install_promise(Vm& vm) {
   Intrinsics& in = vm.intrinsics();
   gc::Rooted<Object> proto(vm.heap(), in[IntrinsicObject::PromisePrototype]);

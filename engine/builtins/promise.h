@@ -15,5 +15,9 @@ void promise_settle(Vm& vm, Object* promise, Value v, bool reject);
 void promise_then_internal(Vm& vm, Object* promise, Value on_fulfilled, Value on_rejected);
 // A settled promise's value or reason (undefined while pending).
 Value promise_result(Object* promise);
+enum class PromiseStatus : uint8_t { Pending, Fulfilled, Rejected };
+PromiseStatus promise_status(Object* promise);
+// Its rejection is somebody's business: never reported as unhandled.
+void promise_mark_handled(Vm& vm, Object* promise);
 
 }  // namespace glass

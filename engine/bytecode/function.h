@@ -75,6 +75,7 @@ struct EvalSite {
     bool lexical = false;  // let/const/class: may be uninitialized, and `var` of it in eval is an error
     bool is_const = false;
     bool self_name = false;  // a named function expression's own name: assignments are ignored (sloppy)
+    bool is_import = false;  // a module's import: the slot holds the link to the exported binding
   };
   struct Level {
     enum Kind : uint8_t { Plain, With, EvalVars } kind = Plain;
@@ -87,6 +88,40 @@ struct EvalSite {
   bool in_function = false;        // not top-level code: new.target is allowed
   bool in_field_initializer = false;  // a class field or static block: `arguments` is an error
   bool in_parameters = false;  // in a function's parameter expressions: `var arguments` is an error
+};
+
+// A module's static record (§16.2.1.6 Source Text Module Records): what it
+// requests, imports and exports, all the linker (vm/module_linking.cpp)
+// needs. Local names are slots of the module environment, which the linker
+// makes before the body runs (the body's EnterModuleScope enters it).
+struct ModuleInfo {
+  struct Request {
+    std::string specifier;
+    std::string type;  // the `with { type: ... }` attribute, "" when none
+    bool operator==(const Request&) const = default;
+  };
+  struct Import {
+    uint32_t request = 0;
+    std::string name;  // the export imported; "*" for `import * as local`
+    std::string local;
+    uint16_t slot = 0;  // where the link goes
+  };
+  struct LocalExport {
+    std::string name;  // the exported name
+    uint16_t slot = 0;
+  };
+  struct IndirectExport {  // export { a as b } from "m", export * as b from "m", and re-exported imports
+    std::string name;
+    uint32_t request = 0;
+    std::string import_name;  // "*": the requested module's namespace
+  };
+  std::vector<Request> requests;  // in source order, each once
+  std::vector<Import> imports;
+  std::vector<LocalExport> local_exports;
+  std::vector<IndirectExport> indirect_exports;
+  std::vector<uint32_t> star_exports;     // export * from "m": request indices
+  std::vector<std::string> scope_names;   // the environment's slots, by index
+  bool has_top_level_await = false;        // the body is an async function
 };
 
 struct CompiledFunction {
@@ -117,6 +152,7 @@ struct CompiledFunction {
   std::vector<PositionEntry> positions;                      // sorted by pc
   std::vector<Handler> handlers;                             // innermost first
   std::vector<EvalSite> eval_sites;                          // direct eval calls, by pc
+  std::unique_ptr<ModuleInfo> module;                        // a module's top level only
 
   // Call and New sites: what the callee expression was ("obj.method", "f"),
   // for "... is not a function" messages.

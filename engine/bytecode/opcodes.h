@@ -76,6 +76,11 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(PushWithScope, ABC, Reg, None, None, kT, "scope = a `with` scope for the object ToObject(r[A]), enclosing the current one") \
   OP(FindName, ABC, Reg, Ic, Depth, kT | kR, "r[A] = the with object or eval-var object among the innermost C scopes that has the name ic[B], else <empty>; r[A+1] = the this for calling it") \
   OP(PopScope, ABC, None, None, None, kNone, "current scope = its parent")                             \
+  /* --- modules (vm/module.h) ---------------------------------------------------------------- */     \
+  OP(EnterModuleScope, ABC, None, None, None, kNone, "the current scope is the module environment the linker made (the closure's): count it as this frame's first scope") \
+  OP(GetImport, ABC, Reg, Depth, Slot, kT, "r[A] = the exported binding the import in scope(B).slot[C] links to (ReferenceError while it is uninitialized), or the namespace it holds") \
+  OP(GetImportMeta, ABC, Reg, None, None, kT, "r[A] = import.meta of the running module (made on first use)") \
+  OP(ImportCall, ABC, Reg, Reg, Reg, kT | kR, "r[A] = import(r[B], r[C]): a promise for the module namespace") \
   OP(CloneScope, ABC, None, None, None, kNone, "current scope = a copy of it (a for-let loop's next iteration)") \
   OP(LoadNewTarget, ABC, Reg, None, None, kNone, "r[A] = new.target")                                     \
   OP(LoadCallee, ABC, Reg, None, None, kNone, "r[A] = the running function (a named function expression's own name)") \

@@ -69,7 +69,10 @@ uint16_t FunctionCompiler::expr(Node* e, int dst) {
     case NodeKind::MetaProperty: {
       auto* m = as<MetaProperty>(e);
       uint16_t out = into(dst);
-      if (m->meta->text != "new") unsupported(e, "import.meta");
+      if (m->meta->text != "new") {  // import.meta
+        emit_.emit(Opcode::GetImportMeta, out);
+        return out;
+      }
       const Resolution* r = res_.resolution_of(e);
       if (r && r->kind == Resolution::Scoped) emit_.emit(Opcode::GetScoped, out, r->depth, r->index);
       else emit_.emit(Opcode::LoadNewTarget, out);
@@ -174,7 +177,18 @@ uint16_t FunctionCompiler::expr(Node* e, int dst) {
       emit_.emit(Opcode::Move, out, resumed);
       return out;
     }
-    case NodeKind::ImportExpression: unsupported(e, "import()");
+    case NodeKind::ImportExpression: {
+      // import(source, options): both are evaluated before anything loads (§13.3.10.1).
+      auto* im = as<ImportExpression>(e);
+      uint16_t out = into(dst);
+      Temps t(*this);
+      uint16_t args = temps(2);
+      expr(im->source, args);
+      if (im->options) expr(im->options, uint16_t(args + 1));
+      else emit_.emit(Opcode::LoadUndefined, uint16_t(args + 1));
+      emit_.emit(Opcode::ImportCall, out, args, uint16_t(args + 1));
+      return out;
+    }
     default:
       unsupported(e, std::string(kind_name(e->kind)));
   }

@@ -53,6 +53,14 @@ void FunctionCompiler::push_scope(const ScopeInfo& scope) {
   }
   // A function's var scope that sloppy direct eval may add vars to gets one
   // more slot, for the object holding them (vm/dynamic_names.cpp).
+  if (scope.scope->kind == ScopeKind::Module) {
+    // The linker made this environment already (importers link to its slots
+    // before the body runs); the module's closure starts inside it.
+    if (fn_.module) fn_.module->scope_names = k.names;
+    emit_.emit(Opcode::EnterModuleScope);
+    ++heap_depth_;
+    return;
+  }
   bool eval_vars = scope.sloppy_eval && scope.scope->is_var_scope() && scope.scope->kind != ScopeKind::Script;
   emit_.emit_bx(Opcode::PushScope, eval_vars ? 1 : 0, constant(k));
   ++heap_depth_;
@@ -146,20 +154,27 @@ int FunctionCompiler::depth_of_scope(const Scope* scope) const {
 void FunctionCompiler::hoist_functions(const NodeList& body) {
   for (Node* statement : body) {
     Node* s = statement;
-    if (s->kind == NodeKind::ExportNamedDeclaration || s->kind == NodeKind::ExportDefaultDeclaration) continue;
+    // A module's exported functions are hoisted like the others (§16.2.1.6.4
+    // InitializeEnvironment); `export default function () {}` is named "default".
+    if (s->kind == NodeKind::ExportNamedDeclaration && as<ExportNamedDeclaration>(s)->declaration)
+      s = as<ExportNamedDeclaration>(s)->declaration;
+    else if (s->kind == NodeKind::ExportDefaultDeclaration)
+      s = as<ExportDefaultDeclaration>(s)->declaration;
     if (s->kind != NodeKind::FunctionDeclaration) continue;
     auto* f = as<Function>(s);
     Temps t(*this);
     uint16_t r = temp();
-    closure(f, r, FunctionRole{});
-    store(f->id, r, /*initialize=*/true);
+    FunctionRole role;
+    if (!f->id) role.name = "default";
+    closure(f, r, role);
+    if (f->id) store(f->id, r, /*initialize=*/true);
+    else store_binding(res_.default_export, r);
   }
 }
 
 const Resolution& FunctionCompiler::resolve(const Node* id) {
   const Resolution* r = res_.resolution_of(id);
   if (!r) throw CompileError{"internal: unresolved name", id->start};
-  if (r->kind == Resolution::Import) unsupported(id, "module imports");
   return *r;
 }
 
@@ -206,6 +221,11 @@ uint16_t FunctionCompiler::load_static(const Identifier* id, const Resolution& r
       if (r.needs_tdz_check) emit_.emit(Opcode::CheckInitialized, out, ic(id->name));
       return out;
     }
+    case Resolution::Import: {
+      uint16_t out = into(dst);
+      emit_.emit(Opcode::GetImport, out, r.depth, r.index);
+      return out;
+    }
     default: {
       uint16_t out = into(dst);
       emit_.emit(Opcode::GetGlobal, out, ic(id->name));
@@ -236,7 +256,8 @@ void FunctionCompiler::store(const Node* node, uint16_t value, bool initialize) 
 }
 
 void FunctionCompiler::store_static(const Identifier* id, const Resolution& r, uint16_t value, bool initialize) {
-  bool is_const = r.binding && (r.binding->kind == BindingKind::Const);
+  // Imports are immutable bindings too (§16.2.1.6.3: CreateImportBinding).
+  bool is_const = r.binding && (r.binding->kind == BindingKind::Const || r.binding->kind == BindingKind::Import);
   if (!initialize && r.kind != Resolution::Global) {
     if (r.needs_tdz_check) {
       Temps t(*this);

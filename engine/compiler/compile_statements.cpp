@@ -84,6 +84,10 @@ void FunctionCompiler::compile_statement(Node* s) {
       store(c->id, r, true);
       return;
     }
+    case NodeKind::ImportDeclaration:
+    case NodeKind::ExportNamedDeclaration:
+    case NodeKind::ExportDefaultDeclaration:
+    case NodeKind::ExportAllDeclaration: return module_statement(s);
     case NodeKind::EmptyStatement: return;
     case NodeKind::DebuggerStatement: emit_.emit(Opcode::Debugger); return;
     case NodeKind::BlockStatement: return block(as<BlockStatement>(s));

@@ -12,8 +12,6 @@
 // handler table instead: the VM finds the innermost handler covering the
 // throwing instruction and restores the heap-scope depth recorded with it.
 //
-// Not yet: `with`, sloppy direct eval's var injection, and module code
-// (refused with their position, never compiled wrongly).
 #include "compiler/compiler.h"
 
 #include "compiler/compiler_internal.h"
@@ -73,10 +71,38 @@ void FunctionCompiler::compile_program(const Program* program) {
     if (!consts.names.empty()) emit_.emit_bx(Opcode::DeclareGlobals, 1, constant(consts));
     if (!vars.names.empty()) emit_.emit_bx(Opcode::DeclareGlobals, 2, constant(vars));
   }
+  if (program->module) return compile_module_body(program);
   enter_var_scope();
   hoist_functions(program->body);
   for (Node* statement : program->body) compile_statement(statement);
   emit_.emit(Opcode::Return, uint16_t(completion_));
+  finish();
+}
+
+// A module's body: a function the linker closes over the module environment.
+// With top-level await it is an async function (its promise is the
+// module's evaluation, §16.2.1.5.3.1 ExecuteAsyncModule).
+void FunctionCompiler::compile_module_body(const Program* program) {
+  build_module_info(program);
+  fn_.is_async = program->has_top_level_await;
+  uint32_t async_start = emit_.pc();
+  if (fn_.is_async) {
+    generator_ = temp();
+    emit_.emit(Opcode::CreateGenerator, generator_);
+    is_async_ = true;
+  }
+  enter_var_scope();
+  hoist_functions(program->body);
+  for (Node* statement : program->body) compile_statement(statement);
+  uint16_t r = temp();
+  emit_.emit(Opcode::LoadUndefined, r);
+  emit_return(r);
+  if (fn_.is_async) {
+    uint32_t async_end = emit_.pc();
+    uint16_t error = temp();
+    add_handler(async_start, async_end, error, 0);
+    emit_.emit(Opcode::AsyncReturn, error, 1);
+  }
   finish();
 }
 

@@ -12,6 +12,7 @@
 //   compile_calls.cpp        calls, `new`, spread arguments
 //   compile_generators.cpp   yield, yield*, await, return from a generator
 //   compile_classes.cpp      classes: constructors, fields, static blocks, private names
+//   compile_modules.cpp      a module's import/export record and statements
 #pragma once
 #include <optional>
 #include <string>
@@ -59,6 +60,7 @@ class FunctionCompiler {
       : res_(resolved), info_(info), fn_(out), emit_(out), next_(info.locals_count), high_(info.locals_count) {}
 
   void compile_program(const Program* program);
+  void compile_module_body(const Program* program);
 
   void compile_function(const Function* f, const FunctionRole& role);
 
@@ -126,6 +128,10 @@ class FunctionCompiler {
 
   // Function declarations are created when their scope is entered (§10.2.11 step 36).
   void hoist_functions(const NodeList& body);
+
+  // ---- modules (compile_modules.cpp) ------------------------------------------
+  void build_module_info(const Program* program);  // fills fn_.module
+  void module_statement(Node* s);                   // import / export declarations
 
   // ---- control flow ------------------------------------------------------------
   struct Control {

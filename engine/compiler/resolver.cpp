@@ -309,8 +309,10 @@ class Resolver {
           statement(decl);
           Node* id = decl->kind == NodeKind::FunctionDeclaration ? as<Function>(decl)->id : as<Class>(decl)->id;
           if (id) force_capture(as<Identifier>(id)->name);
+          else default_export_binding();
         } else {
           expression(decl);
+          default_export_binding();
         }
         break;
       }
@@ -364,6 +366,14 @@ class Resolver {
       Node* local = as<ExportSpecifier>(n)->local;
       if (local->kind == NodeKind::Identifier) force_capture(as<Identifier>(local)->name);
     }
+  }
+
+  // `export default <expression>` (or an anonymous function or class) is
+  // held in a binding no code can name (§16.2.1.6.2 "*default*").
+  void default_export_binding() {
+    static const AtomData kDefaultName{"*default*"};
+    if (!r_.default_export) r_.default_export = add_synthetic(tree_.root(), &kDefaultName);
+    forced_capture_.insert(r_.default_export);
   }
 
   void force_capture(Atom name) {
@@ -763,7 +773,6 @@ class Resolver {
         if (const Binding* b = f.scope->find(as<Identifier>(p)->name)) param_register[b] = i;
       }
     }
-    uint16_t import_count = 0;
     for (uint32_t i = 0; i < tree_.scopes.size(); i++) {
       const Scope* s = tree_.scopes[i].get();
       ScopeInfo& si = r_.scopes[i];
@@ -781,8 +790,12 @@ class Resolver {
           // of the global object; let/const/class its declarative part.
           loc.kind = is_lexical(b->kind) ? BindingLocation::GlobalLexical : BindingLocation::Global;
         } else if (b->kind == BindingKind::Import) {
+          // An import lives in a slot of the module environment, holding the
+          // link to the exporting module's binding (or the namespace object),
+          // set when the module is linked (vm/module_linking.cpp).
           loc.kind = BindingLocation::Import;
-          loc.index = import_count++;
+          loc.captured = true;
+          loc.index = si.slot_count++;
         } else if (loc.captured) {
           loc.kind = BindingLocation::Slot;
           loc.index = si.slot_count++;
@@ -795,7 +808,9 @@ class Resolver {
         }
         r_.locations[b] = loc;
       }
-      si.needs_heap_scope = !script_top && (si.slot_count > 0 || si.sloppy_eval);
+      // A module's scope is always a heap object: its environment is made
+      // when the module is linked, before its body runs.
+      si.needs_heap_scope = !script_top && (si.slot_count > 0 || si.sloppy_eval || s->kind == ScopeKind::Module);
       // §14.7.4.4 CreatePerIterationEnvironment (for-let), §14.7.5.7 (for-in/of
       // make a new environment per iteration for let and const alike).
       if (s->kind == ScopeKind::For && si.needs_heap_scope) {
@@ -882,6 +897,7 @@ class Resolver {
             break;
           case BindingLocation::Import:
             res.kind = Resolution::Import;
+            res.depth = heap_scopes_between(ref, ref.binding_scope);
             break;
         }
       }
@@ -922,12 +938,13 @@ class Resolver {
       const bytecode::EvalSite::Level& level = outer_->levels[i];
       for (const bytecode::EvalSite::Name& n : level.names) {
         if (n.name != name) continue;
-        res.kind = Resolution::Scoped;
+        res.kind = n.is_import ? Resolution::Import : Resolution::Scoped;
         res.depth = uint16_t(own + i);
         res.index = n.slot;
         res.needs_tdz_check = n.lexical && !ref.is_declaration;
         r_.outer_names.push_back(AtomData{n.name});
-        BindingKind kind = n.is_const    ? BindingKind::Const
+        BindingKind kind = n.is_import   ? BindingKind::Import
+                           : n.is_const  ? BindingKind::Const
                            : n.self_name ? BindingKind::SelfName
                            : n.lexical   ? BindingKind::Let
                                          : BindingKind::Var;
@@ -986,11 +1003,13 @@ class Resolver {
                                                       : bytecode::EvalSite::Level::Plain;
           for (const Binding* b : si.bindings) {
             auto found = r_.locations.find(b);  // a sloppy eval's own vars have none
-            if (found == r_.locations.end() || found->second.kind != BindingLocation::Slot) continue;
+            if (found == r_.locations.end()) continue;
+            if (found->second.kind != BindingLocation::Slot && found->second.kind != BindingLocation::Import) continue;
             const BindingLocation& loc = found->second;
             bool synthetic = synthetic_.count(b) > 0;
             level.names.push_back({std::string(b->name->text), loc.index, !synthetic && is_lexical(b->kind),
-                                   b->kind == BindingKind::Const, b->kind == BindingKind::SelfName});
+                                   b->kind == BindingKind::Const, b->kind == BindingKind::SelfName,
+                                   b->kind == BindingKind::Import});
           }
           if (s == var_scope && site.var_level < 0) site.var_level = int(site.levels.size());
           site.levels.push_back(std::move(level));

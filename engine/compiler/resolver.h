@@ -46,7 +46,8 @@ struct Resolution {
     Scoped,   // slot `index` of the heap scope `depth` levels out from the current one
     Global,   // a property of the global object, or (global_lexical) a top-level
               // let/const/class of a script (the global declarative record)
-    Import,   // a module import, read through the module record; index = which import
+    Import,   // a module import: slot `index` of the module environment, `depth` scopes out,
+              // holds the link to the exported binding (GetImport follows it)
   };
   // Dynamic: before the static place above, look the name up at run time in
   // the `with` objects and sloppy-eval var objects of the innermost
@@ -71,7 +72,7 @@ struct Resolution {
 struct BindingLocation {
   enum Kind : uint8_t { Register, Slot, Global, GlobalLexical, Import };
   Kind kind = Register;
-  uint16_t index = 0;             // register, slot, or import number
+  uint16_t index = 0;             // register or slot (an Import is a slot of the module scope)
   bool captured = false;          // referenced from another function, or reachable by eval/with
   uint16_t param_index = 0xFFFF;  // simple parameter: the argument register it arrives in
   const Scope* scope = nullptr;   // the scope that declares it
@@ -129,7 +130,8 @@ struct ResolverResult {
   std::unordered_map<const ast::Node*, Resolution> resolutions;
   std::vector<const ast::Node*> references;  // every resolved node, in tree-walk order
   std::unordered_map<const ast::Function*, AnnexBCopy> annex_b;
-  std::deque<Binding> synthetic;  // `arguments`, `this`, `new.target` bindings
+  std::deque<Binding> synthetic;  // `arguments`, `this`, `new.target`, `*default*` bindings
+  const Binding* default_export = nullptr;  // a module's `export default <expression>` value
   // Direct eval calls (CallExpression nodes): what each can see (the compiler sets `pc`).
   std::unordered_map<const ast::Node*, bytecode::EvalSite> eval_sites;
   // Resolving eval code: the call site it runs at (null for a script or module).

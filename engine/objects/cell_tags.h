@@ -25,6 +25,8 @@ enum class CellTag : uint8_t {
   Scope,             // vm/function.h: a heap scope (captured variables)
   FunctionTemplate,  // vm/function.h: a loaded CompiledFunction (constants, inline caches)
   Internal,          // other engine-private cells (vm/*.h): not JS values
+  Module,            // vm/module.h: a module record
+  ImportBinding,     // vm/module.h: an import's link to the exporting module's binding
   // ... more kinds are added here by the object model and the VM.
 };
 

@@ -53,6 +53,7 @@ enum class ObjectClass : uint8_t {
   RegExp,
   Date,
   Proxy,      // builtins/proxy.h: a non-callable proxy (callable ones are FunctionKind::Proxy)
+  ModuleNamespace,  // vm/module.h: a module namespace exotic object (§10.4.6)
 };
 
 struct OwnProperty {

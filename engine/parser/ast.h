@@ -196,6 +196,7 @@ struct Program : Node {
   using Node::Node;
   bool module = false;
   bool strict = false;  // module, or the script begins with "use strict"
+  bool has_top_level_await = false;  // a module whose body awaits (it evaluates asynchronously)
   NodeList body;
   GLASS_FIELDS(v("sourceType", module ? std::string_view("module") : std::string_view("script")),
                v("strict", strict), v("body", body))

@@ -314,6 +314,7 @@ Node* Parser::parse_unary(CoverErrors* cover) {
 
 Node* Parser::parse_await(const SourcePos& start) {
   if (fn_->in_params) error_here("Illegal await-expression in formal parameters of async function");
+  if (fn_ == &top_) top_level_await_ = true;
   if (!marks_.has_await) {
     marks_.has_await = true;
     marks_.await = start;

@@ -326,6 +326,7 @@ Node* Parser::parse_for() {
   if (at_contextual(atoms_.await_)) {
     if (!fn_->is_async || fn_->in_static_block) unexpected();
     is_await = true;
+    if (fn_ == &top_) top_level_await_ = true;
     if (!marks_.has_await) {
       marks_.has_await = true;
       marks_.await = tok().start;

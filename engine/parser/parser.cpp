@@ -34,6 +34,7 @@ ast::Program* Parser::parse() {
   bool became_strict = false;
   parse_directives_and_body(body, TokenKind::EndOfFile, &became_strict);
   program->strict = top_.strict;
+  program->has_top_level_await = top_level_await_;
   program->body = list(body);
   program->end = uint32_t(source_.text.size());
   return program;

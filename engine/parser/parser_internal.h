@@ -212,6 +212,7 @@ class Parser {
   StackGuard stack_;
   std::unordered_set<Atom> reserved_;  // ReservedWord atoms (for escaped-keyword checks)
   FunctionState top_;
+  bool top_level_await_ = false;  // an await (or for await) directly in a module's body
   FunctionState* fn_ = &top_;
 
   // First `yield`/`await` expression (and `await` used as an identifier)

@@ -114,6 +114,7 @@ class FunctionTemplate final : public gc::Cell {
   std::vector<Value> constants;
   std::vector<InlineCache> ics;
   std::vector<FunctionTemplate*> functions;
+  gc::Cell* module = nullptr;  // the ModuleRecord this code belongs to (vm/module.h); null for scripts
 
   void trace(gc::Tracer& tracer) override;
   const char* cell_name() const override { return "FunctionTemplate"; }

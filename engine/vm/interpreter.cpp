@@ -23,6 +23,7 @@
 #include "vm/arguments.h"
 #include "vm/box.h"
 #include "vm/interpreter_support.h"
+#include "vm/module.h"
 #include "vm/generator.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
@@ -437,6 +438,32 @@ L_PushScope: {
   if (A == 1) f->scope = HeapScope::create(vm.heap_, f->scope, count + 1, HeapScope::Kind::EvalVars);
   else f->scope = HeapScope::create(vm.heap_, f->scope, count);
   ++f->scope_depth;
+  DISPATCH();
+}
+L_EnterModuleScope: ++f->scope_depth; DISPATCH();
+L_GetImport: {
+  HeapScope* s = f->scope;
+  for (uint16_t d = B; d > 0; --d) s = s->parent();
+  Value link = s->at(C);
+  if (link.is_cell() && has_tag(link.as_cell(), CellTag::ImportBinding)) {
+    auto* b = static_cast<ImportBinding*>(link.as_cell());
+    Value v = b->env->at(b->slot);
+    if (v.is_empty()) throw_uninitialized(vm, b->name);
+    r[A] = v;
+  } else {
+    r[A] = link;  // a namespace import holds the namespace itself
+  }
+  DISPATCH();
+}
+L_GetImportMeta: {
+  ModuleRecord* m = module_of(t);
+  if (!m) vm.throw_error(ErrorType::SyntaxError, "Cannot use 'import.meta' outside a module");
+  r[A] = object_value(import_meta(vm, m));
+  DISPATCH();
+}
+L_ImportCall: {
+  Value spec = r[B], options = r[C];
+  r[A] = object_value(dynamic_import(vm, module_of(t), t->source_name_utf8, spec, options));
   DISPATCH();
 }
 L_SetFunctionName: set_function_name(vm, r[A], r[B], C); DISPATCH();

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "builtins/proxy.h"
+#include "vm/module.h"
 #include "parser/display.h"
 #include "unicode/unicode.h"
 #include "vm/arguments.h"
@@ -425,6 +426,12 @@ static bool proxy_dispatch(Object* o, PropertyKey key) {
   return is_proxy(o) && (key.is_index() || is_string(key.cell) || !static_cast<Symbol*>(key.cell)->is_private());
 }
 
+// Module namespaces (vm/module_namespace.cpp) answer string keys themselves;
+// their symbol keys are ordinary.
+static bool namespace_dispatch(Object* o, PropertyKey key) {
+  return o->object_class() == ObjectClass::ModuleNamespace && (key.is_index() || is_string(key.cell));
+}
+
 Object* get_prototype_of(Object* o) {
   if (ProxyObject* p = proxy_record(o)) return proxy_get_prototype_of(*p->vm, o);
   return static_cast<Object*>(o->prototype());
@@ -449,6 +456,7 @@ static OwnProperty resolve_mapped(const OwnProperty& special, uint32_t index) {
 
 std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) {
   if (proxy_dispatch(o, key)) return proxy_get_own_property(vm, o, key);
+  if (namespace_dispatch(o, key)) return namespace_get_own_property(vm, o, key);
   if (key.is_index()) {
     if (o->object_class() == ObjectClass::String) {
       String* s = static_cast<BoxObject*>(o)->primitive_string();
@@ -475,6 +483,7 @@ bool has_own_property(Vm& vm, Object* o, PropertyKey key) { return get_own_prope
 bool has_property(Vm& vm, Object* o, PropertyKey key) {
   for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_has_property(vm, cur, key);
+    if (namespace_dispatch(cur, key)) return namespace_has_property(vm, cur, key);
     if (get_own_property(vm, cur, key)) return true;
   }
   return false;
@@ -551,6 +560,8 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
   };
   auto name = [&] { return to_utf8(vm, key_to_value(vm, key)); };
   if (proxy_dispatch(o, key)) return proxy_define_own_property(vm, o, key, desc, throw_on_fail);
+  if (namespace_dispatch(o, key))
+    return namespace_define_own_property(vm, o, key, desc) || fail("Cannot redefine property: " + name());
   if (o->object_class() == ObjectClass::Array && !key.is_index() && key.cell == vm.atom(WellKnownAtom::length))
     return array_set_length(vm, o, desc, throw_on_fail);
   gc::Rooted<Object> obj(vm.heap(), o);
@@ -616,6 +627,7 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
 
 bool delete_property(Vm& vm, Object* o, PropertyKey key) {
   if (proxy_dispatch(o, key)) return proxy_delete_property(vm, o, key);
+  if (namespace_dispatch(o, key)) return namespace_delete_property(vm, o, key);
   auto p = get_own_property(vm, o, key);
   if (!p) return true;
   if (!(p->flags & kConfigurable)) return false;
@@ -627,6 +639,7 @@ bool delete_property(Vm& vm, Object* o, PropertyKey key) {
 std::vector<PropertyKey> own_property_keys(Vm& vm, Object* o) {
   if (is_proxy(o)) return proxy_own_property_keys(vm, o);
   std::vector<PropertyKey> keys;
+  if (is_module_namespace(o)) keys = namespace_own_property_keys(vm, o);  // then its symbols, below
   if (o->object_class() == ObjectClass::String) {
     uint32_t n = static_cast<BoxObject*>(o)->primitive_string()->length();
     for (uint32_t i = 0; i < n; ++i) keys.push_back(PropertyKey::of_index(i));
@@ -656,6 +669,7 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
   if (key.is_index()) {
     for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
       if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
+      if (namespace_dispatch(cur, key)) return namespace_get(vm, cur, key);
       if (cur->object_class() != ObjectClass::String) {
         if (auto v = cur->get_element(key.index)) return *v;
         if (auto special = cur->get_special_element(key.index)) {
@@ -670,6 +684,7 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
   }
   for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
+    if (namespace_dispatch(cur, key)) return namespace_get(vm, cur, key);
     std::optional<OwnProperty> p;
     if (cur->object_class() == ObjectClass::Array || cur->object_class() == ObjectClass::String)
       p = get_own_property(vm, cur, key);
@@ -722,6 +737,7 @@ bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
   // Find the property on the chain (OrdinarySet §10.1.9.2).
   for (Object* cur = obj; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_set(vm, cur, key, rv, rr);
+    if (is_module_namespace(cur)) return false;  // §10.4.6.9: no assignment succeeds
     std::optional<OwnProperty> p = get_own_property(vm, cur, key);
     if (!p) continue;
     if (p->flags & kAccessor) {

@@ -50,6 +50,7 @@ FunctionTemplate::FunctionTemplate(const bytecode::CompiledFunction* c, String* 
 void FunctionTemplate::trace(gc::Tracer& tracer) {
   tracer.visit(source_name);
   tracer.visit(name);
+  tracer.visit(module);
   for (Value v : constants) trace_value(tracer, v);
   for (const InlineCache& ic : ics) {
     tracer.visit(ic.name);

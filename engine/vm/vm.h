@@ -38,6 +38,7 @@ namespace glass {
 
 // A JS exception is pending in Vm::exception(); unwind to whoever handles it.
 struct Thrown {};
+class ModuleHost;  // vm/module.h
 
 #define GLASS_ERROR_TYPES(X) \
   X(Error)                   \
@@ -183,6 +184,8 @@ class Vm final : public gc::RootSection {
   // The embedding runtime's own state (natives/: the event loop, module
   // cache, ...). The engine never reads it.
   void* embedder_data = nullptr;
+  // Loads what `import` names (vm/module.h); null: modules cannot import.
+  ModuleHost* module_host = nullptr;
   const char* root_name() const override { return "vm"; }
   void trace_roots(gc::Tracer& tracer) override;
 

@@ -23,13 +23,13 @@ namespace {
 
 constexpr const char* kHelp = R"(Usage: glass [options] FILE [args...]
 
-Runs FILE as a script (global code; Node's CommonJS wrapping and modules
-arrive with the runtime), with a plain console.log.
+Runs FILE the way `node FILE` does: as a CommonJS module (.js, .cjs) or an ES
+module (.mjs, or .js under a package.json with "type": "module"), then the
+event loop until nothing is left to do.
 
 Options:
   --check           parse FILE without running it; print a SyntaxError and exit 1 if it fails
-  --module          treat FILE as an ES module (a .mjs file always is one; only --check and
-                    the --print options run modules so far)
+  --module          treat FILE as an ES module whatever its name (a .mjs file always is one)
   --print-tokens    print the tokens of FILE to stdout, one per line
   --print-ast       print the syntax tree of FILE to stdout
   --print-bytecode  print the bytecode FILE compiles to

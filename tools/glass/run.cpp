@@ -10,6 +10,7 @@
 #include "builtins/inspect.h"
 #include "builtins/promise.h"
 #include "natives/runtime.h"
+#include "test262_host.h"
 #include "vm/fiber.h"
 #include "vm/operations.h"
 #include "vm/vm.h"
@@ -28,31 +29,6 @@ bool read_whole_file(const std::string& path, std::string& out) {
 }
 
 
-Value host_print(Vm& vm, Value, std::span<const Value> args, Value) {
-  vm.write_stdout(to_utf8(vm, arg(args, 0)) + "\n");
-  return Value::undefined();
-}
-
-Value host_eval_script(Vm& vm, Value, std::span<const Value> args, Value) {
-  std::string source = to_utf8(vm, arg(args, 0));
-  return vm.evaluate_script(source, "evalScript");
-}
-
-Value host_gc(Vm& vm, Value, std::span<const Value>, Value) {
-  vm.heap().collect();
-  return Value::undefined();
-}
-
-void install_test262_host(Vm& vm) {
-  gc::Rooted<Object> global(vm.heap(), vm.global());
-  vm.define_native(global, "print", host_print, 1);
-  gc::Rooted<Object> d262(vm.heap(), vm.new_object());
-  vm.define_value(d262, "global", object_value(global));
-  vm.define_native(d262, "evalScript", host_eval_script, 1);
-  vm.define_native(d262, "gc", host_gc, 0);
-  define_global(vm, "$262", object_value(d262));
-}
-
 // `glass FILE`: FILE runs as the main CommonJS module of a Node-style
 // runtime (natives/), then the event loop runs until nothing is left.
 int run_program(Vm& vm, const RunOptions& options) {
@@ -67,6 +43,7 @@ int run_program(Vm& vm, const RunOptions& options) {
   runtime_options.argv = {options.program.empty() ? "glass" : options.program, file};
   for (const std::string& a : options.args) runtime_options.argv.push_back(a);
   if (options.trace_loop) runtime_options.trace_loop = stderr;
+  runtime_options.module = options.module;
   natives::Runtime runtime(vm, runtime_options);
   natives::install_timers(runtime);
   natives::install_process(runtime);
@@ -86,33 +63,35 @@ int run(const RunOptions& options) {
   if (options.trace_gc) vm_options.heap.trace = stderr;
   if (options.trace) vm_options.trace = stderr;
   Vm vm(vm_options);
-  if (options.test262) install_test262_host(vm);
-  if (options.module) {
-    std::cerr << "glass: running ES modules arrives with the runtime (issue 4); try --check\n";
-    return 2;
-  }
   if (!options.test262) return run_program(vm, options);
+  install_test262_host(vm);
+  FileModuleHost modules(vm);
+  vm.module_host = &modules;
   std::vector<std::string> files = options.includes;
   files.push_back(options.file);
   int status = 0;
   try {
-    for (const std::string& file : files) {
-      std::string text;
-      if (!read_whole_file(file, text)) {
-        std::cerr << "glass: cannot read '" << file << "'\n";
-        return 1;
-      }
+    for (size_t i = 0; i < files.size(); ++i) {
       // Stacks name files by absolute path, as Node's do.
       std::error_code ec;
-      std::filesystem::path path = std::filesystem::absolute(file, ec);
-      vm.evaluate_script(text, ec ? file : path.lexically_normal().string());
+      std::filesystem::path path = std::filesystem::absolute(files[i], ec);
+      std::string name = ec ? files[i] : path.lexically_normal().string();
+      if (options.module && i + 1 == files.size()) {
+        // The test as a Module: load, link and evaluate its graph; a
+        // rejected evaluation is its uncaught error.
+        gc::Rooted<ModuleRecord> m(vm.heap(), modules.load_file(vm, name, ""));
+        gc::Rooted<Object> evaluation(vm.heap(), evaluate_module(vm, m));
+        vm.run_jobs();
+        if (promise_status(evaluation) == PromiseStatus::Rejected) vm.throw_value(promise_result(evaluation));
+        continue;
+      }
+      std::string text;
+      if (!read_whole_file(files[i], text)) {
+        std::cerr << "glass: cannot read '" << files[i] << "'\n";
+        return 1;
+      }
+      vm.evaluate_script(text, name);
       vm.run_jobs();
-    }
-    // A rejection nobody handled by the time the queue drained ends the
-    // program as in Node 20 (not in the test262 host: CLI-CONTRACT.md).
-    if (!options.test262 && !vm.unhandled_rejections().empty()) {
-      Value reason = promise_result(vm.unhandled_rejections().front().get());
-      vm.throw_value(reason);
     }
   } catch (const Thrown&) {
     Value e = vm.take_exception();

@@ -1,0 +1,75 @@
+#include "test262_host.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "builtins/builtins.h"
+#include "vm/operations.h"
+#include "vm/rooted.h"
+
+namespace glass::cli {
+
+namespace {
+
+Value host_print(Vm& vm, Value, std::span<const Value> args, Value) {
+  vm.write_stdout(to_utf8(vm, arg(args, 0)) + "\n");
+  return Value::undefined();
+}
+
+Value host_eval_script(Vm& vm, Value, std::span<const Value> args, Value) {
+  std::string source = to_utf8(vm, arg(args, 0));
+  return vm.evaluate_script(source, "evalScript");
+}
+
+Value host_gc(Vm& vm, Value, std::span<const Value>, Value) {
+  vm.heap().collect();
+  return Value::undefined();
+}
+
+}  // namespace
+
+void install_test262_host(Vm& vm) {
+  gc::Rooted<Object> global(vm.heap(), vm.global());
+  vm.define_native(global, "print", host_print, 1);
+  gc::Rooted<Object> d262(vm.heap(), vm.new_object());
+  vm.define_value(d262, "global", object_value(global));
+  vm.define_native(d262, "evalScript", host_eval_script, 1);
+  vm.define_native(d262, "gc", host_gc, 0);
+  define_global(vm, "$262", object_value(d262));
+}
+
+ModuleRecord* FileModuleHost::load_imported_module(Vm& vm, ModuleRecord* referrer, const std::string& referrer_name,
+                                                   const std::string& specifier, const std::string& type) {
+  namespace fs = std::filesystem;
+  fs::path from = referrer ? fs::path(referrer->name->to_utf8()) : fs::path(referrer_name);
+  fs::path path = fs::path(specifier).is_absolute() ? fs::path(specifier) : from.parent_path() / specifier;
+  return load_file(vm, path.lexically_normal().string(), type);
+}
+
+ModuleRecord* FileModuleHost::load_file(Vm& vm, const std::string& path, const std::string& type) {
+  if (!type.empty() && type != "json") vm.throw_error(ErrorType::TypeError, "Unsupported module type \"" + type + "\"");
+  std::string key = type.empty() ? path : path + "\n" + type;  // one record per (file, type)
+  if (ModuleRecord* m = map_.find(key)) return m;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) vm.throw_error(ErrorType::Error, "Cannot find module '" + path + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  ModuleRecord* m;
+  if (type == "json") {
+    // A JSON module: one export, `default`, the parsed value (made now: parsing has no side effects).
+    RootedValue json(vm.heap(), get(vm, vm.global(), key_of(vm, "JSON")));
+    RootedValue parse(vm.heap(), get_value(vm, json, key_of(vm, "parse")));
+    RootedValue source(vm.heap(), string_value(vm.new_string(text.str())));
+    Value a = source;
+    RootedValue value(vm.heap(), vm.call(parse, json, std::span<const Value>(&a, 1)));
+    m = create_synthetic_module(vm, path, {"default"});
+    set_synthetic_export(vm, m, "default", value);
+  } else {
+    m = compile_module(vm, text.str(), path);
+  }
+  map_.add(key, m);
+  return m;
+}
+
+}  // namespace glass::cli
