@@ -27,6 +27,10 @@ install_missing() {
   fi
 }
 
+# ccache keys on paths relative to the checkout, so a fresh clone (CI's
+# "git clone . /tmp/x") reuses what any other checkout compiled.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+
 build() {
   local preset=$1
   cmake --preset "$preset" >/dev/null

@@ -93,12 +93,6 @@ Value get_index(Vm& vm, Object* o, uint64_t k) {
   return get(vm, o, key.key);
 }
 
-bool has_index(Vm& vm, Object* o, uint64_t k) {
-  Value v;
-  if (plain(o) && fast_read(o, k, v)) return true;
-  IndexKey key(vm, k);
-  return has_property(vm, o, key.key);
-}
 
 [[noreturn]] void throw_read_only(Vm& vm, uint64_t k) {
   vm.throw_error(ErrorType::TypeError,

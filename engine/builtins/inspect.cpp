@@ -11,15 +11,23 @@ namespace glass {
 
 namespace {
 
+// Node's choice of quote: single, unless the string has one and no double
+// quote (then double), or has both and no backquote (then backquotes).
 std::string quote(const std::string& s) {
-  std::string out = "'";
+  char q = '\'';
+  if (s.find('\'') != std::string::npos) {
+    if (s.find('"') == std::string::npos) q = '"';
+    else if (s.find('`') == std::string::npos) q = '`';
+  }
+  std::string out(1, q);
   for (char c : s) {
-    if (c == '\'') out += "\\'";
+    if (c == q) out += std::string("\\") + q;
     else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
     else if (c == '\\') out += "\\\\";
     else out += c;
   }
-  return out + "'";
+  return out + q;
 }
 
 bool is_identifier_name(const std::string& s) {
@@ -37,6 +45,7 @@ std::string number_text(double d) {
 struct Printer {
   Vm& vm;
   std::vector<Object*> seen;
+  Object* circular_target = nullptr;  // the object a [Circular *1] points back to
 
   std::string key_text(PropertyKey key) {
     if (key.is_index()) return std::to_string(key.index);
@@ -83,11 +92,23 @@ struct Printer {
     return "";
   }
 
+  // A value as console.log shows it; an object its own properties lead back
+  // to is marked <ref *1> (Node marks the one [Circular *1] refers to).
+  std::string print_top(Value v, int depth, bool top) {
+    circular_target = nullptr;
+    std::string text = print(v, depth, top);
+    if (circular_target && v.is_object() && as_object(v) == circular_target) return "<ref *1> " + text;
+    return text;
+  }
+
   std::string print(Value v, int depth, bool top) {
     if (!v.is_object()) return primitive(v, top);
     Object* o = as_object(v);
     for (Object* s : seen)
-      if (s == o) return "[Circular *1]";
+      if (s == o) {
+        circular_target = o;
+        return "[Circular *1]";
+      }
     if (o->object_class() == ObjectClass::Error) {
       auto stack = o->get_own(vm.atom(WellKnownAtom::stack));
       if (stack && stack->value.is_string()) return as_string(stack->value)->to_utf8();
@@ -103,8 +124,16 @@ struct Printer {
       FunctionObject* f = static_cast<FunctionObject*>(o);
       bool cls = f->is_class_constructor;
       prefix = cls ? "[class " + (n.empty() ? std::string("(anonymous)") : n) + "]"
-                   : "[Function: " + (n.empty() ? std::string("(anonymous)") : n) + "]";
+                   : n.empty() ? std::string("[Function (anonymous)]") : "[Function: " + n + "]";
     }
+    if (o->object_class() == ObjectClass::Date) {  // as toISOString, or Invalid Date
+      Value iso = call_method(vm, v, key_of(vm, "getTime"), {});
+      if (!(iso.is_number() && std::isfinite(iso.as_number()))) return "Invalid Date";
+      return to_utf8(vm, call_method(vm, v, key_of(vm, "toISOString"), {}));
+    }
+    if (o->object_class() == ObjectClass::RegExp) return to_utf8(vm, v);  // /source/flags
+    bool is_map = o->object_class() == ObjectClass::Map, is_set = o->object_class() == ObjectClass::Set;
+    if (is_map || is_set) return collection(o, is_map, depth);
     bool is_arr = o->object_class() == ObjectClass::Array;
     std::vector<PropertyKey> keys = own_property_keys(vm, o);
     std::vector<std::string> parts;
@@ -148,11 +177,109 @@ struct Printer {
     if (!get_prototype_of(o)) tag = "[Object: null prototype] ";
     else if (!is_arr && ctor != "Object" && !ctor.empty()) tag = ctor + " ";
     if (parts.empty()) return tag + open + close;
-    std::string one_line = tag + open + " " + join(parts) + " " + close;
-    if (one_line.size() <= 72) return one_line;
-    std::string out = tag + open + "\n";
+    if (is_arr && parts.size() > 6 && keys_are_elements(o, parts.size())) {
+      bool numbers = true;
+      for (uint32_t i = 0; i < o->array_length() && i < 100 && numbers; ++i) {
+        auto e = o->get_element(i);
+        numbers = e && (e->is_number() || e->is_bigint());
+      }
+      std::vector<std::string> grouped = group_columns(parts, numbers, o->array_length() > 100);
+      if (grouped.size() != parts.size()) {  // grouped rows: always one per line
+        std::string out = tag + open + "\n";
+        for (size_t i = 0; i < grouped.size(); ++i) out += "  " + grouped[i] + (i + 1 < grouped.size() ? ",\n" : "\n");
+        return out + close;
+      }
+    }
+    return wrap(tag + open, close, parts);
+  }
+
+  // Map(2) { k => v, ... } and Set(2) { v, ... }, read through the built-in
+  // entries()/values() iterators (never a script's override).
+  std::string collection(Object* o, bool is_map, int depth) {
+    gc::Rooted<Object> table(vm.heap(), o);
+    Object* proto = vm.intrinsics()[is_map ? IntrinsicObject::MapPrototype : IntrinsicObject::SetPrototype];
+    RootedValue method(vm.heap(), get(vm, proto, key_of(vm, is_map ? "entries" : "values")));
+    RootedValue iterator(vm.heap(), vm.call(method, object_value(table), {}));
+    IteratorRecord it = get_iterator(vm, iterator);
+    std::vector<std::string> parts;
+    seen.push_back(table);
+    size_t count = 0;
+    for (;;) {
+      std::optional<Value> item = iterator_step(vm, it);
+      if (!item) break;
+      ++count;
+      if (depth < 0) continue;
+      RootedValue entry(vm.heap(), *item);
+      if (is_map) {
+        gc::Rooted<Object> pair(vm.heap(), as_object(entry));
+        RootedValue k(vm.heap(), get(vm, pair, PropertyKey::of_index(0)));
+        RootedValue val(vm.heap(), get(vm, pair, PropertyKey::of_index(1)));
+        parts.push_back(print(k, depth - 1, false) + " => " + print(val, depth - 1, false));
+      } else {
+        parts.push_back(print(entry, depth - 1, false));
+      }
+    }
+    seen.pop_back();
+    std::string head = std::string(is_map ? "Map" : "Set") + "(" + std::to_string(count) + ")";
+    if (depth < 0) return "[" + std::string(is_map ? "Map" : "Set") + "]";
+    if (parts.empty()) return head + " {}";
+    return wrap(head + " {", "}", parts);
+  }
+
+  // One line when it fits in Node's 80 columns (72 left for the entries),
+  // else one entry per line.
+  std::string wrap(const std::string& open, const std::string& close, const std::vector<std::string>& parts) {
+    std::string one_line = open + " " + join(parts) + " " + close;
+    if (one_line.size() <= 72 && one_line.find('\n') == std::string::npos) return one_line;
+    std::string out = open + "\n";
     for (size_t i = 0; i < parts.size(); ++i) out += "  " + indent(parts[i]) + (i + 1 < parts.size() ? ",\n" : "\n");
     return out + close;
+  }
+
+  // Arrays of more than six short entries are laid out in aligned columns,
+  // as Node does: about as many columns as make the block roughly square
+  // (a character is taken to be 2.5 times as high as wide), at most 15 and
+  // within 80 columns; numbers are right-aligned, anything else left-aligned.
+  static std::vector<std::string> group_columns(const std::vector<std::string>& parts, bool numbers, bool has_more) {
+    size_t n = parts.size() - (has_more ? 1 : 0);
+    if (n <= 6) return parts;
+    size_t total = 0, widest = 0;
+    for (size_t i = 0; i < n; ++i) {
+      total += parts[i].size() + 2;
+      widest = std::max(widest, parts[i].size());
+    }
+    double cell = double(widest + 2);
+    if (!(cell * 3 < 80 && (double(total) / cell > 5 || widest <= 6))) return parts;
+    double bias = std::sqrt(cell - double(total) / double(parts.size()));
+    double biased = std::max(cell - 3 - bias, 1.0);
+    size_t columns = std::min<size_t>({size_t(std::lround(std::sqrt(2.5 * biased * double(n)) / biased)),
+                                       size_t(80 / cell), 12, 15});
+    if (columns <= 1) return parts;
+    std::vector<size_t> width(columns, 0);
+    for (size_t c = 0; c < columns; ++c)
+      for (size_t j = c; j < n; j += columns) width[c] = std::max(width[c], parts[j].size() + 2);
+    std::vector<std::string> rows;
+    for (size_t i = 0; i < n; i += columns) {
+      size_t end = std::min(i + columns, n);
+      std::string row;
+      for (size_t j = i; j < end; ++j) {
+        std::string cell_text = parts[j] + (j + 1 < end ? ", " : "");
+        size_t pad = width[j - i] - (j + 1 < end ? 0 : 2);
+        if (cell_text.size() < pad) {
+          std::string spaces(pad - cell_text.size(), ' ');
+          cell_text = numbers ? spaces + cell_text : (j + 1 < end ? cell_text + spaces : cell_text);
+        }
+        row += cell_text;
+      }
+      rows.push_back(row);
+    }
+    if (has_more) rows.push_back(parts.back());
+    return rows;
+  }
+
+  // Only elements (no extra named properties) are grouped into columns.
+  static bool keys_are_elements(Object* o, size_t parts) {
+    return parts == std::min<size_t>(o->array_length(), 100) + (o->array_length() > 100 ? 1 : 0);
   }
 
   static std::string join(const std::vector<std::string>& parts) {
@@ -174,7 +301,7 @@ struct Printer {
 
 std::string inspect_value(Vm& vm, Value v, int depth) {
   Printer p{vm, {}};
-  return p.print(v, depth, false);
+  return p.print_top(v, depth, false);
 }
 
 std::string format_log_arguments(Vm& vm, std::span<const Value> args) {
@@ -230,9 +357,33 @@ std::string format_log_arguments(Vm& vm, std::span<const Value> args) {
   }
   for (size_t i = next; i < args.size(); ++i) {
     if (!out.empty() || i > 0) out += ' ';
-    out += p.print(args[i], 2, true);
+    out += p.print_top(args[i], 2, true);
   }
   return out;
+}
+
+// What an uncaught exception prints (CLI-CONTRACT.md): the first line of
+// String(error), "Uncaught "-prefixed, then its stack.
+std::string describe_uncaught(Vm& vm, Value error) {
+  std::string text;
+  try {
+    if (error.is_object()) {
+      Object* o = as_object(error);
+      auto stack = o->object_class() == ObjectClass::Error ? get_own_property(vm, o, key_of(WellKnownAtom::stack, vm))
+                                                           : std::nullopt;
+      if (stack && stack->value.is_string()) {
+        std::string s = as_string(stack->value)->to_utf8();
+        // The stack's first line was made when the error was; String(error) is current.
+        std::string head = to_utf8(vm, error);
+        size_t nl = s.find('\n');
+        return "Uncaught " + head + (nl == std::string::npos ? "" : s.substr(nl)) + "\n";
+      }
+    }
+    text = error.is_string() ? "'" + as_string(error)->to_utf8() + "'" : to_utf8(vm, error);
+  } catch (const Thrown&) {
+    text = "(an exception whose conversion to a string threw)";
+  }
+  return "Uncaught " + text + "\n";
 }
 
 }  // namespace glass

@@ -12,5 +12,8 @@ namespace glass {
 std::string inspect_value(Vm& vm, Value v, int depth = 2);
 // console.log's formatting of its arguments (with %s %d %i %f %j %o %O %%).
 std::string format_log_arguments(Vm& vm, std::span<const Value> args);
+// What an uncaught exception prints (CLI-CONTRACT.md): "Uncaught ", the first
+// line of String(error), then the rest of its stack; ends with a newline.
+std::string describe_uncaught(Vm& vm, Value error);
 
 }  // namespace glass

@@ -54,20 +54,6 @@ std::string value_text(Vm& vm, Value v) {
   vm.throw_error(ErrorType::TypeError, std::string("'") + trap + "' on proxy: " + what);
 }
 
-PropertyDescriptor descriptor_of(const OwnProperty& p) {
-  PropertyDescriptor d;
-  if (p.flags & kAccessor) {
-    auto* pair = static_cast<AccessorPair*>(p.value.as_cell());
-    d.get = pair->getter;
-    d.set = pair->setter;
-  } else {
-    d.value = p.value;
-    d.writable = bool(p.flags & kWritable);
-  }
-  d.enumerable = bool(p.flags & kEnumerable);
-  d.configurable = bool(p.flags & kConfigurable);
-  return d;
-}
 
 // FromPropertyDescriptor for a possibly partial descriptor.
 Value from_partial_descriptor(Vm& vm, const PropertyDescriptor& d) {

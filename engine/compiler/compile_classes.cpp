@@ -100,6 +100,7 @@ void FunctionCompiler::class_expression(Class* c, uint16_t out, const std::strin
       uint16_t target = m->is_static ? ctor : proto;
       FunctionRole method;
       method.is_method = true;
+      method.source_start = m->start;
       if (m->key->kind == NodeKind::PrivateIdentifier) {
         Atom pname = as<PrivateIdentifier>(m->key)->name;
         method.name = "#" + std::string(pname->text);

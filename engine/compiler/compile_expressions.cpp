@@ -315,6 +315,7 @@ uint16_t FunctionCompiler::object_literal(ObjectExpression* o, int dst) {
     if (prop->kind != PropertyKind::Init || prop->method) {
       FunctionRole role;
       role.is_method = true;
+      role.source_start = prop->start;
       role.name = prop->kind == PropertyKind::Get ? "get " + name : prop->kind == PropertyKind::Set ? "set " + name : name;
       uint16_t fn = temp();
       closure(as<Function>(prop->value), fn, role);

@@ -82,7 +82,7 @@ void FunctionCompiler::compile_program(const Program* program) {
 
 void FunctionCompiler::compile_function(const Function* f, const FunctionRole& role) {
   fn_.name = f->id ? std::string(as<Identifier>(f->id)->name->text) : role.name;
-  fn_.start = f->start;
+  fn_.start = role.source_start ? *role.source_start : f->start;
   fn_.source_end = f->end;
   fn_.strict = f->strict;
   fn_.is_arrow = f->kind == NodeKind::ArrowFunctionExpression;

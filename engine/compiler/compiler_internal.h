@@ -13,6 +13,7 @@
 //   compile_generators.cpp   yield, yield*, await, return from a generator
 //   compile_classes.cpp      classes: constructors, fields, static blocks, private names
 #pragma once
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,6 +48,9 @@ struct FunctionRole {
   bool is_method = false;
   bool is_class_constructor = false;
   bool is_derived = false;
+  // Methods and accessors: where their source text starts for
+  // Function.prototype.toString (the key, `get`, `static`, `async`, `*`).
+  std::optional<SourcePos> source_start;
 };
 
 class FunctionCompiler {

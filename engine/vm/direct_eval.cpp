@@ -22,6 +22,8 @@ namespace glass {
 
 namespace {
 
+constexpr size_t kEvalCacheLimit = 4096;  // distinct (site, text) pairs kept
+
 const bytecode::EvalSite& site_at(const FunctionTemplate* t, uint32_t pc) {
   for (const bytecode::EvalSite& site : t->code->eval_sites)
     if (site.pc == pc) return site;
@@ -52,7 +54,17 @@ void prepare_direct_eval(Vm& vm, Frame& caller, uint32_t pc, Value* callee_this_
   options.eval_super_call = false;  // super() in eval would have to bind the caller frame's this: not yet
   options.eval_arguments_banned = site.in_field_initializer;
   std::string source = as_string(callee_this_args[2])->to_utf8();
-  FunctionTemplate* t = vm.compile_script(source, "eval", options, &site);
+  // The same site evaluating the same text (eval in a loop) reuses its
+  // compiled code: compiled programs live as long as the VM.
+  std::string cache_key = std::to_string(reinterpret_cast<uintptr_t>(&site)) + (options.eval_super_property ? "s" : "-") +
+                          '\0' + source;
+  auto cached = vm.eval_cache.find(cache_key);
+  FunctionTemplate* t = cached != vm.eval_cache.end() ? cached->second.get() : nullptr;
+  if (!t) {
+    t = vm.compile_script(source, "eval", options, &site);
+    if (vm.eval_cache.size() < kEvalCacheLimit)
+      vm.eval_cache.emplace(cache_key, gc::Persistent<FunctionTemplate>(vm.heap(), t, "eval cache"));
+  }
   gc::Rooted<FunctionTemplate> code(vm.heap(), t);
   const Frame& f = vm.frames()[frame_index];  // compiling allocated: reread
   FunctionObject* fn = vm.make_closure(code, f.scope);

@@ -163,6 +163,7 @@ Vm::Vm(VmOptions options)
 Vm::~Vm() {
   heap_.remove_root_section(*this);
   unhandled_.clear();
+  eval_cache.clear();  // its handles unlink from heap_, destroyed after this body
   munmap(stack_base_, options_.register_file_values * sizeof(Value));
 }
 

@@ -22,6 +22,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bytecode/function.h"
@@ -160,6 +161,7 @@ class Vm final : public gc::RootSection {
   Value construct(Value callee, std::span<const Value> args, Value new_target);
   // Runs queued promise jobs until none are left.
   void run_jobs();
+  bool has_jobs() const { return job_head_ < jobs_.size(); }
   void enqueue_job(Value function, Value argument);
 
   // ---- exceptions ------------------------------------------------------------
@@ -212,6 +214,10 @@ class Vm final : public gc::RootSection {
   std::vector<gc::Persistent<Object>>& unhandled_rejections() { return unhandled_; }
 
   const VmOptions& options() const { return options_; }
+
+  // The embedding runtime's own state (natives/: the event loop, module
+  // cache, ...). The engine never reads it.
+  void* embedder_data = nullptr;
   const char* root_name() const override { return "vm"; }
   void trace_roots(gc::Tracer& tracer) override;
 
@@ -243,6 +249,8 @@ class Vm final : public gc::RootSection {
   }
   void remember_number_string(int32_t value, String* s);
 
+  // Direct eval's compiled code by (call site, text): vm/direct_eval.cpp.
+  std::unordered_map<std::string, gc::Persistent<FunctionTemplate>> eval_cache;
   // Keeps compiled programs alive (templates point into them).
   std::vector<std::unique_ptr<bytecode::CompiledFunction>> programs;
   std::vector<std::unique_ptr<std::string>> sources;

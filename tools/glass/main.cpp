@@ -37,6 +37,7 @@ Options:
   --print-opcodes   print the VM's instruction set (the opcode table) and exit
   --trace           print each executed instruction to stderr as FILE runs
   --trace-gc        print one line per garbage collection to stderr
+  --trace-loop      print each event-loop phase entered and each callback taken, to stderr
   --gc-stress       collect garbage at every allocation (slow; finds rooting bugs)
   --test262         run as the test262 host (print, $262); --include FILE runs FILE first (repeatable)
   -h, --help        print this help
@@ -164,6 +165,8 @@ int main(int argc, char** argv) {
       opt.run.trace = true;
     } else if (a == "--trace-gc") {
       opt.run.trace_gc = true;
+    } else if (a == "--trace-loop") {
+      opt.run.trace_loop = true;
     } else if (a == "--gc-stress") {
       opt.run.gc_stress = true;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -181,6 +184,7 @@ int main(int argc, char** argv) {
     opt.run.file = opt.file;
     opt.run.module = opt.module;
     for (; i < argc; ++i) opt.run.args.push_back(argv[i]);
+    opt.run.program = argv[0];
     return glass::cli::run_script(opt.run);
   }
 

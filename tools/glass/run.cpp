@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "builtins/builtins.h"
+#include "builtins/inspect.h"
 #include "builtins/promise.h"
+#include "natives/runtime.h"
 #include "vm/fiber.h"
 #include "vm/operations.h"
 #include "vm/vm.h"
@@ -25,29 +27,6 @@ bool read_whole_file(const std::string& path, std::string& out) {
   return true;
 }
 
-// What an uncaught exception prints (CLI-CONTRACT.md): the first line of
-// String(error), "Uncaught "-prefixed, then its stack.
-std::string describe_uncaught(Vm& vm, Value error) {
-  std::string text;
-  try {
-    if (error.is_object()) {
-      Object* o = as_object(error);
-      auto stack = o->object_class() == ObjectClass::Error ? get_own_property(vm, o, key_of(WellKnownAtom::stack, vm))
-                                                           : std::nullopt;
-      if (stack && stack->value.is_string()) {
-        std::string s = as_string(stack->value)->to_utf8();
-        // The stack's first line was made when the error was; String(error) is current.
-        std::string head = to_utf8(vm, error);
-        size_t nl = s.find('\n');
-        return "Uncaught " + head + (nl == std::string::npos ? "" : s.substr(nl)) + "\n";
-      }
-    }
-    text = error.is_string() ? "'" + as_string(error)->to_utf8() + "'" : to_utf8(vm, error);
-  } catch (const Thrown&) {
-    text = "(an exception whose conversion to a string threw)";
-  }
-  return "Uncaught " + text + "\n";
-}
 
 Value host_print(Vm& vm, Value, std::span<const Value> args, Value) {
   vm.write_stdout(to_utf8(vm, arg(args, 0)) + "\n");
@@ -74,6 +53,33 @@ void install_test262_host(Vm& vm) {
   define_global(vm, "$262", object_value(d262));
 }
 
+// `glass FILE`: FILE runs as the main CommonJS module of a Node-style
+// runtime (natives/), then the event loop runs until nothing is left.
+int run_program(Vm& vm, const RunOptions& options) {
+  std::error_code ec;
+  std::filesystem::path path = std::filesystem::absolute(options.file, ec);
+  std::string file = ec ? options.file : path.lexically_normal().string();
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    std::cerr << "glass: cannot read '" << options.file << "'\n";
+    return 1;
+  }
+  natives::RuntimeOptions runtime_options;
+  runtime_options.argv = {options.program.empty() ? "glass" : options.program, file};
+  for (const std::string& a : options.args) runtime_options.argv.push_back(a);
+  if (options.trace_loop) runtime_options.trace_loop = stderr;
+  natives::Runtime runtime(vm, runtime_options);
+  natives::install_timers(runtime);
+  natives::install_process(runtime);
+  natives::install_modules(runtime);
+  int status = runtime.run_main(file);
+  std::fflush(stdout);
+  std::fflush(stderr);
+#if !defined(__SANITIZE_ADDRESS__)
+  std::_Exit(status);  // as below: no heap teardown at exit
+#endif
+  return status;
+}
+
 int run(const RunOptions& options) {
   VmOptions vm_options;
   vm_options.heap.stress = options.gc_stress;
@@ -85,6 +91,7 @@ int run(const RunOptions& options) {
     std::cerr << "glass: running ES modules arrives with the runtime (issue 4); try --check\n";
     return 2;
   }
+  if (!options.test262) return run_program(vm, options);
   std::vector<std::string> files = options.includes;
   files.push_back(options.file);
   int status = 0;

@@ -15,6 +15,8 @@ struct RunOptions {
   bool trace = false;     // --trace
   bool trace_gc = false;  // --trace-gc
   bool gc_stress = false; // --gc-stress
+  bool trace_loop = false; // --trace-loop
+  std::string program;     // argv[0] (process.argv[0])
 };
 
 // Returns the process exit status.

@@ -30,3 +30,5 @@ function shadowGlobal() { eval('var Math = "shadowed"'); return Math; }
 console.log(shadowGlobal() + ' ' + typeof Math.max);
 function deleteEvalVar() { eval('var gone = 1'); const deleted = delete gone; return `${deleted} ${typeof gone}`; }
 console.log(deleteEvalVar());
+function evalInLoop() { let total = 0; for (let i = 0; i < 1000; i++) total += eval('i'); return total; }
+console.log(`eval in a loop: ${evalInLoop()}`);

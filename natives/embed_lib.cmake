@@ -1,0 +1,11 @@
+# Writes OUT: a C++ table of the built-in JS modules DIR/*.js (name -> source).
+file(GLOB FILES ${DIR}/*.js)
+list(SORT FILES)
+set(body "// Generated from natives/lib/*.js by embed_lib.cmake: do not edit.\n#include <cstring>\n#include <string>\n\nnamespace glass::natives {\n\nconst char* builtin_source(const std::string& name) {\n")
+foreach(file ${FILES})
+  get_filename_component(name ${file} NAME_WE)
+  file(READ ${file} text)
+  string(APPEND body "  if (name == \"${name}\") return R\"glass_lib(${text})glass_lib\";\n")
+endforeach()
+string(APPEND body "  return nullptr;\n}\n\n}  // namespace glass::natives\n")
+file(WRITE ${OUT} "${body}")

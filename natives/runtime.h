@@ -1,0 +1,88 @@
+// glass::natives::Runtime — what turns the engine into a Node-style program
+// runner: one Vm, one event loop (eventloop/), and the queues Node keeps on
+// the JS side (nextTick). See README.md for the order things run in.
+//
+// Every JS callback the loop takes (a timer, an immediate, an I/O
+// completion) goes through Runtime::call_callback, which runs it, then
+// drains process.nextTick callbacks and promise jobs the way Node does after
+// each macrotask. An exception escaping a callback is the program's
+// uncaught exception: printed, exit status 1, loop stopped.
+#pragma once
+#include <cstdio>
+#include <deque>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "eventloop/loop.h"
+#include "vm/rooted.h"
+#include "vm/vm.h"
+
+namespace glass::natives {
+
+struct RuntimeOptions {
+  std::vector<std::string> argv;  // process.argv: [glass path, absolute script path, args...]
+  std::FILE* trace_loop = nullptr;  // --trace-loop
+};
+
+class Runtime {
+ public:
+  Runtime(Vm& vm, RuntimeOptions options);
+  ~Runtime();
+
+  static Runtime& of(Vm& vm) { return *static_cast<Runtime*>(vm.embedder_data); }
+
+  // Runs `path` as the main CommonJS module, then the event loop until
+  // nothing referenced is left; returns the exit status.
+  int run_main(const std::string& path);
+
+  Vm& vm() { return vm_; }
+  eventloop::Loop& loop() { return loop_; }
+  const RuntimeOptions& options() const { return options_; }
+
+  // Runs a JS callback taken from the loop, then the microtask checkpoint.
+  void call_callback(Value fn, Value self, std::span<const Value> args);
+  // process.nextTick(fn, ...args)
+  void queue_next_tick(Value fn, std::span<const Value> args);
+  // Node's microtask checkpoint: nextTick queue first, then promise jobs, until both are empty.
+  void drain_microtasks();
+
+  // process.exit(code): runs the 'exit' listeners, flushes, and ends the process.
+  [[noreturn]] void exit(int code);
+  int exit_code() const;
+  // Prints an uncaught exception the way the CLI contract says, and ends the program with status 1.
+  void report_uncaught(Value error);
+
+  // Timers and immediates by id, with what their callbacks need (timers.cpp).
+  struct TimerRecord {
+    gc::Persistent<Object> handle;  // the Timeout / Immediate object: its callback and arguments hang off it
+    bool repeat = false;
+    bool immediate = false;
+  };
+  std::unordered_map<uint64_t, TimerRecord> timers;
+  uint64_t next_immediate_id = 1ull << 62;  // apart from the loop's timer ids
+
+  // The object `process` (made by install_process).
+  Object* process() const { return process_.get(); }
+  void set_process(Object* p) { process_ = gc::Persistent<Object>(vm_.heap(), p, "process"); }
+
+ private:
+  void emit_exit(int code);
+
+  Vm& vm_;
+  RuntimeOptions options_;
+  eventloop::Loop loop_;
+  gc::Persistent<Object> process_;
+  gc::Persistent<Object> ticks_;  // an array: fn, args array, fn, args array, ...
+  size_t tick_head_ = 0;
+  bool exiting_ = false;
+  bool failed_ = false;  // an uncaught exception ended the program
+};
+
+// Installers, one per binding (each in its own file).
+void install_timers(Runtime& rt);   // setTimeout & co., queueMicrotask
+void install_process(Runtime& rt);  // the process object
+void install_modules(Runtime& rt);  // require(), the CommonJS loader, built-in modules
+
+}  // namespace glass::natives
