@@ -9,25 +9,18 @@
 
 namespace glass::gc {
 
-size_t Block::header_size() {
-  return (sizeof(Block) + kCellAlignment - 1) & ~(kCellAlignment - 1);
-}
+Block* Block::create(void* memory, unsigned size_class) { return new (memory) Block(size_class); }
 
-Block* Block::create(unsigned size_class) {
-  void* memory = std::aligned_alloc(kSize, kSize);
-  if (!memory) throw std::bad_alloc();
-  return new (memory) Block(size_class);
-}
-
-void Block::destroy(Block* block) {
-  unpoison_memory(block, kSize);  // the allocator may reuse it for anything
+void* Block::destroy(Block* block) {
+  unpoison_memory(block, kSize);  // the memory may be reused for anything
   block->~Block();
-  std::free(block);
+  return block;
 }
 
 void Block::reformat(unsigned size_class) {
   size_class_ = static_cast<uint8_t>(size_class);
   cell_size_ = kSizeClasses[size_class];
+  reciprocal_ = static_cast<uint32_t>(((uint64_t(1) << 32) + cell_size_ - 1) / cell_size_);
   slot_count_ = static_cast<uint32_t>((kSize - header_size()) / cell_size_);
   allocated_ = 0;
   retired_ = 0;
@@ -37,24 +30,6 @@ void Block::reformat(unsigned size_class) {
   poison_memory(slots(), kSize - header_size());
 }
 
-void Block::unpoison_slot(void* slot) const { unpoison_memory(slot, cell_size_); }
-
-void Block::retire_slot(void* slot, bool fill) {
-  clear_bit(index_of(slot));
-  --allocated_;
-  ++retired_;
-  if (fill) std::memset(slot, kFreedByte, cell_size_);
-  poison_memory(slot, cell_size_);
-}
-
-void Block::reuse_retired_slot(void* slot) {
-  --retired_;
-  unpoison_memory(slot, sizeof(FreeSlot));
-  auto* free = static_cast<FreeSlot*>(slot);
-  free->next = free_;
-  free_ = free;
-  poison_memory(slot, sizeof(FreeSlot));
-}
 
 bool Block::is_allocated_slot(const void* p) const {
   auto* c = static_cast<const char*>(p);

@@ -15,8 +15,10 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
+#include "gc/poison.h"
 #include "gc/size_classes.h"
 
 namespace glass::gc {
@@ -25,9 +27,10 @@ class Block {
  public:
   static constexpr size_t kSize = 64 * 1024;
 
-  // New block of class `size_class`, all slots free.
-  static Block* create(unsigned size_class);
-  static void destroy(Block* block);
+  // A new block of class `size_class`, all slots free, in `memory` (kSize
+  // bytes, kSize-aligned: see block_pool.h). destroy() returns the memory.
+  static Block* create(void* memory, unsigned size_class);
+  static void* destroy(Block* block);
   // Reuse an empty block for another class.
   void reformat(unsigned size_class);
 
@@ -102,16 +105,23 @@ class Block {
   static constexpr size_t kBitmapWords = kMaxSlots / 64;
 
   explicit Block(unsigned size_class) { reformat(size_class); }
-  static size_t header_size();
+  static size_t header_size() { return (sizeof(Block) + kCellAlignment - 1) & ~(kCellAlignment - 1); }
   char* slots() const { return reinterpret_cast<char*>(const_cast<Block*>(this)) + header_size(); }
   void* slot_at(size_t i) const { return slots() + i * cell_size_; }
-  size_t index_of(const void* p) const { return static_cast<size_t>(static_cast<const char*>(p) - slots()) / cell_size_; }
+  // (A multiply by the precomputed reciprocal, not a divide: this runs for
+  // every allocation from a free list and every cell swept. Exact for any
+  // slot offset below 2^16 and cell size below 2^16.)
+  size_t index_of(const void* p) const {
+    uint64_t offset = static_cast<uint64_t>(static_cast<const char*>(p) - slots());
+    return static_cast<size_t>((offset * reciprocal_) >> 32);
+  }
   void set_bit(size_t i) { allocated_bits_[i / 64] |= uint64_t(1) << (i % 64); }
   void clear_bit(size_t i) { allocated_bits_[i / 64] &= ~(uint64_t(1) << (i % 64)); }
   bool bit(size_t i) const { return (allocated_bits_[i / 64] >> (i % 64)) & 1; }
-  void unpoison_slot(void* slot) const;
+  void unpoison_slot(void* slot) const { unpoison_memory(slot, cell_size_); }  // (nothing without ASan)
 
   uint32_t cell_size_ = 0;
+  uint32_t reciprocal_ = 0;  // ceil(2^32 / cell_size_), for index_of
   uint32_t slot_count_ = 0;
   uint32_t allocated_ = 0;
   uint32_t bump_ = 0;  // slots [bump_, slot_count_) have never been handed out
@@ -120,5 +130,23 @@ class Block {
   FreeSlot* free_ = nullptr;
   uint64_t allocated_bits_[kBitmapWords];
 };
+
+// (Inline: the sweep calls these for every dead cell.)
+inline void Block::retire_slot(void* slot, bool fill) {
+  clear_bit(index_of(slot));
+  --allocated_;
+  ++retired_;
+  if (fill) std::memset(slot, kFreedByte, cell_size_);
+  poison_memory(slot, cell_size_);
+}
+
+inline void Block::reuse_retired_slot(void* slot) {
+  --retired_;
+  unpoison_memory(slot, sizeof(FreeSlot));
+  auto* free = static_cast<FreeSlot*>(slot);
+  free->next = free_;
+  free_ = free;
+  poison_memory(slot, sizeof(FreeSlot));
+}
 
 }  // namespace glass::gc

@@ -9,6 +9,8 @@
 
 namespace glass::gc {
 
+static_assert(BlockPool::kBlockSize == Block::kSize, "the pool hands out blocks");
+
 const char* reason_name(CollectReason reason) {
   switch (reason) {
     case CollectReason::Threshold: return "threshold";
@@ -71,7 +73,7 @@ void* Heap::allocate_small(unsigned size_class) {
     empty_blocks_.pop_back();
     block->reformat(size_class);
   } else {
-    block = Block::create(size_class);
+    block = Block::create(pool_.take(), size_class);
   }
   sc.blocks.push_back(block);
   sc.available.push_back(block);
@@ -86,25 +88,16 @@ void* Heap::allocate_large(size_t size) {
   return memory;
 }
 
-void Heap::finish_allocation(Cell* cell, void* memory, size_t size) {
-  if (static_cast<void*>(cell) != memory) {
-    std::fprintf(stderr, "gc: %s: Cell must be the first base class of a cell type\n", cell->cell_name());
-    std::abort();
-  }
-  size_t rounded;
-  if (size <= kMaxSmallSize) {
-    cell->size_class_ = static_cast<uint8_t>(size_class_for(size));
-    rounded = kSizeClasses[cell->size_class_];
-  } else {
-    cell->size_class_ = Cell::kLargeClassIndex;
-    rounded = size;
-    ++stats_.large_cells;
-    if (options_.verify) large_set_.insert(cell);
-  }
-  stats_.live_bytes += rounded;
-  stats_.bytes_since_collect += rounded;
-  ++stats_.live_cells;
-  ++stats_.total_allocated_cells;
+void Heap::not_first_base(Cell* cell) const {
+  std::fprintf(stderr, "gc: %s: Cell must be the first base class of a cell type\n", cell->cell_name());
+  std::abort();
+}
+
+size_t Heap::finish_large_allocation(Cell* cell, size_t size) {
+  cell->size_class_ = Cell::kLargeClassIndex;
+  ++stats_.large_cells;
+  if (options_.verify) large_set_.insert(cell);
+  return size;
 }
 
 void Heap::abandon_allocation(void* memory, size_t size) {  // the constructor threw
@@ -264,22 +257,26 @@ size_t Heap::sweep() {
 void Heap::release_block(Block* block) {
   block_set_.erase(block);
   --stats_.blocks;
-  if (empty_blocks_.size() < options_.cached_empty_blocks)
+  // Keep as many empty blocks as the next cycle will fill (the heap grows
+  // back to that size anyway): giving them to the system and faulting fresh
+  // pages in again costs more than the sweep that freed them.
+  size_t keep = std::max(options_.cached_empty_blocks, stats_.threshold / Block::kSize);
+  if (empty_blocks_.size() < keep)
     empty_blocks_.push_back(block);
   else
-    Block::destroy(block);
+    pool_.give(Block::destroy(block));
 }
 
 void Heap::destroy_all_cells() {
   for (SizeClass& sc : classes_) {
     for (Block* block : sc.blocks) {
       block->for_each_allocated([](void* slot) { static_cast<Cell*>(slot)->~Cell(); });
-      Block::destroy(block);
+      pool_.give(Block::destroy(block));
     }
     sc.blocks.clear();
     sc.available.clear();
   }
-  for (Block* block : empty_blocks_) Block::destroy(block);
+  for (Block* block : empty_blocks_) pool_.give(Block::destroy(block));
   empty_blocks_.clear();
   quarantine_.clear();
   block_set_.clear();

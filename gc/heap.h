@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "gc/block.h"
+#include "gc/block_pool.h"
 #include "gc/cell.h"
 #include "gc/roots.h"
 #include "gc/size_classes.h"
@@ -54,7 +55,9 @@ struct HeapOptions {
   // can be reused, so a dangling pointer keeps pointing at poisoned memory
   // instead of at the next cell allocated. Stress sets it to 4096 if 0.
   size_t quarantine = 0;
-  // Empty blocks kept for reuse instead of being returned to the system.
+  // Empty blocks kept for reuse instead of being returned to the system: at
+  // least this many, and up to what the current threshold lets the next
+  // cycle allocate.
   size_t cached_empty_blocks = 16;
 };
 
@@ -155,9 +158,12 @@ class Heap {
   };
 
   void* allocate_memory(size_t size);
+  void* try_allocate_small_fast(size_t size);
   void* allocate_small(unsigned size_class);
   void* allocate_large(size_t size);
   void finish_allocation(Cell* cell, void* memory, size_t size);
+  size_t finish_large_allocation(Cell* cell, size_t size);  // returns the bytes it counts
+  [[noreturn]] void not_first_base(Cell* cell) const;
   void abandon_allocation(void* memory, size_t size);
   [[noreturn]] void forbidden_allocation() const;
 
@@ -176,6 +182,7 @@ class Heap {
 
   HeapOptions options_;
   HeapStats stats_;
+  BlockPool pool_;  // (declared before the blocks it gives: destroyed after them)
   SizeClass classes_[kSizeClassCount];
   std::vector<Block*> empty_blocks_;  // cached for reuse by any class
   std::deque<void*> quarantine_;      // retired slots, oldest first (options_.quarantine)
@@ -214,7 +221,8 @@ T* Heap::allocate_with_trailing(size_t trailing_bytes, A&&... args) {
   static_assert(alignof(T) <= kCellAlignment, "cells are 16-byte aligned");
   if (collecting_ || constructing_ || no_alloc_depth_) forbidden_allocation();
   const size_t size = sizeof(T) + trailing_bytes;
-  void* memory = allocate_memory(size);  // may collect
+  void* memory = size <= kMaxSmallSize ? try_allocate_small_fast(size) : nullptr;  // inline, no collection
+  if (!memory) memory = allocate_memory(size);  // may collect
   T* cell;
   constructing_ = true;
   try {
@@ -227,6 +235,32 @@ T* Heap::allocate_with_trailing(size_t trailing_bytes, A&&... args) {
   constructing_ = false;
   finish_allocation(cell, memory, size);
   return cell;
+}
+
+// The common case, inline: a small cell, no collection due, and a slot free
+// in the block at the top of its class's available list. Null otherwise
+// (allocate_memory then does the rest: the policy, new blocks).
+inline void* Heap::try_allocate_small_fast(size_t size) {
+  const unsigned size_class = size_class_for(size);
+  if (options_.stress || stats_.bytes_since_collect + kSizeClasses[size_class] > stats_.threshold) return nullptr;
+  SizeClass& sc = classes_[size_class];
+  return sc.available.empty() ? nullptr : sc.available.back()->allocate_slot();
+}
+
+inline void Heap::finish_allocation(Cell* cell, void* memory, size_t size) {
+  if (static_cast<void*>(cell) != memory) [[unlikely]]
+    not_first_base(cell);
+  size_t rounded;
+  if (size <= kMaxSmallSize) [[likely]] {
+    cell->size_class_ = static_cast<uint8_t>(size_class_for(size));
+    rounded = kSizeClasses[cell->size_class_];
+  } else {
+    rounded = finish_large_allocation(cell, size);
+  }
+  stats_.live_bytes += rounded;
+  stats_.bytes_since_collect += rounded;
+  ++stats_.live_cells;
+  ++stats_.total_allocated_cells;
 }
 
 template <class F>

@@ -869,7 +869,8 @@ Value array_push(Vm& vm, Value self, std::span<const Value> args, Value) {
     if (dense_array(o) && o->extensible() && o->array_length_writable() &&
         uint64_t(o->array_length()) + args.size() < kMaxArrayLength && proto_clean(o)) {
       std::vector<Value>& e = o->dense_elements();
-      e.insert(e.end(), args.begin(), args.end());
+      if (args.size() == 1) e.push_back(args[0]);  // (the usual call: no range insert)
+      else e.insert(e.end(), args.begin(), args.end());
       o->set_array_length_raw(uint32_t(e.size()));
       return Value::number(double(e.size()));
     }

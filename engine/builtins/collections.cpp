@@ -2,7 +2,8 @@
 //
 // Map and Set share one table (CollectionObject): entries in a vector in
 // insertion order, a deleted entry left as a tombstone (key = empty), and an
-// open-addressing index (power-of-two, linear probing) of entry positions.
+// open-addressing index (power-of-two, linear probing) of entry positions,
+// each with its key's hash, so a probe compares keys only when hashes match.
 // Keys are normalized so that every number has one bit pattern (-0 and
 // integral doubles become int32, NaN is canonical): then SameValueZero is
 // "same bits, or two strings or two BigInts with the same content".
@@ -68,8 +69,12 @@ class CollectionObject final : public Object {
     uint32_t* pos;
   };
 
+  struct Slot {
+    int32_t pos;    // entry position, or -1
+    uint32_t hash;  // hash_key of that entry's key
+  };
   std::vector<TableEntry> entries;
-  std::vector<int32_t> index;  // entry position, or -1
+  std::vector<Slot> index;
   uint32_t live = 0;
   std::vector<Cursor> cursors;
 
@@ -90,29 +95,28 @@ class CollectionObject final : public Object {
 
   int32_t find(Value key) const {
     if (index.empty()) return -1;
-    uint32_t mask = uint32_t(index.size()) - 1;
-    uint32_t h = hash_key(key) & mask;
-    for (;;) {
-      int32_t i = index[h];
-      if (i < 0) return -1;
-      const Value k = entries[size_t(i)].key;
-      if (keys_equal(k, key)) return i;
-      h = (h + 1) & mask;
-    }
+    const Slot& slot = index[probe(key, hash_key(key))];
+    return slot.pos;
   }
 
   // key must be normalized. Returns true if it was new.
   bool put(Value key, Value value) {
-    int32_t i = find(key);
-    if (i >= 0) {
-      entries[size_t(i)].value = value;
-      return false;
+    uint32_t hash = hash_key(key);
+    if (!index.empty()) {
+      uint32_t at = probe(key, hash);
+      if (index[at].pos >= 0) {
+        entries[size_t(index[at].pos)].value = value;
+        return false;
+      }
+      if ((entries.size() + 1) * 2 <= index.size()) {
+        index[at] = Slot{int32_t(entries.size()), hash};
+        entries.push_back({key, value});
+        ++live;
+        return true;
+      }
     }
-    if ((entries.size() + 1) * 2 > index.size()) rebuild();
-    uint32_t mask = uint32_t(index.size()) - 1;
-    uint32_t h = hash_key(key) & mask;
-    while (index[h] >= 0) h = (h + 1) & mask;
-    index[h] = int32_t(entries.size());
+    rebuild();
+    index[probe(key, hash)] = Slot{int32_t(entries.size()), hash};
     entries.push_back({key, value});
     ++live;
     return true;
@@ -145,7 +149,9 @@ class CollectionObject final : public Object {
 
  private:
   void rebuild() {
+    size_t compacted = 0;  // tombstones dropped
     if (live < entries.size()) {
+      compacted = entries.size() - live;
       // Drop tombstones; move every cursor to the same live entry.
       if (!cursors.empty()) {
         std::vector<uint32_t> before(entries.size() + 1);  // live entries before position p
@@ -161,12 +167,32 @@ class CollectionObject final : public Object {
     }
     size_t capacity = 8;
     while (capacity < size_t(live) * 4) capacity *= 2;
-    index.assign(capacity, -1);
+    std::vector<Slot> old;
+    old.swap(index);
+    index.assign(capacity, Slot{-1, 0});
     uint32_t mask = uint32_t(capacity) - 1;
-    for (size_t p = 0; p < entries.size(); ++p) {
-      uint32_t h = hash_key(entries[p].key) & mask;
-      while (index[h] >= 0) h = (h + 1) & mask;
-      index[h] = int32_t(p);
+    // Reinsert by the hashes the old index kept; after dropping tombstones
+    // the positions have moved, so then every key is hashed again.
+    auto place = [&](int32_t p, uint32_t hash) {
+      uint32_t h = hash & mask;
+      while (index[h].pos >= 0) h = (h + 1) & mask;
+      index[h] = Slot{p, hash};
+    };
+    if (old.size() && compacted == 0) {
+      for (const Slot& slot : old)
+        if (slot.pos >= 0) place(slot.pos, slot.hash);
+    } else {
+      for (size_t p = 0; p < entries.size(); ++p) place(int32_t(p), hash_key(entries[p].key));
+    }
+  }
+
+  // The slot holding `key`, or the empty slot where it would go (the index
+  // is never full: at most half its slots are used).
+  uint32_t probe(Value key, uint32_t hash) const {
+    uint32_t mask = uint32_t(index.size()) - 1;
+    for (uint32_t h = hash & mask;; h = (h + 1) & mask) {
+      const Slot& slot = index[h];
+      if (slot.pos < 0 || (slot.hash == hash && keys_equal(entries[size_t(slot.pos)].key, key))) return h;
     }
   }
 };

@@ -43,11 +43,15 @@ Value error_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
   }
   // The stack's first line is what toString() gives now.
   Value name = get(vm, e, key_of(WellKnownAtom::name, vm));
-  std::string header = name.is_undefined() ? "Error" : to_utf8(vm, name);
+  std::string stack = name.is_undefined() ? "Error" : to_utf8(vm, name);
   Value m = get(vm, e, key_of(WellKnownAtom::message, vm));
   std::string msg = m.is_undefined() ? "" : to_utf8(vm, m);
-  if (!msg.empty()) header = header.empty() ? msg : header + ": " + msg;
-  vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(header + vm.stack_trace())));
+  if (!msg.empty()) {
+    if (!stack.empty()) stack += ": ";
+    stack += msg;
+  }
+  vm.append_stack_trace(stack);
+  vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return object_value(e);
 }
 

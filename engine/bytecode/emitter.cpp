@@ -1,5 +1,7 @@
 #include "bytecode/emitter.h"
 
+#include <algorithm>
+
 #include <cassert>
 #include <cmath>
 #include <stdexcept>
@@ -13,12 +15,10 @@ std::string CompiledFunction::callee_description(uint32_t pc) const {
 }
 
 const PositionEntry* CompiledFunction::position_of(uint32_t pc) const {
-  const PositionEntry* found = nullptr;
-  for (const auto& entry : positions) {  // positions are sorted by pc
-    if (entry.pc > pc) break;
-    found = &entry;
-  }
-  return found;
+  // The last entry at or before pc (positions are sorted by pc).
+  auto after = std::upper_bound(positions.begin(), positions.end(), pc,
+                                [](uint32_t at, const PositionEntry& entry) { return at < entry.pc; });
+  return after == positions.begin() ? nullptr : &*std::prev(after);
 }
 
 uint32_t Emitter::emit(Opcode op, uint16_t a, uint16_t b, uint16_t c) {

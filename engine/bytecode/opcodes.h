@@ -152,11 +152,12 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(Return, ABC, Reg, None, None, kNone, "return r[A] to the caller")                                 \
   OP(Throw, ABC, Reg, None, None, kT, "throw r[A]")                                                    \
   /* --- creating things ------------------------------------------------------------------------ */   \
-  OP(NewObject, ABC, Reg, None, None, kNone, "r[A] = {}")                                              \
+  OP(NewObject, ABC, Reg, Count, None, kNone, "r[A] = {} (with room for B named properties; 0: a default)") \
   OP(NewArray, ABC, Reg, Reg, Count, kNone, "r[A] = [r[B] .. r[B+C-1]]")                               \
   OP(NewClosure, ABx, Reg, Func, None, kNone, "r[A] = a new function for f[Bx], closing over the current scope") \
   OP(NewRegExp, ABx, Reg, Const, None, kT, "r[A] = a new RegExp from the pattern and flags in k[Bx]")  \
   OP(DefineField, ABC, Reg, Reg, Reg, kT | kR, "define own property r[B] of r[A] as r[C] (object literals, fields)") \
+  OP(DefineNamed, ABC, Reg, Ic, Reg, kT, "define own data property ic[B].name of the object literal r[A] as r[C] (the cache remembers the shape it moves to)") \
   OP(DefineGetter, ABC, Reg, Reg, Reg, kT | kR, "define getter r[C] for key r[B] on r[A] (enumerable: object literals)") \
   OP(DefineSetter, ABC, Reg, Reg, Reg, kT | kR, "define setter r[C] for key r[B] on r[A] (enumerable: object literals)") \
   OP(DefineMethod, ABC, Reg, Reg, Reg, kT | kR, "define method r[C] as key r[B] of r[A]; its home object is r[A] (class: not enumerable)") \

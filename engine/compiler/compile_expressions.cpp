@@ -295,7 +295,10 @@ uint16_t FunctionCompiler::object_literal(ObjectExpression* o, int dst) {
   uint16_t out = into(dst);
   Temps t(*this);
   uint16_t object = temp();
-  emit_.emit(Opcode::NewObject, object);
+  // Room for every property the literal names (a spread's are unknown).
+  size_t named = 0;
+  for (Node* p : o->properties) named += p->kind != NodeKind::SpreadElement;
+  emit_.emit(Opcode::NewObject, object, uint16_t(std::min<size_t>(named, 255)));
   for (Node* p : o->properties) {
     Temps tt(*this);
     if (p->kind == NodeKind::SpreadElement) {
@@ -313,6 +316,13 @@ uint16_t FunctionCompiler::object_literal(ObjectExpression* o, int dst) {
         emit_.emit(Opcode::SetProto, object, expr(prop->value));
         continue;
       }
+    }
+    if (!prop->computed && prop->kind == PropertyKind::Init && !prop->method && prop->key->kind == NodeKind::Identifier) {
+      // `name: value` and `name` (shorthand): a cached shape transition.
+      Atom name = as<Identifier>(prop->key)->name;
+      uint16_t value = named_expr(prop->value, -1, std::string(name->text));
+      emit_.emit(Opcode::DefineNamed, object, ic(name), value);
+      continue;
     }
     std::string name;
     uint16_t key = property_key(prop->key, prop->computed, &name);

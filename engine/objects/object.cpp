@@ -1,67 +1,100 @@
 #include "objects/object.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 
 #include "gc/handles.h"
 #include "objects/cell_tags.h"
 
 namespace glass {
 
-Object::Object(Shape* shape, ObjectClass object_class)
-    : gc::Cell(uint8_t(CellTag::Object)), shape_(shape), class_(object_class) {
-  // A pre-built shape (e.g. { value, done }) arrives with its slots; a new
-  // plain object gets room for a few properties (one allocation, not three).
-  if (shape->property_count()) slots_.resize(shape->property_count());
-  else if (object_class == ObjectClass::Ordinary) slots_.reserve(4);
+Object::Object(Shape* shape, ObjectClass object_class, Value* inline_slots, uint32_t inline_capacity)
+    : gc::Cell(uint8_t(CellTag::Object)),
+      shape_bits_(reinterpret_cast<uintptr_t>(shape)),
+      slots_(inline_slots),
+      slot_capacity_(inline_slots ? inline_capacity : 0),
+      class_(object_class),
+      slots_inline_(true) {
+  // A pre-built shape (e.g. { value, done }) arrives with its slots.
+  uint32_t count = shape->property_count();
+  if (count > slot_capacity_) grow_slots(count);
+  for (uint32_t i = 0; i < count; ++i) slots_[i] = Value::undefined();
 }
 
-Object* Object::create(gc::Heap& heap, Shape* root_shape) {
+Object::~Object() { free_slots(); }
+
+Object* Object::create(gc::Heap& heap, Shape* root_shape, uint32_t inline_slots, ObjectClass object_class) {
   gc::Rooted<Shape> shape(heap, root_shape);
-  return heap.allocate<Object>(shape.get());
+  uint32_t capacity = std::min(std::max(inline_slots, root_shape->property_count()), kMaxInlineSlots);
+  return heap.allocate_with_trailing<Object>(capacity * sizeof(Value), shape.get(), object_class,
+                                             TrailingSlots{capacity});
+}
+
+void Object::grow_slots(uint32_t needed) {
+  uint32_t capacity = std::max({needed, slot_capacity_ * 2, kDefaultInlineSlots});
+  auto* grown = static_cast<Value*>(std::malloc(size_t(capacity) * sizeof(Value)));
+  if (!grown) throw std::bad_alloc();
+  uint32_t used = in_dictionary_mode() ? 0 : std::min(shape()->property_count(), slot_capacity_);
+  if (used) std::memcpy(static_cast<void*>(grown), slots_, size_t(used) * sizeof(Value));
+  free_slots();
+  slots_ = grown;
+  slot_capacity_ = capacity;
+  slots_inline_ = false;
+}
+
+void Object::free_slots() {
+  if (!slots_inline_) std::free(slots_);
+  slots_inline_ = true;  // (nothing left to free)
 }
 
 gc::Cell* Object::prototype() const {
   // In dictionary mode the shape is kept only for its prototype.
-  if (dict_ && dict_->prototype_set) return dict_->prototype;
-  return shape_->prototype();
+  if (Dictionary* d = dict(); d && d->prototype_set) return d->prototype;
+  return shape()->prototype();
 }
 
 void Object::set_prototype(gc::Cell* prototype) {
   to_dictionary();
-  dict_->prototype = prototype;
-  dict_->prototype_set = true;
+  dict()->prototype = prototype;
+  dict()->prototype_set = true;
 }
 
 void Object::set_array_length(uint32_t length) {
   if (length < elements_.size()) elements_.resize(length);
-  while (!sparse_.empty() && std::prev(sparse_.end())->first >= length) sparse_.erase(std::prev(sparse_.end()));
-  while (has_special_elements() && std::prev(special_->end())->first >= length) special_->erase(std::prev(special_->end()));
+  if (rare_) {
+    auto& sparse = rare_->sparse;
+    while (!sparse.empty() && std::prev(sparse.end())->first >= length) sparse.erase(std::prev(sparse.end()));
+    auto& special = rare_->special;
+    while (has_special_elements() && std::prev(special->end())->first >= length) special->erase(std::prev(special->end()));
+  }
   array_length_ = length;
 }
 
 std::optional<OwnProperty> Object::get_own(const gc::Cell* key) const {
-  if (dict_) {
-    auto it = dict_->index.find(key);
-    if (it == dict_->index.end()) return std::nullopt;
-    return dict_->entries[it->second].property;
+  if (Dictionary* d = dict()) {
+    auto it = d->index.find(key);
+    if (it == d->index.end()) return std::nullopt;
+    return d->entries[it->second].property;
   }
-  auto info = shape_->find(key);
+  auto info = shape()->find(key);
   if (!info) return std::nullopt;
   return OwnProperty{slots_[info->slot], info->flags};
 }
 
 void Object::define_own(gc::Heap& heap, gc::Cell* key, Value value, uint8_t flags) {
-  if (dict_) {
-    auto it = dict_->index.find(key);
-    if (it != dict_->index.end()) {
-      dict_->entries[it->second].property = OwnProperty{value, flags};
+  if (Dictionary* d = dict()) {
+    auto it = d->index.find(key);
+    if (it != d->index.end()) {
+      d->entries[it->second].property = OwnProperty{value, flags};
     } else {
-      dict_->index.emplace(key, dict_->entries.size());
-      dict_->entries.push_back({key, OwnProperty{value, flags}});
+      d->index.emplace(key, d->entries.size());
+      d->entries.push_back({key, OwnProperty{value, flags}});
     }
     return;
   }
-  if (auto info = shape_->find(key)) {
+  if (auto info = shape()->find(key)) {
     if (info->flags == flags) {
       slots_[info->slot] = value;
       return;
@@ -75,19 +108,18 @@ void Object::define_own(gc::Heap& heap, gc::Cell* key, Value value, uint8_t flag
   // collect, so keep this object and the value rooted across it.
   gc::Rooted<Object> self(heap, this);
   gc::Rooted<gc::Cell> value_cell(heap, value.is_cell() ? value.as_cell() : nullptr);
-  Shape* next = Shape::add_property(heap, shape_, key, flags);
-  self->shape_ = next;
-  self->slots_.push_back(value);
+  Shape* next = Shape::add_property(heap, shape(), key, flags);
+  self->append_with_shape(next, value);
 }
 
 bool Object::set_own_value(const gc::Cell* key, Value value) {
-  if (dict_) {
-    auto it = dict_->index.find(key);
-    if (it == dict_->index.end()) return false;
-    dict_->entries[it->second].property.value = value;
+  if (Dictionary* d = dict()) {
+    auto it = d->index.find(key);
+    if (it == d->index.end()) return false;
+    d->entries[it->second].property.value = value;
     return true;
   }
-  auto info = shape_->find(key);
+  auto info = shape()->find(key);
   if (!info) return false;
   slots_[info->slot] = value;
   return true;
@@ -96,33 +128,37 @@ bool Object::set_own_value(const gc::Cell* key, Value value) {
 bool Object::delete_own(const gc::Cell* key) {
   if (!get_own(key)) return false;
   to_dictionary();
-  auto it = dict_->index.find(key);
-  dict_->entries[it->second].key = nullptr;
-  dict_->entries[it->second].property.value = Value::undefined();
-  dict_->index.erase(it);
+  Dictionary* d = dict();
+  auto it = d->index.find(key);
+  d->entries[it->second].key = nullptr;
+  d->entries[it->second].property.value = Value::undefined();
+  d->index.erase(it);
   return true;
 }
 
 void Object::to_dictionary() {
-  if (dict_) return;
+  if (in_dictionary_mode()) return;
   auto dict = std::make_unique<Dictionary>();
-  shape_->for_each_property([&](gc::Cell* key, PropertyInfo info) {
+  shape()->for_each_property([&](gc::Cell* key, PropertyInfo info) {
     dict->index.emplace(key, dict->entries.size());
     dict->entries.push_back({key, OwnProperty{slots_[info.slot], info.flags}});
   });
-  dict_ = std::move(dict);
-  slots_.clear();
-  slots_.shrink_to_fit();
+  rare().dict = std::move(dict);
+  shape_bits_ |= kDictionaryBit;
+  // The slots are unused from now on (trace() reads none in dictionary mode).
+  free_slots();
+  slots_ = nullptr;
+  slot_capacity_ = 0;
 }
 
 std::vector<gc::Cell*> Object::own_named_keys() const {
   std::vector<gc::Cell*> keys;
-  if (dict_) {
-    for (const auto& entry : dict_->entries)
+  if (Dictionary* d = dict()) {
+    for (const auto& entry : d->entries)
       if (entry.key) keys.push_back(entry.key);
   } else {
-    keys.reserve(shape_->property_count());
-    shape_->for_each_property([&](gc::Cell* key, PropertyInfo) { keys.push_back(key); });
+    keys.reserve(shape()->property_count());
+    shape()->for_each_property([&](gc::Cell* key, PropertyInfo) { keys.push_back(key); });
   }
   return keys;
 }
@@ -133,8 +169,9 @@ std::optional<Value> Object::get_element(uint32_t index) const {
     if (v.is_empty()) return std::nullopt;
     return v;
   }
-  auto it = sparse_.find(index);
-  if (it == sparse_.end()) return std::nullopt;
+  if (!rare_) return std::nullopt;
+  auto it = rare_->sparse.find(index);
+  if (it == rare_->sparse.end()) return std::nullopt;
   return it->second;
 }
 
@@ -147,15 +184,17 @@ void Object::set_element(uint32_t index, Value value) {
     elements_.resize(size_t(index), Value::empty());
     elements_.push_back(value);
     // Sparse entries that now fall inside the dense range move in.
-    while (!sparse_.empty() && sparse_.begin()->first <= elements_.size()) {
-      auto first = sparse_.begin();
+    if (!rare_) return;
+    auto& sparse = rare_->sparse;
+    while (!sparse.empty() && sparse.begin()->first <= elements_.size()) {
+      auto first = sparse.begin();
       if (first->first == elements_.size()) elements_.push_back(first->second);
       else elements_[first->first] = first->second;
-      sparse_.erase(first);
+      sparse.erase(first);
     }
     return;
   }
-  sparse_[index] = value;
+  rare().sparse[index] = value;
 }
 
 bool Object::delete_element(uint32_t index) {
@@ -164,50 +203,59 @@ bool Object::delete_element(uint32_t index) {
     elements_[index] = Value::empty();
     return true;
   }
-  return sparse_.erase(index) != 0;
+  return rare_ && rare_->sparse.erase(index) != 0;
 }
 
 std::vector<uint32_t> Object::own_element_keys() const {
   std::vector<uint32_t> keys;
   for (uint32_t i = 0; i < elements_.size(); ++i)
     if (!elements_[i].is_empty()) keys.push_back(i);
-  for (const auto& [index, value] : sparse_) keys.push_back(index);
+  if (!rare_) return keys;
+  for (const auto& [index, value] : rare_->sparse) keys.push_back(index);
   if (has_special_elements()) {
-    for (const auto& [index, property] : *special_) keys.push_back(index);
+    for (const auto& [index, property] : *rare_->special) keys.push_back(index);
     std::sort(keys.begin(), keys.end());
   }
   return keys;
 }
 
 std::optional<OwnProperty> Object::get_special_element(uint32_t index) const {
-  if (!special_) return std::nullopt;
-  auto it = special_->find(index);
-  if (it == special_->end()) return std::nullopt;
+  if (!rare_ || !rare_->special) return std::nullopt;
+  auto it = rare_->special->find(index);
+  if (it == rare_->special->end()) return std::nullopt;
   return it->second;
 }
 
 void Object::set_special_element(uint32_t index, OwnProperty property) {
   delete_element(index);
-  if (!special_) special_ = std::make_unique<std::map<uint32_t, OwnProperty>>();
-  (*special_)[index] = property;
+  auto& special = rare().special;
+  if (!special) special = std::make_unique<std::map<uint32_t, OwnProperty>>();
+  (*special)[index] = property;
 }
 
-bool Object::delete_special_element(uint32_t index) { return special_ && special_->erase(index) != 0; }
+bool Object::delete_special_element(uint32_t index) {
+  return rare_ && rare_->special && rare_->special->erase(index) != 0;
+}
 
 void Object::trace(gc::Tracer& tracer) {
-  tracer.visit(shape_);
-  tracer.visit(derived_root_);
-  if (dict_) tracer.visit(dict_->prototype);
-  for (Value v : slots_) trace_value(tracer, v);
-  if (dict_)
-    for (const auto& entry : dict_->entries) {
+  tracer.visit(shape());
+  if (!in_dictionary_mode()) {
+    // (Reading the shape is safe here: nothing is freed while marking.)
+    for (uint32_t i = 0, n = shape()->property_count(); i < n; ++i) trace_value(tracer, slots_[i]);
+  }
+  for (Value v : elements_) trace_value(tracer, v);
+  if (!rare_) return;
+  tracer.visit(rare_->derived_root);
+  if (Dictionary* d = dict()) {
+    tracer.visit(d->prototype);
+    for (const auto& entry : d->entries) {
       tracer.visit(entry.key);
       trace_value(tracer, entry.property.value);
     }
-  for (Value v : elements_) trace_value(tracer, v);
-  for (const auto& [index, value] : sparse_) trace_value(tracer, value);
-  if (special_)
-    for (const auto& [index, property] : *special_) trace_value(tracer, property.value);
+  }
+  for (const auto& [index, value] : rare_->sparse) trace_value(tracer, value);
+  if (rare_->special)
+    for (const auto& [index, property] : *rare_->special) trace_value(tracer, property.value);
 }
 
 }  // namespace glass

@@ -1,13 +1,18 @@
 // Object: the ordinary JavaScript object's storage.
 //
-//   shape_     which named properties it has and in which slot (shape.h);
-//              null once the object is in dictionary mode
-//   slots_     the values of the named properties, by slot
-//   dict_      dictionary mode: the object's own key -> property table, used
-//              after a delete or an attribute change, when sharing a shape
-//              would mean making a one-off shape per object
+//   shape_bits_ which named properties it has and in which slot (shape.h);
+//              kept in dictionary mode only for its prototype, marked by a bit
+//   slots_     the values of the named properties, by slot: shape_->property_count()
+//              of them. They start in room allocated with the object (inline
+//              slots, see create()) and move to a malloc'd array only if the
+//              object outgrows that room
 //   elements_  array-index properties 0, 1, 2, ... densely, holes as
-//              Value::empty(); an index far past the end goes to sparse_
+//              Value::empty(); an index far past the end goes to the sparse map
+//   rare_      what few objects need, allocated on first use: the dictionary
+//              (the object's own key -> property table, used after a delete or
+//              an attribute change, when sharing a shape would mean making a
+//              one-off shape per object), sparse and special elements, and the
+//              derived root shape of a prototype
 //
 // This file is storage and the spec's *ordinary* own-property operations
 // (§10.1: GetOwnProperty, DefineOwnProperty, Delete, OwnPropertyKeys) on data
@@ -63,8 +68,15 @@ struct OwnProperty {
 
 class Object : public gc::Cell {
  public:
-  // A new empty object with the given root shape (whose prototype it has).
-  static Object* create(gc::Heap& heap, Shape* root_shape);
+  // Inline slots a plain object gets when nobody says how many it will need.
+  static constexpr uint32_t kDefaultInlineSlots = 4;
+  // The most inline slots an object is made with (a hint past this is capped).
+  static constexpr uint32_t kMaxInlineSlots = 32;
+
+  // A new empty object with the given root shape (whose prototype it has),
+  // with room for `inline_slots` named properties allocated with it.
+  static Object* create(gc::Heap& heap, Shape* root_shape, uint32_t inline_slots = kDefaultInlineSlots,
+                        ObjectClass object_class = ObjectClass::Ordinary);
 
   gc::Cell* prototype() const;
   // Changes [[Prototype]] (Object.setPrototypeOf, class extends): the object
@@ -93,8 +105,8 @@ class Object : public gc::Cell {
 
   // The root shape of objects whose [[Prototype]] is this object (made once,
   // on first use by `new`, Object.create and class instances).
-  Shape* derived_root_shape() const { return derived_root_; }
-  void set_derived_root_shape(Shape* shape) { derived_root_ = shape; }
+  Shape* derived_root_shape() const { return rare_ ? rare_->derived_root : nullptr; }
+  void set_derived_root_shape(Shape* shape) { rare().derived_root = shape; }
 
   // ---- named properties ------------------------------------------------
   std::optional<OwnProperty> get_own(const gc::Cell* key) const;
@@ -121,10 +133,14 @@ class Object : public gc::Cell {
   std::optional<OwnProperty> get_special_element(uint32_t index) const;
   void set_special_element(uint32_t index, OwnProperty property);  // (and drops a plain one)
   bool delete_special_element(uint32_t index);
-  bool has_special_elements() const { return special_ && !special_->empty(); }
+  bool has_special_elements() const { return rare_ && rare_->special && !rare_->special->empty(); }
 
-  Shape* shape() const { return shape_; }
-  bool in_dictionary_mode() const { return dict_ != nullptr; }
+  Shape* shape() const { return reinterpret_cast<Shape*>(shape_bits_ & ~kDictionaryBit); }
+  bool in_dictionary_mode() const { return shape_bits_ & kDictionaryBit; }
+  // What an inline cache compares with the shape it recorded: the shape,
+  // except in dictionary mode, when it equals no shape at all — so a cache
+  // hit is one compare, with no separate dictionary test.
+  const Shape* shape_for_cache() const { return reinterpret_cast<const Shape*>(shape_bits_); }
 
   // Fast paths for the interpreter's inline caches: a slot found through
   // this object's shape (not valid in dictionary mode).
@@ -132,18 +148,27 @@ class Object : public gc::Cell {
   // An inline cache's "add property" hit: `next` is the shape this object's
   // shape transitions to by adding one property, whose value is `v`.
   void append_with_shape(Shape* next, Value v) {
-    shape_ = next;
-    slots_.push_back(v);
+    uint32_t i = shape()->property_count();
+    if (i == slot_capacity_) grow_slots(i + 1);
+    slots_[i] = v;
+    shape_bits_ = reinterpret_cast<uintptr_t>(next);
   }
   void set_slot(uint32_t i, Value v) { slots_[i] = v; }
+  // Where slot i lives: valid until the object adds a property or goes to
+  // dictionary mode (each changes shape_for_cache()).
+  Value* slot_address(uint32_t i) { return &slots_[i]; }
   // The dense elements, for array fast paths (holes are Value::empty()).
   std::vector<Value>& dense_elements() { return elements_; }
-  bool has_sparse_elements() const { return !sparse_.empty(); }
+  bool has_sparse_elements() const { return rare_ && !rare_->sparse.empty(); }
 
   void trace(gc::Tracer& tracer) override;
   const char* cell_name() const override { return "Object"; }
 
-  explicit Object(Shape* shape, ObjectClass object_class = ObjectClass::Ordinary);
+  // `inline_slots` (a subclass's own member array) holds the first
+  // `inline_capacity` named properties; without it they are malloc'd.
+  explicit Object(Shape* shape, ObjectClass object_class = ObjectClass::Ordinary, Value* inline_slots = nullptr,
+                  uint32_t inline_capacity = 0);
+  ~Object() override;
 
   // Indices this far past the dense end go to the sparse map instead of
   // growing the dense vector with holes (a[1e9] = 1 must not allocate 8 GB).
@@ -160,20 +185,42 @@ class Object : public gc::Cell {
     gc::Cell* prototype = nullptr;  // set_prototype(): replaces the shape's
     bool prototype_set = false;
   };
+  struct Rare {
+    Shape* derived_root = nullptr;
+    std::unique_ptr<Dictionary> dict;
+    std::map<uint32_t, Value> sparse;
+    std::unique_ptr<std::map<uint32_t, OwnProperty>> special;
+  };
+  Rare& rare() {
+    if (!rare_) rare_ = std::make_unique<Rare>();
+    return *rare_;
+  }
+  Dictionary* dict() const { return in_dictionary_mode() ? rare_->dict.get() : nullptr; }
+  // create(): the slots are the `capacity` Values allocated right after the cell.
+  struct TrailingSlots {
+    uint32_t capacity;
+  };
+  friend class gc::Heap;
+  Object(Shape* shape, ObjectClass object_class, TrailingSlots trailing)
+      : Object(shape, object_class, reinterpret_cast<Value*>(this + 1), trailing.capacity) {}
   void to_dictionary();
+  void grow_slots(uint32_t needed);  // room for at least `needed` slots (keeps the values)
+  void free_slots();
 
-  Shape* shape_;
+  // The shape's address, with kDictionaryBit set in dictionary mode (cells
+  // are 16-byte aligned, so the low bit is free).
+  static constexpr uintptr_t kDictionaryBit = 1;
+  uintptr_t shape_bits_;
+  Value* slots_;
+  uint32_t slot_capacity_;
+  uint32_t array_length_ = 0;
   ObjectClass class_;
   bool extensible_ = true;
   bool array_length_writable_ = true;
+  bool slots_inline_;  // slots_ is the room made with the object (not malloc'd)
   uint8_t element_flags_ = kDefaultProperty;
-  uint32_t array_length_ = 0;
-  Shape* derived_root_ = nullptr;
-  std::vector<Value> slots_;
-  std::unique_ptr<Dictionary> dict_;
   std::vector<Value> elements_;
-  std::map<uint32_t, Value> sparse_;
-  std::unique_ptr<std::map<uint32_t, OwnProperty>> special_;
+  std::unique_ptr<Rare> rare_;
 };
 
 }  // namespace glass

@@ -141,6 +141,8 @@ char32_t decode_utf8(std::string_view text, size_t& i) {
 }  // namespace
 
 String* String::from_utf8(gc::Heap& heap, std::string_view utf8) {
+  // ASCII (most text the engine makes: messages, stacks, numbers) is Latin-1 as it is.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return uint8_t(c) < 0x80; })) return from_latin1(heap, utf8);
   // Pass 1: how many units, and do we need two bytes? Pass 2: fill.
   size_t units = 0;
   bool wide = false;
@@ -169,23 +171,28 @@ String* String::from_utf8(gc::Heap& heap, std::string_view utf8) {
 
 // Copies the units of `from` (any representation) into flat `to` at `at`.
 // Canonical storage means a one-byte destination has only one-byte pieces.
+static void copy_flat_units(const String* p, String* to, uint32_t at);
+
 static void copy_units(const String* from, String* to, uint32_t at) {
+  if (from->is_flat()) return copy_flat_units(from->flat(), to, at);  // (no rope walk to set up)
   Pieces pieces(from);
-  while (const String* p = pieces.next()) {
-    if (to->is_one_byte()) {
+  while (const String* p = pieces.next()) copy_flat_units(p, to, at), at += p->length();
+}
+
+// `p` is flat (not Indirect).
+static void copy_flat_units(const String* p, String* to, uint32_t at) {
+  if (to->is_one_byte()) {
+    auto v = p->one_byte_view();
+    if (!v.empty()) std::memcpy(reinterpret_cast<uint8_t*>(to + 1) + at, v.data(), v.size());
+  } else {
+    char16_t* dst = reinterpret_cast<char16_t*>(to + 1) + at;
+    if (p->is_one_byte()) {
       auto v = p->one_byte_view();
-      if (!v.empty()) std::memcpy(reinterpret_cast<uint8_t*>(to + 1) + at, v.data(), v.size());
+      std::copy(v.begin(), v.end(), dst);
     } else {
-      char16_t* dst = reinterpret_cast<char16_t*>(to + 1) + at;
-      if (p->is_one_byte()) {
-        auto v = p->one_byte_view();
-        std::copy(v.begin(), v.end(), dst);
-      } else {
-        auto v = p->two_byte_view();
-        std::copy(v.begin(), v.end(), dst);
-      }
+      auto v = p->two_byte_view();
+      std::copy(v.begin(), v.end(), dst);
     }
-    at += p->length();
   }
 }
 
@@ -206,12 +213,6 @@ String* String::concat(gc::Heap& heap, String* a, String* b) {
     return s;
   }
   return heap.allocate<RopeString>(left.get(), right.get(), uint32_t(total), wide);
-}
-
-const String* String::flat() const {
-  assert(is_flat() && "flatten(heap) first");
-  if (kind() == Kind::Indirect) return static_cast<const RopeString*>(this)->left_;
-  return this;
 }
 
 String* String::flatten(gc::Heap& heap) {
@@ -240,24 +241,6 @@ String* String::substring(gc::Heap& heap, String* s, uint32_t start, uint32_t en
   // from_utf16 narrows if the slice has no unit > 0xFF. The view points into
   // `flat`, which is rooted (and cells never move), so allocating is safe.
   return from_utf16(heap, flat->two_byte_view().substr(start, n));
-}
-
-char16_t String::char_at(uint32_t i) const {
-  const String* f = flat();
-  assert(i < length_);
-  return f->is_one_byte() ? f->one_byte_data()[i] : f->two_byte_data()[i];
-}
-
-std::span<const uint8_t> String::one_byte_view() const {
-  const String* f = flat();
-  assert(f->is_one_byte());
-  return {f->one_byte_data(), length_};
-}
-
-std::u16string_view String::two_byte_view() const {
-  const String* f = flat();
-  assert(!f->is_one_byte());
-  return {f->two_byte_data(), length_};
 }
 
 bool String::equals(const String* a, const String* b) {
@@ -295,37 +278,43 @@ int String::compare(const String* a, const String* b) {
   }
 }
 
-uint32_t String::hash() const {
-  if (user_flags() & kHashedFlag) return hash_;
-  // FNV-1a over the UTF-16 units (so one- and two-byte data agree), then a
-  // final avalanche so short keys spread over a power-of-two table.
-  uint32_t h = 2166136261u;
-  Pieces pieces(this);
-  while (const String* p = pieces.next()) {
-    for (uint32_t i = 0; i < p->length(); ++i) {
-      const char16_t u = p->char_at(i);
-      h = (h ^ (u & 0xFF)) * 16777619u;
-      h = (h ^ (u >> 8)) * 16777619u;
-    }
-  }
+namespace {
+// FNV-1a over whole UTF-16 units (one multiply per unit, so one- and
+// two-byte data agree), then a final avalanche so short keys spread over a
+// power-of-two table.
+constexpr uint32_t kHashSeed = 2166136261u;
+template <class Unit>
+uint32_t hash_units(uint32_t h, const Unit* units, size_t n) {
+  for (size_t i = 0; i < n; ++i) h = (h ^ uint32_t(units[i])) * 16777619u;
+  return h;
+}
+uint32_t finish_hash(uint32_t h) {
   h ^= h >> 16;
   h *= 0x85ebca6bu;
   h ^= h >> 13;
+  return h;
+}
+}  // namespace
+
+uint32_t String::hash() const {
+  if (user_flags() & kHashedFlag) return hash_;
+  uint32_t h = kHashSeed;
+  if (is_flat()) {
+    const String* f = flat();
+    h = f->is_one_byte() ? hash_units(h, f->one_byte_data(), length_) : hash_units(h, f->two_byte_data(), length_);
+  } else {
+    Pieces pieces(this);
+    while (const String* p = pieces.next())
+      h = p->is_one_byte() ? hash_units(h, p->one_byte_data(), p->length()) : hash_units(h, p->two_byte_data(), p->length());
+  }
+  h = finish_hash(h);
   hash_ = h;
   set_flag(kHashedFlag);
   return h;
 }
 
 uint32_t String::hash_latin1(std::string_view text) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : text) {
-    h = (h ^ c) * 16777619u;
-    h = (h ^ 0) * 16777619u;
-  }
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  return h;
+  return finish_hash(hash_units(kHashSeed, reinterpret_cast<const unsigned char*>(text.data()), text.size()));
 }
 
 std::u16string String::to_utf16() const {
@@ -344,6 +333,11 @@ std::u16string String::to_utf16() const {
 }
 
 std::string String::to_utf8() const {
+  if (is_flat() && is_one_byte()) {  // ASCII is its own UTF-8
+    auto bytes = flat()->one_byte_view();
+    if (std::all_of(bytes.begin(), bytes.end(), [](uint8_t b) { return b < 0x80; }))
+      return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  }
   return unicode::utf16_to_utf8(to_utf16());  // lone surrogates become U+FFFD
 }
 

@@ -23,6 +23,7 @@
 // with an explicit stack (never C++ recursion), so they take no Heap. Only
 // char_at() and the view accessors need flat data: call flatten(heap) first.
 #pragma once
+#include <cassert>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -148,6 +149,32 @@ class RopeString final : public String {
   String* left_;
   String* right_;
 };
+
+// The flat-data accessors are inline: string built-ins and comparisons call
+// them per character.
+inline const String* String::flat() const {
+  assert(is_flat() && "flatten(heap) first");
+  if (kind() == Kind::Indirect) return static_cast<const RopeString*>(this)->left_;
+  return this;
+}
+
+inline char16_t String::char_at(uint32_t i) const {
+  const String* f = flat();
+  assert(i < length_);
+  return f->is_one_byte() ? f->one_byte_data()[i] : f->two_byte_data()[i];
+}
+
+inline std::span<const uint8_t> String::one_byte_view() const {
+  const String* f = flat();
+  assert(f->is_one_byte());
+  return {f->one_byte_data(), length_};
+}
+
+inline std::u16string_view String::two_byte_view() const {
+  const String* f = flat();
+  assert(!f->is_one_byte());
+  return {f->two_byte_data(), length_};
+}
 
 inline bool is_string(const gc::Cell* cell) { return has_tag(cell, CellTag::String); }
 

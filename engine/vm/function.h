@@ -68,6 +68,11 @@ struct IcEntry {
 struct InlineCache : IcEntry {
   static constexpr uint8_t kPolymorphic = 3;
   String* name = nullptr;  // an atom
+  // GetGlobal/SetGlobal only: the slot itself, in the global object (or the
+  // global lexicals). An object's slots move only when it adds a property
+  // or goes to dictionary mode, and both change what shape_for_cache()
+  // says, so the address is good exactly while the cached shape matches.
+  Value* slot_address = nullptr;
   std::unique_ptr<IcEntry[]> more;
   uint8_t more_count = 0;
   uint8_t victim = 0;
@@ -148,11 +153,22 @@ class FunctionObject final : public Object {
   Value native_data;                 // Native: a value the native can read (e.g. promise capabilities)
   Value bound_target, bound_this;    // Bound; arrows keep their lexical `this` in bound_this
   std::vector<Value> bound_args;     // Bound
+  // Constructors: how many named properties the instances `new` made had
+  // when their constructor returned, so the next one is made with room for
+  // them inline (0: not known yet).
+  uint8_t instance_slots = 0;
+  void note_instance_size(uint32_t properties) {
+    if (properties > instance_slots) instance_slots = uint8_t(std::min(properties, Object::kMaxInlineSlots));
+  }
 
   void trace(gc::Tracer& tracer) override;
   const char* cell_name() const override { return "Function"; }
 
-  FunctionObject(Shape* shape, FunctionKind kind) : Object(shape, ObjectClass::Function), kind(kind) {}
+  FunctionObject(Shape* shape, FunctionKind kind) : Object(shape, ObjectClass::Function, own_slots_, 3), kind(kind) {}
+
+ private:
+  // length, name and (constructors) prototype: every function has them.
+  Value own_slots_[3];
 };
 
 inline bool is_function_object(const Object* o) { return o->object_class() == ObjectClass::Function; }

@@ -22,6 +22,7 @@ void cache_lexical(Vm& vm, InlineCache& ic) {
     ic.holder = lex;
     ic.holder_shape = lex->shape();
     ic.slot = info->slot;
+    ic.slot_address = lex->slot_address(info->slot);
   }
 }
 
@@ -43,6 +44,7 @@ Value get_global(Vm& vm, InlineCache& ic) {
       ic.holder = nullptr;
       ic.holder_shape = nullptr;
       ic.slot = own->slot;
+      ic.slot_address = g->slot_address(own->slot);
     }
   }
   return v;
@@ -78,6 +80,7 @@ void set_global(Vm& vm, InlineCache& ic, Value v, bool strict) {
       ic.holder = nullptr;
       ic.holder_shape = nullptr;
       ic.slot = own->slot;
+      ic.slot_address = g->slot_address(own->slot);
     }
   }
 }

@@ -18,11 +18,6 @@ namespace glass {
 // Type tests
 // ============================================================================
 
-FunctionObject* as_function(Value v) {
-  if (!v.is_object()) return nullptr;
-  Object* o = as_object(v);
-  return is_function_object(o) ? static_cast<FunctionObject*>(o) : nullptr;
-}
 bool is_callable(Value v) { return as_function(v) != nullptr; }
 bool is_constructor(Value v) {
   FunctionObject* f = as_function(v);
@@ -44,7 +39,7 @@ void AccessorPair::trace(gc::Tracer& tracer) {
 // Conversions
 // ============================================================================
 
-bool to_boolean(Value v) {
+bool to_boolean_slow(Value v) {
   if (v.is_boolean()) return v.as_boolean();
   if (v.is_int32()) return v.as_int32() != 0;
   if (v.is_double()) {
@@ -184,14 +179,15 @@ uint32_t to_array_length(Vm& vm, Value v) {
 }
 
 String* number_to_string(Vm& vm, double d) {
-  if (d >= 0 && d < 10 && d == std::trunc(d) && !std::signbit(d)) {
-    char c = char('0' + int(d));
-    return vm.intern(std::string_view(&c, 1));
-  }
   if (d >= -2147483648.0 && d <= 2147483647.0 && d == std::trunc(d) && !(d == 0 && std::signbit(d))) {
+    int32_t i = int32_t(d);
+    if (i >= 0)
+      if (String* cached = vm.cached_number_string(i)) return cached;
     char digits[16];  // integers are the common case ('item' + i): no std::string
-    auto end = std::to_chars(digits, digits + sizeof digits, int32_t(d)).ptr;
-    return String::from_latin1(vm.heap(), std::string_view(digits, size_t(end - digits)));
+    auto end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+    String* s = String::from_latin1(vm.heap(), std::string_view(digits, size_t(end - digits)));
+    if (i >= 0) vm.remember_number_string(i, s);
+    return s;
   }
   return String::from_latin1(vm.heap(), number_to_js_string(d));
 }
@@ -265,7 +261,7 @@ Value typeof_value(Vm& vm, Value v) { return string_value(vm.intern(typeof_name(
 // Comparison
 // ============================================================================
 
-bool strict_equals(Value a, Value b) {
+bool strict_equals_slow(Value a, Value b) {
   if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
   if (a.is_string() && b.is_string()) return a == b || String::equals(as_string(a), as_string(b));
   if (a.is_bigint() && b.is_bigint()) return BigInt::equals(as_bigint(a), as_bigint(b));
@@ -935,15 +931,27 @@ Value call_method(Vm& vm, Value receiver, PropertyKey key, std::span<const Value
   return vm.call(f, r, args);
 }
 
-Object* ordinary_create_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback_proto, ObjectClass cls) {
+// A function's own data property `prototype`, read from its slot (nothing
+// can run); empty if it is not that simple (a proxy, an accessor, absent).
+static Value own_prototype_slot(Vm& vm, Object* f) {
+  if (f->object_class() != ObjectClass::Function || static_cast<FunctionObject*>(f)->kind == FunctionKind::Proxy ||
+      f->in_dictionary_mode())
+    return Value::empty();
+  auto info = f->shape()->find(vm.atom(WellKnownAtom::prototype));
+  if (!info || (info->flags & kAccessor)) return Value::empty();
+  return f->slot(info->slot);
+}
+
+Object* ordinary_create_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback_proto, ObjectClass cls,
+                                         uint32_t inline_slots) {
   Object* proto = vm.intrinsics()[fallback_proto];
   if (new_target.is_object()) {
-    Value p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
+    Value p = own_prototype_slot(vm, as_object(new_target));
+    if (p.is_empty()) p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
     if (p.is_object()) proto = as_object(p);
     else proto = vm.intrinsics()[fallback_proto];
   }
-  Object* o = vm.new_object_with_proto(proto);
-  o->set_object_class(cls);
+  Object* o = Object::create(vm.heap(), vm.root_shape_for(proto), inline_slots, cls);
   return o;
 }
 

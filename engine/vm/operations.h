@@ -28,10 +28,21 @@ inline Value cell_value(gc::Cell* c);  // an Object/String/Symbol/BigInt cell as
 bool is_callable(Value v);
 bool is_constructor(Value v);
 bool is_array(Value v);
-FunctionObject* as_function(Value v);  // null if not a FunctionObject
+// null if not a FunctionObject (inline: every call asks)
+inline FunctionObject* as_function(Value v) {
+  if (!v.is_object()) return nullptr;
+  Object* o = as_object(v);
+  return is_function_object(o) ? static_cast<FunctionObject*>(o) : nullptr;
+}
 
 // ---- conversions (§7.1) -------------------------------------------------------
-bool to_boolean(Value v);
+bool to_boolean_slow(Value v);
+// (The two kinds conditions test most, inline; the rest out of line.)
+inline bool to_boolean(Value v) {
+  if (v.is_boolean()) return v.as_boolean();
+  if (v.is_int32()) return v.as_int32() != 0;
+  return to_boolean_slow(v);
+}
 enum class Hint { Default, Number, String };
 Value to_primitive(Vm& vm, Value v, Hint hint = Hint::Default);
 double to_number(Vm& vm, Value v);
@@ -53,7 +64,14 @@ Value typeof_value(Vm& vm, Value v);
 const char* typeof_name(Value v);
 
 // ---- comparison ----------------------------------------------------------------
-bool strict_equals(Value a, Value b);
+bool strict_equals_slow(Value a, Value b);
+inline bool strict_equals(Value a, Value b) {
+  if (a.is_int32() && b.is_int32()) return a == b;
+  if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
+  if (a == b && !a.is_double()) return true;   // same cell, or the same special value
+  if (!a.is_cell() || !b.is_cell() || a.tag() != b.tag()) return false;
+  return strict_equals_slow(a, b);  // strings and BigInts by content
+}
 bool loose_equals(Vm& vm, Value a, Value b);
 bool same_value(Value a, Value b);
 bool same_value_zero(Value a, Value b);
@@ -128,8 +146,10 @@ inline PropertyKey key_of(WellKnownAtom atom, Vm& vm) { return PropertyKey::of_c
 
 // ---- calls ------------------------------------------------------------------------
 Value call_method(Vm& vm, Value receiver, PropertyKey key, std::span<const Value> args);
+// `inline_slots`: room for that many named properties in the new object.
 Object* ordinary_create_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback_proto,
-                                         ObjectClass cls = ObjectClass::Ordinary);
+                                         ObjectClass cls = ObjectClass::Ordinary,
+                                         uint32_t inline_slots = Object::kDefaultInlineSlots);
 
 // ---- iteration ----------------------------------------------------------------------
 struct IteratorRecord {

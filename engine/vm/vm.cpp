@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <charconv>
 #include <cstring>
 
 #include "builtins/builtins.h"
@@ -12,6 +13,7 @@
 #include "parser/parser.h"
 #include "parser/scope.h"
 #include "vm/box.h"
+#include "vm/push_frame.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
 
@@ -147,14 +149,14 @@ std::optional<Value> unbox(Value v, ObjectClass cls) {
 // The Vm
 // ============================================================================
 
-Vm::Vm(VmOptions options) : options_(options), heap_(options.heap), atoms_(heap_) {
+Vm::Vm(VmOptions options)
+    : options_(options), heap_(options.heap), atoms_(heap_), frames_(options.max_frames + 1, options.max_frames) {
   size_t bytes = options_.register_file_values * sizeof(Value);
   void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mem == MAP_FAILED) throw std::bad_alloc();
   stack_base_ = static_cast<Value*>(mem);
   stack_end_ = stack_base_ + options_.register_file_values;
   sp_ = stack_base_;
-  frames_.reserve(options_.max_frames + 1);  // Frame pointers stay valid: never reallocates
   heap_.add_root_section(*this);
   setup_realm();
 }
@@ -184,6 +186,12 @@ void Vm::trace_roots(gc::Tracer& tracer) {
   }
   trace_value(tracer, exception_);
   for (size_t i = job_head_; i < jobs_.size(); ++i) trace_value(tracer, jobs_[i]);
+  for (const NumberString& e : number_strings_) tracer.visit(e.string);
+}
+
+void Vm::remember_number_string(int32_t value, String* s) {
+  if (number_strings_.empty()) number_strings_.resize(kNumberStrings, NumberString{0, nullptr});
+  number_strings_[size_t(value) & (kNumberStrings - 1)] = NumberString{value, s};
 }
 
 Vm::Scratch::Scratch(Vm& vm, size_t n) : vm_(vm), base_(vm.sp_), saved_sp_(vm.sp_) {
@@ -220,33 +228,55 @@ Object* Vm::make_error(ErrorType type, const std::string& message) {
   gc::Rooted<Object> e(heap_, new_object_with_proto(intrinsics_[error_prototype_of(type)]));
   e->set_object_class(ObjectClass::Error);
   if (!message.empty()) define_value(e, atom(WellKnownAtom::message), string_value(new_string(message)));
-  std::string stack = std::string(error_type_name(type)) + (message.empty() ? "" : ": " + message) + stack_trace();
+  std::string stack = error_type_name(type);
+  if (!message.empty()) stack.append(": ").append(message);
+  append_stack_trace(stack);
   define_value(e, atom(WellKnownAtom::stack), string_value(new_string(stack)));
   return e;
 }
 
 std::string Vm::stack_trace(size_t) {
   std::string out;
+  append_stack_trace(out);
+  return out;
+}
+
+// Appended piece by piece into one string: errors are made often (every
+// throw in a loop), so no temporaries per frame.
+void Vm::append_stack_trace(std::string& out) {
   size_t shown = 0;
   for (size_t i = frames_.size(); i-- > 0 && shown < 10; ++shown) {
     const Frame& f = frames_[i];
     const bytecode::CompiledFunction* code = f.tmpl->code;
     uint32_t pc = f.pc ? uint32_t(f.pc - code->code.data()) : 0;
     const bytecode::PositionEntry* pos = code->position_of(pc > 0 ? pc - 1 : 0);
-    std::string where = f.tmpl->source_name_utf8;
-    if (pos) where += ":" + std::to_string(pos->line) + ":" + std::to_string(pos->column);
-    std::string name = f.callee ? f.tmpl->name_utf8 : "";
     bool top_level = code->name == "<script>" || code->name == "<module>";
-    if (top_level) name = "";
+    std::string_view name = f.callee && !top_level ? std::string_view(f.tmpl->name_utf8) : std::string_view();
+    std::string assigned;
     if (name.empty() && f.callee && !top_level) {
       // A function's `name` property may have been set by an assignment (const f = () => ...).
       auto p = f.callee->get_own(atom(WellKnownAtom::name));
-      if (p && p->value.is_string()) name = as_string(p->value)->to_utf8();
+      if (p && p->value.is_string()) name = assigned = as_string(p->value)->to_utf8();
     }
-    if (f.flags & Frame::kConstruct) name = "new " + (name.empty() ? std::string("<anonymous>") : name);
-    out += "\n    at " + (name.empty() ? where : name + " (" + where + ")");
+    out += "\n    at ";
+    bool construct = f.flags & Frame::kConstruct;
+    bool named = construct || !name.empty();
+    if (construct) out += "new ";
+    if (construct && name.empty()) out += "<anonymous>";
+    out += name;
+    if (named) out += " (";
+    out += f.tmpl->source_name_utf8;
+    if (pos) {
+      char digits[32];
+      char* end = digits;
+      *end++ = ':';
+      end = std::to_chars(end, digits + sizeof digits, pos->line).ptr;
+      *end++ = ':';
+      end = std::to_chars(end, digits + sizeof digits, pos->column).ptr;
+      out.append(digits, size_t(end - digits));
+    }
+    if (named) out += ")";
   }
-  return out;
 }
 
 // ---- allocation helpers ------------------------------------------------------------
@@ -260,14 +290,16 @@ Shape* Vm::root_shape_for(Object* prototype) {
   return s;
 }
 
-Object* Vm::new_object() { return Object::create(heap_, intrinsics_[IntrinsicShape::ObjectShape]); }
+Object* Vm::new_object(uint32_t inline_slots) {
+  return Object::create(heap_, intrinsics_[IntrinsicShape::ObjectShape], inline_slots);
+}
 
 Object* Vm::new_object_with_proto(gc::Cell* proto) {
   return Object::create(heap_, root_shape_for(static_cast<Object*>(proto)));
 }
 
 Object* Vm::new_array(uint32_t length) {
-  Object* a = heap_.allocate<Object>(intrinsics_[IntrinsicShape::ArrayShape], ObjectClass::Array);
+  Object* a = Object::create(heap_, intrinsics_[IntrinsicShape::ArrayShape], 0, ObjectClass::Array);
   a->set_array_length_raw(length);
   return a;
 }
@@ -359,82 +391,44 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
 
 // ---- calls ------------------------------------------------------------------------------
 
-bool Vm::push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_value, Value new_target, uint8_t flags,
-                    uint16_t return_reg) {
-  FunctionTemplate* t = fn->tmpl;
-  const bytecode::CompiledFunction* code = t->code;
-  if (frames_.size() >= options_.max_frames || regs + code->register_count + 2 > stack_end_) return false;
-  // The arguments are in regs[0 .. argc), rooted by the caller's registers.
+// The arguments object and the rest array a function asks for (out of line:
+// most calls need neither). Roots what it holds while it allocates.
+void Vm::make_argument_objects(FunctionObject* fn, Value* regs, uint32_t argc, Value& this_value, Value& arguments_object,
+                               Value& rest_array) {
+  const bytecode::CompiledFunction* code = fn->tmpl->code;
   const uint32_t params = code->param_count;
   const bool needs_arguments = code->arguments_register != bytecode::CompiledFunction::kNoRegister;
-  // Sloppy functions see undefined/null `this` as the global object and
-  // primitives as wrappers (§10.2.1.2 OrdinaryCallBindThis).
-  if (code->is_arrow) {
-    this_value = fn->bound_this;
-  } else if (!code->strict) {
-    if (this_value.is_nullish()) this_value = object_value(global_);
-    else if (!this_value.is_object() && !this_value.is_empty()) this_value = object_value(make_primitive_wrapper(*this, this_value));
-  }
-  Value arguments_object, rest_array;
-  if (needs_arguments || code->has_rest) {  // allocation ahead: root what is held so far
-    RootedValue self(heap_, this_value), arguments(heap_), rest(heap_);
-    if (needs_arguments) {
-      Object* args = new_array_from(std::span<const Value>(regs, argc));
-      args->set_object_class(ObjectClass::Arguments);
-      arguments = object_value(args);
-      args->set_prototype(intrinsics_[IntrinsicObject::ObjectPrototype]);
-      define_value(args, atom(WellKnownAtom::length), Value::number(argc));
-      define_value(args, well_known_symbol(WellKnownSymbol::iterator), object_value(intrinsics_[IntrinsicObject::ArrayValues]));
-      // §10.4.4.6/7: a sloppy function with simple parameters exposes itself
-      // as callee; otherwise reading callee throws.
-      bool simple_sloppy = !code->strict && (params == 0 || !code->mapped_argument_slots.empty());
-      if (simple_sloppy) {
-        define_value(args, atom(WellKnownAtom::callee), object_value(fn));
-      } else {
-        Value thrower = object_value(intrinsics_[IntrinsicObject::ThrowTypeError]);
-        AccessorPair* pair = heap_.allocate<AccessorPair>(thrower, thrower);
-        as_object(arguments)->define_own(heap_, atom(WellKnownAtom::callee), Value::cell(Value::Tag::Object, pair), kAccessor);
-      }
+  RootedValue self(heap_, this_value), arguments(heap_), rest(heap_);
+  if (needs_arguments) {
+    Object* args = new_array_from(std::span<const Value>(regs, argc));
+    args->set_object_class(ObjectClass::Arguments);
+    arguments = object_value(args);
+    args->set_prototype(intrinsics_[IntrinsicObject::ObjectPrototype]);
+    define_value(args, atom(WellKnownAtom::length), Value::number(argc));
+    define_value(args, well_known_symbol(WellKnownSymbol::iterator), object_value(intrinsics_[IntrinsicObject::ArrayValues]));
+    // §10.4.4.6/7: a sloppy function with simple parameters exposes itself
+    // as callee; otherwise reading callee throws.
+    bool simple_sloppy = !code->strict && (params == 0 || !code->mapped_argument_slots.empty());
+    if (simple_sloppy) {
+      define_value(args, atom(WellKnownAtom::callee), object_value(fn));
+    } else {
+      Value thrower = object_value(intrinsics_[IntrinsicObject::ThrowTypeError]);
+      AccessorPair* pair = heap_.allocate<AccessorPair>(thrower, thrower);
+      as_object(arguments)->define_own(heap_, atom(WellKnownAtom::callee), Value::cell(Value::Tag::Object, pair), kAccessor);
     }
-    if (code->has_rest) {
-      uint32_t first = params - 1;
-      rest = object_value(new_array_from(std::span<const Value>(regs + first, argc > first ? argc - first : 0)));
-    }
-    this_value = self;
-    arguments_object = arguments;
-    rest_array = rest;
   }
-  // Every register of the frame starts defined (the GC scans them).
-  uint32_t keep = std::min<uint32_t>(argc, code->has_rest ? params - 1 : params);
-  for (uint32_t i = keep; i < code->register_count; ++i) regs[i] = Value::undefined();
-  if (code->has_rest) regs[params - 1] = rest_array;
-  if (needs_arguments) regs[code->arguments_register] = arguments_object;
-  Frame frame;
-  frame.callee = fn;
-  frame.tmpl = t;
-  frame.pc = code->code.data();
-  frame.regs = regs;
-  frame.saved_sp = sp_;
-  frame.scope = fn->scope;
-  frame.this_value = this_value;
-  frame.new_target = new_target;
-  frame.argc = argc;
-  frame.return_reg = return_reg;
-  frame.scope_depth = 0;
-  frame.flags = flags;
-  frame.private_env = fn->private_env;
-  frame.generator = nullptr;
-  frames_.push_back(frame);
-  // The callee's window starts inside the caller's registers; the caller's
-  // registers above it must stay covered (the GC scans [base, sp)), or a
-  // stale pointer left in one would be traced after the callee returns.
-  sp_ = std::max(sp_, regs + code->register_count);
-  return true;
+  if (code->has_rest) {
+    uint32_t first = params - 1;
+    rest = object_value(new_array_from(std::span<const Value>(regs + first, argc > first ? argc - first : 0)));
+  }
+  this_value = self;
+  arguments_object = arguments;
+  rest_array = rest;
 }
 
 bool Vm::push_saved_frame(const Frame& saved, const std::vector<Value>& registers) {
   Value* regs = sp_ + 2;
-  if (frames_.size() >= options_.max_frames || regs + registers.size() + 2 > stack_end_) return false;
+  if (frames_.full() || regs + registers.size() + 2 > stack_end_) return false;
   regs[-2] = regs[-1] = Value::undefined();  // the (unused) callee and this slots: scanned too
   std::copy(registers.begin(), registers.end(), regs);
   Frame frame = saved;

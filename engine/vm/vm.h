@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <new>
 #include <span>
 #include <string>
 #include <string_view>
@@ -97,6 +98,39 @@ struct Frame {
   uint8_t flags;
 };
 
+// The frames, oldest first: one array allocated for max_frames at start (the
+// OS commits its pages as they are touched), so a Frame& stays valid while
+// its frame is on the stack, and a push is a bump of the top.
+class FrameStack {
+ public:
+  // Room for `capacity` frames; full() once `limit` of them are pushed.
+  FrameStack(size_t capacity, size_t limit)
+      : base_(static_cast<Frame*>(::operator new(capacity * sizeof(Frame)))), top_(base_.get()), limit_(top_ + limit) {}
+  size_t size() const { return size_t(top_ - base_.get()); }
+  bool empty() const { return top_ == base_.get(); }
+  bool full() const { return top_ >= limit_; }
+  Frame& back() { return top_[-1]; }
+  const Frame& back() const { return top_[-1]; }
+  Frame& operator[](size_t i) { return base_.get()[i]; }
+  const Frame& operator[](size_t i) const { return base_.get()[i]; }
+  const Frame* data() const { return base_.get(); }
+  const Frame* begin() const { return base_.get(); }
+  const Frame* end() const { return top_; }
+  // A new top frame with its fields unset (the caller fills every one); the
+  // caller has checked the capacity.
+  Frame& push() { return *new (top_++) Frame; }
+  void push_back(const Frame& f) { new (top_++) Frame(f); }
+  void pop_back() { --top_; }  // (Frame is trivially destructible)
+
+ private:
+  struct Free {
+    void operator()(Frame* p) const { ::operator delete(p); }
+  };
+  std::unique_ptr<Frame, Free> base_;
+  Frame* top_;
+  Frame* limit_;
+};
+
 class Vm final : public gc::RootSection {
  public:
   explicit Vm(VmOptions options = {});
@@ -143,9 +177,10 @@ class Vm final : public gc::RootSection {
   Object* make_error(ErrorType type, const std::string& message);
   // "    at f (file:line:col)" lines for the current call stack.
   std::string stack_trace(size_t skip_natives = 0);
+  void append_stack_trace(std::string& out);  // the same lines, appended
 
   // ---- helpers for natives ---------------------------------------------------
-  Object* new_object();                      // {} with Object.prototype
+  Object* new_object(uint32_t inline_slots = Object::kDefaultInlineSlots);  // {} with Object.prototype
   Object* new_object_with_proto(gc::Cell* proto);
   Object* new_array(uint32_t length = 0);    // with `length` elements of undefined... no: holes
   Object* new_array_from(std::span<const Value> values);
@@ -190,11 +225,12 @@ class Vm final : public gc::RootSection {
   void trace_roots(gc::Tracer& tracer) override;
 
   // Frames, oldest first (debugger, stack traces).
-  const std::vector<Frame>& frames() const { return frames_; }
+  const FrameStack& frames() const { return frames_; }
 
   // ---- used by the interpreter and built-ins ----------------------------
   Value run(size_t entry);  // interpreter.cpp: runs until frames_[entry] returns
-  bool push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_value, Value new_target, uint8_t flags,
+  // The new frame, or null when the stack is full (inline, in vm/push_frame.h).
+  Frame* push_frame(FunctionObject* fn, Value* regs, uint32_t argc, Value this_value, Value new_target, uint8_t flags,
                   uint16_t return_reg);
   Value call_native(FunctionObject* fn, Value this_value, std::span<const Value> args, Value new_target);
   // Pushes a generator's saved frame (vm/generator.cpp) as an entry frame.
@@ -205,6 +241,16 @@ class Vm final : public gc::RootSection {
   FunctionObject* make_closure(FunctionTemplate* tmpl, HeapScope* scope);
   Shape* root_shape_for(Object* prototype);  // cached derived root shape
   Value* sp() const { return sp_; }
+
+  // ToString of a non-negative int32, from a direct-mapped cache of recent
+  // ones ('item' + i in a loop makes the same strings again and again).
+  // Null when not cached; remember_number_string() fills the entry.
+  String* cached_number_string(int32_t value) const {
+    if (number_strings_.empty()) return nullptr;
+    const NumberString& e = number_strings_[size_t(value) & (kNumberStrings - 1)];
+    return e.string && e.value == value ? e.string : nullptr;
+  }
+  void remember_number_string(int32_t value, String* s);
 
   // Direct eval's compiled code by (call site, text): vm/direct_eval.cpp.
   std::unordered_map<std::string, gc::Persistent<FunctionTemplate>> eval_cache;
@@ -218,6 +264,8 @@ class Vm final : public gc::RootSection {
   friend class Interpreter;
   void setup_realm();
   bool unwind(size_t entry);  // finds a handler at or above frames_[entry]; false if none
+  void make_argument_objects(FunctionObject* fn, Value* regs, uint32_t argc, Value& this_value, Value& arguments_object,
+                             Value& rest_array);
 
   VmOptions options_;
   gc::Heap heap_;
@@ -230,9 +278,16 @@ class Vm final : public gc::RootSection {
   Value* stack_base_ = nullptr;
   Value* stack_end_ = nullptr;
   Value* sp_ = nullptr;  // one past the highest register in use
-  std::vector<Frame> frames_;
+  FrameStack frames_;
   size_t native_depth_ = 0;
   FunctionObject* current_native_ = nullptr;
+
+  struct NumberString {
+    int32_t value;
+    String* string;  // a root while cached
+  };
+  static constexpr size_t kNumberStrings = 8192;
+  std::vector<NumberString> number_strings_;  // kNumberStrings once used
 
   Value exception_;
   std::vector<Value> jobs_;  // pairs: function, argument
