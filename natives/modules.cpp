@@ -1,6 +1,6 @@
 // The CommonJS loader (see modules.h). Resolution follows Node's
 // require.resolve for the cases scripts use: built-ins ('path',
-// 'node:path'), relative and absolute paths (exact file, then .js, .json,
+// 'node:path', 'fs/promises'), relative and absolute paths (exact file, then .js, .json,
 // then a directory's package.json "main" or index.js / index.json), and bare
 // names searched in node_modules directories from the requiring file's
 // directory up to the root.
@@ -109,6 +109,10 @@ Value require_native(Vm& vm, Value, std::span<const Value> args, Value) {
   if (request.empty()) vm.throw_error(ErrorType::TypeError, "The argument 'id' must be a non-empty string. Received ''");
   std::string bare = request.starts_with("node:") ? request.substr(5) : request;
   if (is_builtin(bare)) return require_builtin(rt, bare);
+  if (bare == "fs/promises") {  // the same object as require('fs').promises, as in Node
+    RootedValue fs_exports(vm.heap(), require_builtin(rt, "fs"));
+    return get_value(vm, fs_exports, key_of(vm, "promises"));
+  }
   std::string parent_name = to_utf8(vm, get(vm, as_object(module), key_of(vm, "filename")));
   if (request.starts_with("internal:") && parent_name.starts_with("node:"))  // lib/*.js only
     return internal_binding(rt, request.substr(9));
