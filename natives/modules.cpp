@@ -44,7 +44,7 @@ bool is_file(const fs::path& p) {
   return fs::is_regular_file(p, ec);
 }
 
-bool is_builtin(const std::string& name) { return builtin_source(name) != nullptr; }
+bool is_builtin(const std::string& name) { return builtin_source(name) != nullptr || name == "fs/promises"; }
 
 std::optional<fs::path> as_file(const fs::path& p) {
   if (is_file(p)) return p;
@@ -109,10 +109,6 @@ Value require_native(Vm& vm, Value, std::span<const Value> args, Value) {
   if (request.empty()) vm.throw_error(ErrorType::TypeError, "The argument 'id' must be a non-empty string. Received ''");
   std::string bare = request.starts_with("node:") ? request.substr(5) : request;
   if (is_builtin(bare)) return require_builtin(rt, bare);
-  if (bare == "fs/promises") {  // the same object as require('fs').promises, as in Node
-    RootedValue fs_exports(vm.heap(), require_builtin(rt, "fs"));
-    return get_value(vm, fs_exports, key_of(vm, "promises"));
-  }
   std::string parent_name = to_utf8(vm, get(vm, as_object(module), key_of(vm, "filename")));
   if (request.starts_with("internal:") && parent_name.starts_with("node:"))  // lib/*.js only
     return internal_binding(rt, request.substr(9));
@@ -217,6 +213,10 @@ Value require_builtin(Runtime& rt, const std::string& name) {
   gc::Rooted<String> key_name(vm.heap(), vm.intern(name));
   Value cached = get(vm, builtins, PropertyKey::of_cell(key_name));
   if (!cached.is_undefined()) return cached;
+  if (name == "fs/promises") {  // the same object as require('fs').promises, as in Node
+    RootedValue fs_exports(vm.heap(), require_builtin(rt, "fs"));
+    return get_value(vm, fs_exports, key_of(vm, "promises"));
+  }
   const char* source = builtin_source(name);
   if (!source) vm.throw_error(ErrorType::Error, "No such built-in module: " + name);
   gc::Rooted<Object> module(vm.heap(), make_module(vm, "node:" + name));
