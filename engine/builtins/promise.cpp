@@ -54,9 +54,14 @@ class PromiseReaction final : public gc::Cell {
   Value argument;                   // set when triggered
   PromiseReaction* next = nullptr;  // the promise's next pending reaction
   bool rejected = false;
+  // An await's reaction: resume `awaiter` (a suspended async function)
+  // directly, with no handler functions made (promise_then_await).
+  Object* awaiter = nullptr;
+  AwaitResume resume = nullptr;
   PromiseReaction() : gc::Cell(uint8_t(CellTag::Internal)) {}
   void trace(gc::Tracer& tracer) override {
     tracer.visit(next);
+    tracer.visit(awaiter);
     trace_value(tracer, promise);
     trace_value(tracer, resolve);
     trace_value(tracer, reject);
@@ -304,6 +309,8 @@ Value or_reject(Vm& vm, Capability& cap, F&& body) {
 // ============================================================================
 
 // PerformPromiseThen(promise, onFulfilled, onRejected, capability).
+void add_reaction(Vm& vm, PromiseObject* p, PromiseReaction* reaction);
+
 void perform_then(Vm& vm, PromiseObject* p_in, Value on_fulfilled, Value on_rejected, Value result_promise,
                   Value result_resolve, Value result_reject) {
   gc::Rooted<PromiseObject> p(vm.heap(), p_in);
@@ -315,6 +322,11 @@ void perform_then(Vm& vm, PromiseObject* p_in, Value on_fulfilled, Value on_reje
   reaction->promise = rp;
   reaction->resolve = rr;
   reaction->reject = rj;
+  add_reaction(vm, p, reaction);
+}
+
+// Queues `reaction` on p, or as a job at once when p is settled.
+void add_reaction(Vm& vm, PromiseObject* p, PromiseReaction* reaction) {
   switch (p->state) {
     case PromiseState::Pending:
       if (p->last_reaction) p->last_reaction->next = reaction;
@@ -444,6 +456,10 @@ Value promise_finally(Vm& vm, Value self, std::span<const Value> args, Value) {
 // NewPromiseReactionJob: the argument is the PromiseReaction.
 Value reaction_job(Vm& vm, Value, std::span<const Value> args, Value) {
   gc::Rooted<PromiseReaction> r(vm.heap(), internal_cell<PromiseReaction>(arg(args, 0)));
+  if (r->awaiter) {
+    r->resume(vm, r->awaiter, r->argument, r->rejected);
+    return Value::undefined();
+  }
   Value handler = r->rejected ? r->on_rejected : r->on_fulfilled;
   RootedValue result(vm.heap(), r->argument);
   bool threw = r->rejected;
@@ -726,7 +742,27 @@ Value promise_race(Vm& vm, Value self, std::span<const Value> args, Value) { ret
 Object* promise_create(Vm& vm) { return new_promise(vm, vm.intrinsics()[IntrinsicObject::PromisePrototype]); }
 // PromiseResolve(%Promise%, v): v itself if it is a %Promise% whose constructor is %Promise%.
 Object* promise_resolve_value(Vm& vm, Value v) {
+  // The common case first: a %Promise% whose `constructor` is %Promise% (an
+  // untouched prototype, no own property) is its own PromiseResolve.
+  if (PromiseObject* p = as_promise(v)) {
+    Object* proto = vm.intrinsics()[IntrinsicObject::PromisePrototype];
+    String* constructor = vm.atom(WellKnownAtom::constructor);
+    if (p->prototype() == proto && !p->get_own(constructor)) {
+      auto c = proto->get_own(constructor);
+      if (c && !(c->flags & kAccessor) && c->value == object_value(vm.intrinsics()[IntrinsicObject::Promise])) return p;
+    }
+  }
   return as_object(promise_resolve_with(vm, object_value(vm.intrinsics()[IntrinsicObject::Promise]), v));
+}
+
+void promise_then_await(Vm& vm, Object* promise, Object* awaiter, AwaitResume resume) {
+  gc::Rooted<PromiseObject> p(vm.heap(), as_promise(object_value(promise)));
+  gc::Rooted<Object> a(vm.heap(), awaiter);
+  PromiseReaction* reaction = vm.heap().allocate<PromiseReaction>();
+  reaction->awaiter = a;
+  reaction->resume = resume;
+  add_reaction(vm, p, reaction);
+  p->handled = true;
 }
 // Resolves (with thenable adoption) or rejects a promise made by promise_create; later calls do nothing.
 void promise_settle(Vm& vm, Object* promise, Value v, bool reject) {

@@ -13,6 +13,10 @@ Object* promise_resolve_value(Vm& vm, Value v);
 void promise_settle(Vm& vm, Object* promise, Value v, bool reject);
 // PerformPromiseThen(promise, on_fulfilled, on_rejected) with no derived promise (await).
 void promise_then_internal(Vm& vm, Object* promise, Value on_fulfilled, Value on_rejected);
+// Await's PerformPromiseThen: when `promise` (a %Promise%) settles, a job
+// calls resume(awaiter, value or reason, rejected) — no handler functions made.
+using AwaitResume = void (*)(Vm& vm, Object* awaiter, Value value, bool rejected);
+void promise_then_await(Vm& vm, Object* promise, Object* awaiter, AwaitResume resume);
 // A settled promise's value or reason (undefined while pending).
 Value promise_result(Object* promise);
 enum class PromiseStatus : uint8_t { Pending, Fulfilled, Rejected };

@@ -100,28 +100,20 @@ Value resume_generator(Vm& vm, Value generator, Value sent, int mode) {
 }
 
 // ---- async functions ----------------------------------------------------------
-// An awaited value's settlement calls one of these natives; its native_data
-// is the suspended function's GeneratorObject.
+// An awaited promise's settlement resumes the suspended function's saved
+// frame from a promise job (promise_then_await: no handler functions).
 
-static Value async_resume(Vm& vm, Value value, int mode) {
-  Value data = vm.current_native()->native_data;
-  auto* gen = static_cast<GeneratorObject*>(as_object(data));
-  if (gen->is_async_generator) async_generator_resume(vm, gen, value, mode);
-  else run_saved_frame(vm, gen, value, mode);
-  return Value::undefined();
+static void resume_awaiter(Vm& vm, Object* awaiter, Value value, bool rejected) {
+  auto* gen = static_cast<GeneratorObject*>(awaiter);
+  if (gen->is_async_generator) async_generator_resume(vm, gen, value, rejected ? 1 : 0);
+  else run_saved_frame(vm, gen, value, rejected ? 1 : 0);
 }
-static Value async_fulfilled(Vm& vm, Value, std::span<const Value> args, Value) { return async_resume(vm, arg(args, 0), 0); }
-static Value async_rejected(Vm& vm, Value, std::span<const Value> args, Value) { return async_resume(vm, arg(args, 0), 1); }
 
 void await_value(Vm& vm, GeneratorObject* generator, Value v) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
   gen->awaiting = true;
   gc::Rooted<Object> promise(vm.heap(), promise_resolve_value(vm, v));
-  gc::Rooted<FunctionObject> on_fulfilled(vm.heap(), vm.new_native("", async_fulfilled, 1));
-  on_fulfilled->native_data = object_value(gen);
-  gc::Rooted<FunctionObject> on_rejected(vm.heap(), vm.new_native("", async_rejected, 1));
-  on_rejected->native_data = object_value(gen);
-  promise_then_internal(vm, promise, object_value(on_fulfilled), object_value(on_rejected));
+  promise_then_await(vm, promise, gen, resume_awaiter);
 }
 
 Value async_settle(Vm& vm, GeneratorObject* gen, Value v, bool reject) {
