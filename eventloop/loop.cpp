@@ -36,6 +36,12 @@ Loop::Loop()
 
 Loop::~Loop() {
   if (pool_) pool_->join();  // in-flight work finishes; its completions are dropped
+  for (Handle* h : handles_) h->detach();
+  handles_.clear();
+  // Sockets and acceptors must be destroyed while io_ exists; those still
+  // captured by queued handlers die with io_ itself (its shutdown).
+  auto adopted = std::move(adopted_);
+  adopted.clear();
   if (signals_) {
     asio::error_code ec;
     signals_->cancel(ec);
@@ -285,29 +291,44 @@ void Loop::arm_signals() {
   });
 }
 
+// --- adopted I/O objects -----------------------------------------------------
+
+void Loop::adopt(std::shared_ptr<void> object) {
+  const void* key = object.get();
+  adopted_[key] = std::move(object);
+}
+
+void Loop::release(const void* object) { adopted_.erase(object); }
+
 // --- Handle -----------------------------------------------------------------
 
-Handle::Handle(Loop& loop, bool referenced) : loop_(loop) {
+Handle::Handle(Loop& loop, bool referenced) : loop_(&loop) {
+  loop.handles_.insert(this);
   if (referenced) ref();
+}
+
+Handle::~Handle() {
+  close();
+  if (loop_) loop_->handles_.erase(this);
 }
 
 void Handle::ref() {
   if (closed_ || referenced_) return;
   referenced_ = true;
-  ++loop_.referenced_handles_;
+  ++loop_->referenced_handles_;
 }
 
 void Handle::unref() {
   if (closed_ || !referenced_) return;
   referenced_ = false;
-  --loop_.referenced_handles_;
+  --loop_->referenced_handles_;
 }
 
 void Handle::close(std::function<void()> on_close, std::string label) {
   if (closed_) return;
   unref();
   closed_ = true;
-  if (on_close) loop_.add_close_callback(std::move(on_close), std::move(label));
+  if (on_close) loop_->add_close_callback(std::move(on_close), std::move(label));
 }
 
 }  // namespace glass::eventloop

@@ -34,6 +34,7 @@
 #include <string>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -105,6 +106,13 @@ class Loop {
   // --- signals (unreferenced, like Node) ---
   void on_signal(int signo, std::function<void()> fn);
 
+  // --- I/O objects (sockets, servers: tcp.h) ---
+  // The loop keeps `object` alive until release(object.get()). Whatever is
+  // still adopted when the Loop is destroyed dies first, while the
+  // io_context it was made on still exists.
+  void adopt(std::shared_ptr<void> object);
+  void release(const void* object);
+
  private:
   friend class Handle;
   struct Timer {
@@ -161,6 +169,8 @@ class Loop {
   std::deque<Queued> closing_;
   std::size_t pending_work_ = 0;
   std::size_t referenced_handles_ = 0;
+  std::unordered_set<Handle*> handles_;  // every live Handle: ~Loop detaches them
+  std::unordered_map<const void*, std::shared_ptr<void>> adopted_;
 
   std::function<void()> after_callback_;
   std::FILE* trace_ = nullptr;
@@ -174,13 +184,14 @@ class Loop {
   std::unique_ptr<asio::thread_pool> pool_;  // declared last: joined first
 };
 
-// A generic liveness handle (sockets, servers, ... later). Referenced on
-// creation; close() (or destruction) removes it and, if given, queues the
-// callback for the close phase. A Handle must not outlive its Loop.
+// A generic liveness handle (sockets, servers). Referenced on creation;
+// close() (or destruction) removes it and, if given, queues the callback for
+// the close phase. A Handle still alive when its Loop is destroyed is
+// detached: it counts as closed, and its methods do nothing.
 class Handle {
  public:
   explicit Handle(Loop& loop, bool referenced = true);
-  ~Handle() { close(); }
+  ~Handle();
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
 
@@ -191,7 +202,13 @@ class Handle {
   void close(std::function<void()> on_close = {}, std::string label = {});
 
  private:
-  Loop& loop_;
+  friend class Loop;
+  void detach() {
+    referenced_ = false;
+    closed_ = true;
+    loop_ = nullptr;
+  }
+  Loop* loop_;
   bool referenced_ = false;
   bool closed_ = false;
 };

@@ -121,7 +121,7 @@ const char* errno_code(int error) {
   switch (error) {
 #define GLASS_ERRNO(name, message) \
   case name: return #name;
-#include "natives/fs_errno.inc"
+#include "natives/errno_table.inc"
 #undef GLASS_ERRNO
     default: return "UNKNOWN";
   }
@@ -131,7 +131,7 @@ const char* errno_message(int error) {
   switch (error) {
 #define GLASS_ERRNO(name, message) \
   case name: return message;
-#include "natives/fs_errno.inc"
+#include "natives/errno_table.inc"
 #undef GLASS_ERRNO
     default: return "unknown error";
   }

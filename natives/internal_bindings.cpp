@@ -2,6 +2,7 @@
 // require('internal:NAME') from those modules only.
 //   internal:util   format(...args), inspect(value, depth)
 //   internal:fs     the file-system calls under lib/fs.js (fs.cpp)
+//   internal:tcp    TCP handles for lib/net.js (tcp_wrap.cpp)
 #include "builtins/builtins.h"
 #include "builtins/inspect.h"
 #include "natives/modules.h"
@@ -22,11 +23,13 @@ Value util_inspect(Vm& vm, Value, std::span<const Value> args, Value) {
 
 }  // namespace
 
-Value fs_binding(Runtime& rt);  // fs.cpp
+Value fs_binding(Runtime& rt);        // fs.cpp
+Value make_tcp_binding(Runtime& rt);  // tcp_wrap.cpp
 
 Value internal_binding(Runtime& rt, const std::string& name) {
   Vm& vm = rt.vm();
   if (name == "fs") return fs_binding(rt);
+  if (name == "tcp") return make_tcp_binding(rt);
   if (name != "util") vm.throw_error(ErrorType::Error, "No such internal binding: " + name);
   gc::Rooted<Object> binding(vm.heap(), vm.new_object());
   vm.define_native(binding, "format", util_format, 0);
