@@ -36,7 +36,7 @@ enum class PromiseState : uint8_t { Pending, Fulfilled, Rejected };
 
 class Record final : public gc::Cell {
  public:
-  Value v[4];
+  Value v[5];
   int64_t n = 0;
   bool flag = false;
   Record() : gc::Cell(uint8_t(CellTag::Internal)) {}
@@ -344,17 +344,37 @@ void add_reaction(Vm& vm, PromiseObject* p, PromiseReaction* reaction) {
   p->handled = true;
 }
 
+// True when p.constructor is certainly %Promise%: p has no own properties
+// (so no own `constructor`) and inherits from %Promise.prototype%, whose
+// `constructor` is still %Promise%. Every await and Promise.resolve asks, so
+// the realm record remembers the prototype's shape and the property's slot
+// (v[4], n): while the shape is the same, one load answers.
+bool has_default_constructor(Vm& vm, PromiseObject* p) {
+  Object* proto = vm.intrinsics()[IntrinsicObject::PromisePrototype];
+  if (p->prototype() != proto) return false;
+  String* constructor = vm.atom(WellKnownAtom::constructor);
+  if ((p->in_dictionary_mode() || p->shape()->property_count() != 0) && p->get_own(constructor)) return false;
+  Value ctor = object_value(vm.intrinsics()[IntrinsicObject::Promise]);
+  Record* realm = realm_data(vm);
+  if (!proto->in_dictionary_mode()) {
+    if (realm->v[4].is_cell() && realm->v[4].as_cell() == proto->shape()) return proto->slot(uint32_t(realm->n)) == ctor;
+    auto info = proto->shape()->find(constructor);
+    if (!info || (info->flags & kAccessor)) return false;
+    realm->v[4] = Value::cell(Value::Tag::Object, proto->shape());
+    realm->n = int64_t(info->slot);
+    return proto->slot(info->slot) == ctor;
+  }
+  auto c = proto->get_own(constructor);
+  return c && !(c->flags & kAccessor) && c->value == ctor;
+}
+
 // True when SpeciesConstructor(p, %Promise%) is certainly %Promise%: p
 // inherits `constructor` from an untouched %Promise.prototype%, and
 // %Promise%[@@species] is still the original getter (saves two lookups and
 // a getter call per then()).
 bool default_species(Vm& vm, PromiseObject* p) {
-  Object* proto = vm.intrinsics()[IntrinsicObject::PromisePrototype];
+  if (!has_default_constructor(vm, p)) return false;
   Object* ctor = vm.intrinsics()[IntrinsicObject::Promise];
-  String* constructor = vm.atom(WellKnownAtom::constructor);
-  if (p->prototype() != proto || p->get_own(constructor)) return false;
-  auto c = proto->get_own(constructor);
-  if (!c || (c->flags & kAccessor) || c->value != object_value(ctor)) return false;
   auto s = ctor->get_own(vm.well_known_symbol(WellKnownSymbol::species));
   if (!s || !(s->flags & kAccessor)) return false;
   return static_cast<AccessorPair*>(s->value.as_cell())->getter == realm_data(vm)->v[3];
@@ -391,6 +411,7 @@ Value promise_catch(Vm& vm, Value self, std::span<const Value> args, Value) {
 // PromiseResolve(C, x).
 Value promise_resolve_with(Vm& vm, Value c_in, Value x_in) {
   RootedValue c(vm.heap(), c_in), x(vm.heap(), x_in);
+  if (PromiseObject* p = as_promise(x); p && is_intrinsic_promise_ctor(vm, c) && has_default_constructor(vm, p)) return x;
   if (as_promise(x)) {
     Value xc = get(vm, as_object(x), key_of(WellKnownAtom::constructor, vm));
     if (same_value(xc, c)) return x;
@@ -742,16 +763,8 @@ Value promise_race(Vm& vm, Value self, std::span<const Value> args, Value) { ret
 Object* promise_create(Vm& vm) { return new_promise(vm, vm.intrinsics()[IntrinsicObject::PromisePrototype]); }
 // PromiseResolve(%Promise%, v): v itself if it is a %Promise% whose constructor is %Promise%.
 Object* promise_resolve_value(Vm& vm, Value v) {
-  // The common case first: a %Promise% whose `constructor` is %Promise% (an
-  // untouched prototype, no own property) is its own PromiseResolve.
-  if (PromiseObject* p = as_promise(v)) {
-    Object* proto = vm.intrinsics()[IntrinsicObject::PromisePrototype];
-    String* constructor = vm.atom(WellKnownAtom::constructor);
-    if (p->prototype() == proto && !p->get_own(constructor)) {
-      auto c = proto->get_own(constructor);
-      if (c && !(c->flags & kAccessor) && c->value == object_value(vm.intrinsics()[IntrinsicObject::Promise])) return p;
-    }
-  }
+  // The common case first: a %Promise% whose `constructor` is %Promise% is its own PromiseResolve.
+  if (PromiseObject* p = as_promise(v); p && has_default_constructor(vm, p)) return p;
   return as_object(promise_resolve_with(vm, object_value(vm.intrinsics()[IntrinsicObject::Promise]), v));
 }
 

@@ -185,7 +185,7 @@ void Vm::trace_roots(gc::Tracer& tracer) {
     tracer.visit(f.generator);
   }
   trace_value(tracer, exception_);
-  for (size_t i = job_head_; i < jobs_.size(); ++i) trace_value(tracer, jobs_[i]);
+  for (Value v : jobs_) trace_value(tracer, v);  // run ones too: see run_jobs
   for (const NumberString& e : number_strings_) tracer.visit(e.string);
 }
 
@@ -557,14 +557,23 @@ void Vm::enqueue_job(Value function, Value argument) {
 }
 
 void Vm::run_jobs() {
+  // A job's function and argument stay in jobs_ (traced from index 0, run or
+  // not) until the outermost run_jobs empties the queue: they need no other root.
+  struct Runner {
+    size_t& depth;
+    explicit Runner(size_t& d) : depth(++d) {}
+    ~Runner() { --depth; }
+  } runner(job_runners_);
   while (job_head_ < jobs_.size()) {
     Value fn = jobs_[job_head_];
     Value arg = jobs_[job_head_ + 1];
     job_head_ += 2;
-    RootedValue rf(heap_, fn), ra(heap_, arg);
-    Value a = ra;
-    call(rf, Value::undefined(), std::span<const Value>(&a, 1));
-    if (job_head_ == jobs_.size()) {
+    FunctionObject* f = as_function(fn);
+    if (f && f->kind == FunctionKind::Native)  // promise jobs are natives: no register-file copy
+      call_native(f, Value::undefined(), std::span<const Value>(&arg, 1), Value::undefined());
+    else
+      call(fn, Value::undefined(), std::span<const Value>(&arg, 1));
+    if (job_head_ == jobs_.size() && job_runners_ == 1) {
       jobs_.clear();
       job_head_ = 0;
     }

@@ -292,6 +292,7 @@ class Vm final : public gc::RootSection {
   Value exception_;
   std::vector<Value> jobs_;  // pairs: function, argument
   size_t job_head_ = 0;
+  size_t job_runners_ = 0;  // run_jobs calls in progress (a job may run jobs)
   std::vector<gc::Persistent<Object>> unhandled_;
 };
 
