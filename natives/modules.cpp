@@ -153,9 +153,15 @@ void run_module_code(Runtime& rt, Object* module_object, const std::string& sour
   gc::Rooted<Object> module(vm.heap(), module_object);
   std::string body = source;
   if (body.starts_with("#!")) body.replace(0, 2, "//");  // a shebang line
-  // On one line with the code's first, so line numbers in stacks stay right.
-  std::string wrapped = "(function (exports, require, module, __filename, __dirname) {" + body + "\n})";
-  RootedValue fn(vm.heap(), vm.evaluate_script(wrapped, filename));
+  // On one line with the code's first, so line numbers in stacks stay right;
+  // columns on that line are shifted back by the wrapper's length.
+  static constexpr std::string_view kWrapper = "(function (exports, require, module, __filename, __dirname) {";
+  std::string wrapped = std::string(kWrapper) + body + "\n})";
+  ParseOptions options;
+  options.first_line_column_offset = uint32_t(kWrapper.size());
+  gc::Rooted<FunctionTemplate> tmpl(vm.heap(), vm.compile_script(wrapped, filename, options, nullptr));
+  RootedValue wrapper(vm.heap(), object_value(vm.make_closure(tmpl, nullptr)));
+  RootedValue fn(vm.heap(), vm.call(wrapper, object_value(vm.global()), {}));
   gc::Rooted<FunctionObject> require(vm.heap(), make_require(vm, module));
   RootedValue exports(vm.heap(), get(vm, module, key_of(vm, "exports")));
   ValueVector args(vm.heap());

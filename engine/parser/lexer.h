@@ -28,6 +28,8 @@ class Lexer {
   // The constructor reads nothing: call next() for the first token (until
   // then current() is an empty EndOfFile). `source` must outlive the lexer.
   Lexer(const Source& source, Arena& arena, AtomTable& atoms, bool module);
+  // Line 1's columns start `units` earlier (ParseOptions::first_line_column_offset).
+  void shift_first_line(uint32_t units) { column_adjust_ = units; }
 
   const Token& current() const { return token_; }
 

@@ -17,6 +17,7 @@ Parser::Parser(const Source& source, Arena& arena, AtomTable& atoms, const Parse
       lex_(source, arena, atoms, options.module) {
   for (int k = int(kFirstKeyword); k <= int(kLastKeyword); ++k)
     reserved_.insert(atoms_.intern(token_text(TokenKind(k))));
+  if (options.first_line_column_offset) lex_.shift_first_line(options.first_line_column_offset);
   top_.strict = options.module || options.eval_strict;
   top_.is_async = options.module;  // top-level await
   top_.allow_new_target = options.eval_new_target;

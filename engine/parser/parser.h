@@ -18,6 +18,9 @@ struct ParseOptions {
   bool eval_super_property = false;
   bool eval_super_call = false;
   bool eval_arguments_banned = false;
+  // Columns on line 1 count from this many code units in: the text starts
+  // with a wrapper the user did not write (Node's CommonJS function header).
+  uint32_t first_line_column_offset = 0;
 };
 
 // Parses the whole source. Throws glass::SyntaxError on the first error.
