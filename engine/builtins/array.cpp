@@ -160,10 +160,7 @@ Object* array_create(Vm& vm, uint64_t len) {
 
 std::string describe(Vm& vm, Value v) {
   if (v.is_object()) return is_callable(v) ? "function" : "#<Object>";
-  if (v.is_symbol()) {
-    Symbol* s = as_symbol(v);
-    return "Symbol(" + (s->description() ? s->description()->to_utf8() : "") + ")";
-  }
+  if (v.is_symbol()) return as_symbol(v)->descriptive_string();
   if (v.is_string()) return "\"" + as_string(v)->to_utf8() + "\"";
   return to_utf8(vm, v);
 }

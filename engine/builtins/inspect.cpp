@@ -61,10 +61,7 @@ struct Printer {
     if (v.is_string()) return top ? as_string(v)->to_utf8() : quote(as_string(v)->to_utf8());
     if (v.is_number()) return number_text(v.as_number());
     if (v.is_bigint()) return as_bigint(v)->to_string() + "n";
-    if (v.is_symbol()) {
-      Symbol* s = as_symbol(v);
-      return "Symbol(" + (s->description() ? s->description()->to_utf8() : "") + ")";
-    }
+    if (v.is_symbol()) return as_symbol(v)->descriptive_string();
     return typeof_name(v) == std::string("undefined") ? "undefined" : v.is_null() ? "null" : to_utf8(vm, v);
   }
 

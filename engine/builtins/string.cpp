@@ -191,9 +191,7 @@ Value string_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) 
   if (args.empty()) {
     s = vm.atom(WellKnownAtom::empty);
   } else if (new_target.is_undefined() && args[0].is_symbol()) {
-    Symbol* sym = as_symbol(args[0]);
-    std::string d = sym->description() ? sym->description()->to_utf8() : "";
-    return string_value(vm.new_string("Symbol(" + d + ")"));
+    return string_value(vm.new_string(as_symbol(args[0])->descriptive_string()));
   } else {
     s = to_string(vm, args[0]);
   }

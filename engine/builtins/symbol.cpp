@@ -57,9 +57,7 @@ Symbol* this_symbol(Vm& vm, Value self) {
 }
 
 Value symbol_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
-  Symbol* s = this_symbol(vm, self);
-  std::string d = s->description() ? s->description()->to_utf8() : "";
-  return string_value(vm.new_string("Symbol(" + d + ")"));
+  return string_value(vm.new_string(this_symbol(vm, self)->descriptive_string()));
 }
 Value symbol_value_of(Vm& vm, Value self, std::span<const Value>, Value) { return symbol_value(this_symbol(vm, self)); }
 Value symbol_description(Vm& vm, Value self, std::span<const Value>, Value) {

@@ -51,7 +51,16 @@ void FunctionCompiler::build_module_info(const Program* program) {
     throw CompileError{"internal: exported binding without a slot: " + std::string(name), program->start};
   };
 
-  // Imports first: re-exports of imported names refer to them.
+  // [[RequestedModules]] in source order, imports and re-exports alike
+  // (the order dependencies are evaluated in).
+  for (Node* s : program->body) {
+    if (s->kind == NodeKind::ImportDeclaration) request(as<ImportDeclaration>(s)->source, as<ImportDeclaration>(s)->attributes);
+    if (s->kind == NodeKind::ExportNamedDeclaration && as<ExportNamedDeclaration>(s)->source)
+      request(as<ExportNamedDeclaration>(s)->source, as<ExportNamedDeclaration>(s)->attributes);
+    if (s->kind == NodeKind::ExportAllDeclaration)
+      request(as<ExportAllDeclaration>(s)->source, as<ExportAllDeclaration>(s)->attributes);
+  }
+  // Imports next: re-exports of imported names refer to them.
   for (Node* s : program->body) {
     if (s->kind != NodeKind::ImportDeclaration) continue;
     auto* d = as<ImportDeclaration>(s);
@@ -75,9 +84,9 @@ void FunctionCompiler::build_module_info(const Program* program) {
   }
   auto export_local = [&](const std::string& exported, const std::string& local) {
     // §16.2.1.6.1 ParseModule step 10: exporting an imported name re-exports
-    // what it links to (a namespace import stays a local: its slot holds the namespace).
+    // what it links to (for a namespace import: that module's namespace).
     for (const auto& im : info->imports)
-      if (im.local == local && im.name != "*") {
+      if (im.local == local) {
         info->indirect_exports.push_back({exported, im.request, im.name});
         return;
       }

@@ -19,6 +19,8 @@ class Symbol final : public gc::Cell {
   static Symbol* create(gc::Heap& heap, String* description, uint8_t flags = 0);
 
   String* description() const { return description_; }  // null: undefined
+  // SymbolDescriptiveString (§20.4.3.3.1): "Symbol(desc)", as UTF-8.
+  std::string descriptive_string() const;
   bool is_well_known() const { return user_flags() & kWellKnown; }
   bool is_registered() const { return user_flags() & kRegistered; }
   bool is_private() const { return user_flags() & kPrivate; }

@@ -155,8 +155,7 @@ Value to_bigint(Vm& vm, Value v) {
   }
   std::string text;
   if (prim.is_symbol()) {
-    Symbol* sym = as_symbol(prim);
-    text = "Symbol(" + (sym->description() ? sym->description()->to_utf8() : "") + ")";
+    text = as_symbol(prim)->descriptive_string();
   } else {
     text = to_utf8(vm, prim);  // undefined, null, a number: no allocation that matters here
   }

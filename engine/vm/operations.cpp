@@ -554,7 +554,13 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
     if (throw_on_fail) vm.throw_error(ErrorType::TypeError, why);
     return false;
   };
-  auto name = [&] { return to_utf8(vm, key_to_value(vm, key)); };
+  // For messages only (and only when one is thrown): a symbol shows as Symbol(desc), never ToString.
+  auto name = [&]() -> std::string {
+    if (!throw_on_fail) return "";
+    Value k = key_to_value(vm, key);
+    if (k.is_symbol()) return as_symbol(k)->descriptive_string();
+    return to_utf8(vm, k);
+  };
   if (proxy_dispatch(o, key)) return proxy_define_own_property(vm, o, key, desc, throw_on_fail);
   if (namespace_dispatch(o, key))
     return namespace_define_own_property(vm, o, key, desc) || fail("Cannot redefine property: " + name());
