@@ -22,8 +22,6 @@
 #include "natives/esm.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "builtins/builtins.h"
 #include "builtins/promise.h"
@@ -63,14 +61,7 @@ std::string from_file_url(const std::string& url) {
   return path;
 }
 
-bool read_text(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  out = s.str();
-  return true;
-}
+bool read_text(const fs::path& p, std::string& out) { return read_text_file(p.string(), out); }
 
 // The "type" of the nearest package.json above `file` ("commonjs" when none says).
 std::string package_type(const fs::path& file) {

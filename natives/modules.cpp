@@ -30,14 +30,7 @@ Loader& loader() {
   return l;
 }
 
-bool read_file(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  out = s.str();
-  return true;
-}
+bool read_file(const fs::path& p, std::string& out) { return read_text_file(p.string(), out); }
 
 bool is_file(const fs::path& p) {
   std::error_code ec;
@@ -237,6 +230,15 @@ void run_main_module(Runtime& rt, const std::string& path) { load(rt, fs::path(p
 Value require_file(Runtime& rt, const std::string& path) { return load(rt, fs::path(path), Value::undefined()); }
 
 bool is_builtin_module(const std::string& name) { return is_builtin(name); }
+
+bool read_text_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
 
 std::optional<std::string> resolve_package(Vm& vm, const std::string& request, const std::string& from_dir) {
   auto found = resolve(vm, request, fs::path(from_dir));

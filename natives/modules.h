@@ -15,6 +15,8 @@ Value require_builtin(Runtime& rt, const std::string& name);
 void run_main_module(Runtime& rt, const std::string& path);
 // The exports of the CommonJS module in `path` (absolute), loading it on first use.
 Value require_file(Runtime& rt, const std::string& path);
+// The whole file at `path`, byte for byte; false if it cannot be read.
+bool read_text_file(const std::string& path, std::string& out);
 // 'path', 'events', ... (without "node:").
 bool is_builtin_module(const std::string& name);
 // A bare package name as require() finds it from `from_dir` (node_modules, "main", index.js).

@@ -115,33 +115,21 @@ void continue_run(Vm& vm, EvaluationRun* r) {
 
 // The steps of an evaluation of `root`: its graph, dependencies first.
 void plan(EvaluationRun* run, ModuleRecord* root) {
-  std::set<ModuleRecord*> seen;
-  std::vector<std::pair<ModuleRecord*, size_t>> stack;
-  auto visit = [&](ModuleRecord* m) {
-    if (!seen.insert(m).second) return;
+  auto enter = [&](ModuleRecord* m) {
     switch (m->status) {
       case ModuleRecord::Status::Evaluated:
         if (!m->error.is_empty()) run->steps.push_back({m, false});  // its error fails whoever imports it
-        return;
+        return false;
       case ModuleRecord::Status::Evaluating:
         if (m->evaluation != run->promise) run->steps.push_back({m, true});
-        return;
+        return false;
       default:
         m->status = ModuleRecord::Status::Evaluating;
         m->evaluation = run->promise;
-        stack.push_back({m, 0});
+        return true;
     }
   };
-  visit(root);
-  while (!stack.empty()) {
-    auto& [m, next] = stack.back();
-    if (next < m->requested.size()) {
-      visit(m->requested[next++]);
-      continue;
-    }
-    run->steps.push_back({m, false});
-    stack.pop_back();
-  }
+  walk_dependencies_first(root, enter, [&](ModuleRecord* m) { run->steps.push_back({m, false}); });
 }
 
 }  // namespace

@@ -189,22 +189,12 @@ void load_graph(Vm& vm, ModuleRecord* root) {
 // The source text modules reachable from root that still need linking, dependencies first.
 std::vector<ModuleRecord*> unlinked_graph(ModuleRecord* root) {
   std::vector<ModuleRecord*> order;
-  std::set<ModuleRecord*> seen;
-  std::vector<std::pair<ModuleRecord*, size_t>> stack;  // (module, next request to visit)
-  auto visit = [&](ModuleRecord* m) {
-    if (m->kind != ModuleRecord::Kind::SourceText || m->status != ModuleRecord::Status::Unlinked) return;
-    if (seen.insert(m).second) stack.push_back({m, 0});
-  };
-  visit(root);
-  while (!stack.empty()) {
-    auto& [m, next] = stack.back();
-    if (next < m->requested.size()) {
-      visit(m->requested[next++]);
-      continue;
-    }
-    order.push_back(m);
-    stack.pop_back();
-  }
+  walk_dependencies_first(
+      root,
+      [](ModuleRecord* m) {
+        return m->kind == ModuleRecord::Kind::SourceText && m->status == ModuleRecord::Status::Unlinked;
+      },
+      [&](ModuleRecord* m) { order.push_back(m); });
   return order;
 }
 

@@ -2,13 +2,12 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "builtins/builtins.h"
 #include "builtins/inspect.h"
 #include "builtins/promise.h"
+#include "natives/modules.h"
 #include "natives/runtime.h"
 #include "test262_host.h"
 #include "vm/fiber.h"
@@ -18,16 +17,6 @@
 namespace glass::cli {
 
 namespace {
-
-bool read_whole_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  out = s.str();
-  return true;
-}
-
 
 // `glass FILE`: FILE runs as the main CommonJS module of a Node-style
 // runtime (natives/), then the event loop runs until nothing is left.
@@ -86,7 +75,7 @@ int run(const RunOptions& options) {
         continue;
       }
       std::string text;
-      if (!read_whole_file(files[i], text)) {
+      if (!natives::read_text_file(files[i], text)) {
         std::cerr << "glass: cannot read '" << files[i] << "'\n";
         return 1;
       }

@@ -1,10 +1,9 @@
 #include "test262_host.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "builtins/builtins.h"
+#include "natives/modules.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
 
@@ -51,22 +50,20 @@ ModuleRecord* FileModuleHost::load_file(Vm& vm, const std::string& path, const s
   if (!type.empty() && type != "json") vm.throw_error(ErrorType::TypeError, "Unsupported module type \"" + type + "\"");
   std::string key = type.empty() ? path : path + "\n" + type;  // one record per (file, type)
   if (ModuleRecord* m = map_.find(key)) return m;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) vm.throw_error(ErrorType::Error, "Cannot find module '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text;
+  if (!natives::read_text_file(path, text)) vm.throw_error(ErrorType::Error, "Cannot find module '" + path + "'");
   ModuleRecord* m;
   if (type == "json") {
     // A JSON module: one export, `default`, the parsed value (made now: parsing has no side effects).
     RootedValue json(vm.heap(), get(vm, vm.global(), key_of(vm, "JSON")));
     RootedValue parse(vm.heap(), get_value(vm, json, key_of(vm, "parse")));
-    RootedValue source(vm.heap(), string_value(vm.new_string(text.str())));
+    RootedValue source(vm.heap(), string_value(vm.new_string(text)));
     Value a = source;
     RootedValue value(vm.heap(), vm.call(parse, json, std::span<const Value>(&a, 1)));
     m = create_synthetic_module(vm, path, {"default"});
     set_synthetic_export(vm, m, "default", value);
   } else {
-    m = compile_module(vm, text.str(), path);
+    m = compile_module(vm, text, path);
   }
   map_.add(key, m);
   return m;
