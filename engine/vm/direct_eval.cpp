@@ -22,6 +22,19 @@ namespace glass {
 
 namespace {
 
+// Whether the code or a function nested in it has a tagged template.
+bool uses_template_objects(const bytecode::CompiledFunction* code) {
+  for (bytecode::Instruction ins : code->code)
+    if (ins.op() == bytecode::Opcode::GetTemplateObject) return true;
+  for (const auto& nested : code->functions)
+    if (uses_template_objects(nested.get())) return true;
+  return false;
+}
+
+}  // namespace
+
+namespace {
+
 constexpr size_t kEvalCacheLimit = 4096;  // distinct (site, text) pairs kept
 
 const bytecode::EvalSite& site_at(const FunctionTemplate* t, uint32_t pc) {
@@ -62,7 +75,10 @@ void prepare_direct_eval(Vm& vm, Frame& caller, uint32_t pc, Value* callee_this_
   FunctionTemplate* t = cached != vm.eval_cache.end() ? cached->second.get() : nullptr;
   if (!t) {
     t = vm.compile_script(source, "eval", options, &site);
-    if (vm.eval_cache.size() < kEvalCacheLimit)
+    // Each eval is new code (§13.2.8.4: a tagged template's object belongs to
+    // its Parse Node, and each eval parses anew), so code with a tagged
+    // template is never reused.
+    if (vm.eval_cache.size() < kEvalCacheLimit && !uses_template_objects(t->code))
       vm.eval_cache.emplace(cache_key, gc::Persistent<FunctionTemplate>(vm.heap(), t, "eval cache"));
   }
   gc::Rooted<FunctionTemplate> code(vm.heap(), t);
