@@ -573,8 +573,14 @@ void Vm::run_jobs() {
       call_native(f, Value::undefined(), std::span<const Value>(&arg, 1), Value::undefined());
     else
       call(fn, Value::undefined(), std::span<const Value>(&arg, 1));
-    if (job_head_ == jobs_.size() && job_runners_ == 1) {
+    if (job_runners_ != 1) continue;  // an outer run_jobs may still be running one of them
+    if (job_head_ == jobs_.size()) {
       jobs_.clear();
+      job_head_ = 0;
+    } else if (job_head_ >= 1024 && job_head_ * 2 >= jobs_.size()) {
+      // A queue that never empties (each job queues the next: an await
+      // loop) drops what has run, so it neither grows nor keeps it alive.
+      jobs_.erase(jobs_.begin(), jobs_.begin() + ptrdiff_t(job_head_));
       job_head_ = 0;
     }
   }
