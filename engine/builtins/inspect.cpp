@@ -46,6 +46,7 @@ struct Printer {
   Vm& vm;
   std::vector<Object*> seen;
   Object* circular_target = nullptr;  // the object a [Circular *1] points back to
+  bool show_hidden = false;           // util.inspect's showHidden (%o): non-enumerable properties as [key]
 
   std::string key_text(PropertyKey key) {
     if (key.is_index()) return std::to_string(key.index);
@@ -53,8 +54,7 @@ struct Printer {
       std::string s = static_cast<String*>(key.cell)->to_utf8();
       return is_identifier_name(s) ? s : quote(s);
     }
-    auto* sym = static_cast<Symbol*>(key.cell);
-    return "[Symbol(" + (sym->description() ? sym->description()->to_utf8() : "") + ")]";
+    return "[" + static_cast<Symbol*>(key.cell)->descriptive_string() + "]";
   }
 
   std::string primitive(Value v, bool top) {
@@ -152,11 +152,14 @@ struct Printer {
       if (holes) parts.push_back("<" + std::to_string(holes) + " empty item" + (holes > 1 ? "s" : "") + ">");
       if (len > 100) parts.push_back("... " + std::to_string(len - 100) + " more items");
     }
+    if (is_arr && show_hidden) parts.push_back("[length]: " + std::to_string(o->array_length()));
     for (PropertyKey key : keys) {
       if (is_arr && (key.is_index() || key.cell == vm.atom(WellKnownAtom::length))) continue;
       if (is_box && key.is_index()) continue;  // a String wrapper's characters
       auto p = get_own_property(vm, o, key);
-      if (!p || !(p->flags & kEnumerable)) continue;
+      if (!p) continue;
+      bool hidden = !(p->flags & kEnumerable);
+      if (hidden && !show_hidden) continue;
       std::string value;
       if (p->flags & kAccessor) {
         auto* pair = static_cast<AccessorPair*>(p->value.as_cell());
@@ -164,7 +167,7 @@ struct Printer {
       } else {
         value = print(p->value, depth - 1, false);
       }
-      parts.push_back(key_text(key) + ": " + value);
+      parts.push_back((hidden ? "[" + key_text(key) + "]" : key_text(key)) + ": " + value);
     }
     seen.pop_back();
     if (is_fn || is_box) return parts.empty() ? prefix : prefix + " { " + join(parts) + " }";
@@ -348,7 +351,13 @@ std::string format_log_arguments(Vm& vm, std::span<const Value> args) {
           break;
         }
         case 'c': break;
-        default: first += p.print(a, 4, false); break;
+        case 'O': first += p.print(a, 2, false); break;
+        default: {  // %o: util.inspect(a, { showHidden: true, depth: 4 })
+          p.show_hidden = true;
+          first += p.print(a, 4, false);
+          p.show_hidden = false;
+          break;
+        }
       }
     }
     out = first;
