@@ -1,4 +1,4 @@
-// The order Node runs things in: synchronous code, nextTick queue, promise jobs, then timers, immediates; inside an I/O-free timer callback an immediate runs before a new 0 ms timer.
+// The order Node runs things in: synchronous code, nextTick queue, promise jobs, then timers, immediates; inside an I/O-free timer callback an immediate runs before a new 0 ms timer. (timing-sensitive)
 const log = [];
 const out = (s) => log.push(s);
 setTimeout(() => {

@@ -1,4 +1,4 @@
-// Timers: arguments, clearTimeout/clearInterval/clearImmediate, interval repetition, ordering by delay, unref/hasRef, a Timeout as a number.
+// Timers: arguments, clearTimeout/clearInterval/clearImmediate, interval repetition, ordering by delay, unref/hasRef, a Timeout as a number. (timing-sensitive)
 const seen = [];
 setTimeout((a, b) => seen.push(`args ${a} ${b}`), 1, 'x', 'y');
 const cancelled = setTimeout(() => seen.push('cancelled timeout ran'), 1);
