@@ -75,6 +75,7 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(MapArguments, ABC, Reg, None, None, kNone, "the arguments object r[A] becomes mapped: its indices alias the parameters' slots in the current scope") \
   OP(PushWithScope, ABC, Reg, None, None, kT, "scope = a `with` scope for the object ToObject(r[A]), enclosing the current one") \
   OP(FindName, ABC, Reg, Ic, Depth, kT | kR, "r[A] = the with object or eval-var object among the innermost C scopes that has the name ic[B], else <empty>; r[A+1] = the this for calling it") \
+  OP(CheckBindingExists, ABC, Reg, Ic, None, kT | kR, "throw ReferenceError unless the object r[A] (found by FindName) still has ic[B].name: a strict write through it (§9.1.1.2.5)") \
   OP(PopScope, ABC, None, None, None, kNone, "current scope = its parent")                             \
   /* --- modules (vm/module.h) ---------------------------------------------------------------- */     \
   OP(EnterModuleScope, ABC, None, None, None, kNone, "the current scope is the module environment the linker made (the closure's): count it as this frame's first scope") \

@@ -183,7 +183,12 @@ uint16_t FunctionCompiler::unary(UnaryExpression* u, int dst) {
 }
 
 FunctionCompiler::Target FunctionCompiler::target(Node* node) {
-  if (node->kind == NodeKind::Identifier) return Target{node};
+  if (node->kind == NodeKind::Identifier) {
+    Target t{node};
+    const Resolution& r = resolve(as<Identifier>(node));
+    if (r.is_dynamic()) t.found = find_name(as<Identifier>(node), r);
+    return t;
+  }
   if (node->kind != NodeKind::MemberExpression) unsupported(node, "this assignment target");
   auto* m = as<MemberExpression>(node);
   Target t;
@@ -212,6 +217,18 @@ FunctionCompiler::Target FunctionCompiler::target(Node* node) {
 }
 
 uint16_t FunctionCompiler::read(const Target& t, int dst) {
+  if (t.name && t.found >= 0) {
+    auto* id = as<Identifier>(t.name);
+    uint16_t out = into(dst);
+    Label static_path, end;
+    emit_.emit_jump(Opcode::JumpIfEmpty, uint16_t(t.found), static_path);
+    emit_.emit(Opcode::GetNamed, out, uint16_t(t.found), ic(id->name));
+    emit_.emit_jump(Opcode::Jump, 0, end);
+    emit_.bind(static_path);
+    load_static(id, resolve(id), out);
+    emit_.bind(end);
+    return out;
+  }
   if (t.name) return load(as<Identifier>(t.name), dst);
   uint16_t out = into(dst);
   if (t.is_super) emit_.emit(Opcode::GetSuper, out, t.key);
@@ -222,6 +239,18 @@ uint16_t FunctionCompiler::read(const Target& t, int dst) {
 }
 
 void FunctionCompiler::write(const Target& t, uint16_t value) {
+  if (t.name && t.found >= 0) {
+    auto* id = as<Identifier>(t.name);
+    Label static_path, end;
+    emit_.emit_jump(Opcode::JumpIfEmpty, uint16_t(t.found), static_path);
+    if (fn_.strict) emit_.emit(Opcode::CheckBindingExists, uint16_t(t.found), ic(id->name));
+    emit_.emit(Opcode::SetNamed, uint16_t(t.found), ic(id->name), value);
+    emit_.emit_jump(Opcode::Jump, 0, end);
+    emit_.bind(static_path);
+    store_static(id, resolve(id), value, false);
+    emit_.bind(end);
+    return;
+  }
   if (t.name) return store(t.name, value, false);
   if (t.is_super) emit_.emit(Opcode::SetSuper, t.key, value);
   else if (t.private_name) emit_.emit(Opcode::SetPrivate, t.object, ic(t.private_name), value);

@@ -280,6 +280,10 @@ class FunctionCompiler {
   // A reference to assign through: a name, an object and a key, a private name, or super[key].
   struct Target {
     Node* name = nullptr;  // Identifier
+    // A name a `with` object (or sloppy eval's vars) may hold: the FindName
+    // result pair, looked up once when the reference is evaluated, so the
+    // write goes where the read came from (§13.15.2 step 1: lref first).
+    int found = -1;
     uint16_t object = 0, key = 0;
     Atom named = nullptr;  // non-computed member
     Atom private_name = nullptr;

@@ -526,6 +526,12 @@ L_PushWithScope:
 L_FindName:
   find_name(vm, f->scope, ics[B].name, C, &r[A]);
   DISPATCH();
+L_CheckBindingExists: {
+  gc::Rooted<String> name(vm.heap_, ics[B].name);
+  if (!has_property(vm, as_object(r[A]), PropertyKey::of_cell(name.get())))
+    vm.throw_error(ErrorType::ReferenceError, name->to_utf8() + " is not defined");
+  DISPATCH();
+}
 L_PopScope:
   f->scope = f->scope->parent();
   --f->scope_depth;
