@@ -102,6 +102,7 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(SetSuper, ABC, Reg, Reg, None, kT | kR, "super[r[A]] = r[B]")                                     \
   OP(GetPrivate, ABC, Reg, Reg, Ic, kT | kR, "r[A] = r[B].#name (name in ic[C])")                      \
   OP(SetPrivate, ABC, Reg, Ic, Reg, kT | kR, "r[A].#name = r[C] (name in ic[B])")                      \
+  OP(DefinePrivateAccessor, ABC, Reg, Ic, Reg, kT, "define the getter (r[C+1] = 2) or setter (= 3) r[C] of the private name ic[B] on r[A], merged with the other half") \
   OP(DefinePrivate, ABC, Reg, Ic, Reg, kT, "add private field #name (ic[B]) to r[A] with value r[C]")  \
   OP(HasPrivate, ABC, Reg, Reg, Ic, kT, "r[A] = #name in r[B] (name in ic[C])")                        \
   OP(In, ABC, Reg, Reg, Reg, kT | kR, "r[A] = r[B] in r[C]")                                           \

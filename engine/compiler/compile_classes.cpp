@@ -103,16 +103,16 @@ void FunctionCompiler::class_expression(Class* c, uint16_t out, const std::strin
       method.source_start = m->start;
       if (m->key->kind == NodeKind::PrivateIdentifier) {
         Atom pname = as<PrivateIdentifier>(m->key)->name;
-        method.name = "#" + std::string(pname->text);
-        uint16_t fn = temp();
+        method.name = std::string(m->kind == MethodKind::Get ? "get #" : m->kind == MethodKind::Set ? "set #" : "#") +
+                      std::string(pname->text);
+        uint16_t fn = temps(2), kind = uint16_t(fn + 1);  // (the pair DefinePrivateAccessor reads)
         closure(as<Function>(m->value), fn, method);
         emit_.emit(Opcode::SetHomeObject, fn, target);
-        uint16_t kind = temp();
         emit_.emit_bx(Opcode::LoadInt, kind, m->kind == MethodKind::Get ? 2u : m->kind == MethodKind::Set ? 3u : 1u);
         if (m->is_static) {
-          // Static private methods go straight onto the constructor (static
-          // private accessors are defined as methods: see engine/README.md).
-          emit_.emit(Opcode::DefinePrivate, ctor, ic(pname), fn);
+          // Static private methods and accessors go straight onto the constructor.
+          if (m->kind == MethodKind::Method) emit_.emit(Opcode::DefinePrivate, ctor, ic(pname), fn);
+          else emit_.emit(Opcode::DefinePrivateAccessor, ctor, ic(pname), fn);
         } else {
           if (!has_fields) {
             emit_.emit(Opcode::NewArray, fields, 0, 0);

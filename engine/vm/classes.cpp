@@ -69,20 +69,9 @@ void run_field_initializers(Vm& vm, FunctionObject* ctor, Value self_value) {
         define_private(vm, env, self, as_string(key), fn, /*writable=*/false);
         break;
       case 2:
-      case 3: {  // private accessor halves, merged on the instance
-        Symbol* sym = private_symbol(vm, env, as_string(key));
-        Object* o = as_object(self);
-        PropertyDescriptor d;
-        if (kind == 2) d.get = fn.get();
-        else d.set = fn.get();
-        d.enumerable = false;
-        d.configurable = false;
-        gc::Rooted<Symbol> s(vm.heap(), sym);
-        if (auto existing = o->get_own(s); existing && !(existing->flags & kAccessor))
-          vm.throw_error(ErrorType::TypeError, "Cannot initialize private methods twice on the same object");
-        define_own_property(vm, o, PropertyKey::of_cell(s), d, true);
+      case 3:  // private accessor halves, merged on the instance
+        define_private_accessor(vm, env, self, as_string(key), fn, kind == 2);
         break;
-      }
     }
   }
 }
@@ -179,6 +168,29 @@ void set_private(Vm& vm, Value env, Value object, String* name, Value v) {
   }
   if (!(p->flags & kWritable)) vm.throw_error(ErrorType::TypeError, "Private method '#" + name->to_utf8() + "' is not writable");
   as_object(object)->set_own_value(sym, v);
+}
+
+// A private getter or setter (§7.3.31 PrivateMethodOrAccessorAdd): the get
+// and set of one name are the two halves of one accessor, filled as each is
+// defined (a private name is never configurable, so this is done in place).
+void define_private_accessor(Vm& vm, Value env, Value object, String* name, Value fn, bool getter) {
+  RootedValue f(vm.heap(), fn), obj(vm.heap(), object);
+  gc::Rooted<Symbol> s(vm.heap(), private_symbol(vm, env, name));
+  Object* o = as_object(obj);
+  if (auto existing = o->get_own(s)) {
+    auto* pair = (existing->flags & kAccessor) ? static_cast<AccessorPair*>(existing->value.as_cell()) : nullptr;
+    Value* half = pair ? (getter ? &pair->getter : &pair->setter) : nullptr;
+    if (!half || !half->is_undefined())
+      vm.throw_error(ErrorType::TypeError, "Cannot initialize private methods twice on the same object");
+    *half = f;
+    return;
+  }
+  PropertyDescriptor d;
+  if (getter) d.get = f.get();
+  else d.set = f.get();
+  d.enumerable = false;
+  d.configurable = false;
+  define_own_property(vm, o, PropertyKey::of_cell(s), d, true);
 }
 
 void define_private(Vm& vm, Value env, Value object, String* name, Value v, bool writable) {

@@ -685,6 +685,9 @@ L_SetSuper: set_super(vm, *f, r[A], r[B]); DISPATCH();
 L_GetPrivate: r[A] = get_private(vm, f->private_env, r[B], ics[C].name); DISPATCH();
 L_SetPrivate: set_private(vm, f->private_env, r[A], ics[B].name, r[C]); DISPATCH();
 L_DefinePrivate: define_private(vm, f->private_env, r[A], ics[B].name, r[C]); DISPATCH();
+L_DefinePrivateAccessor:
+  define_private_accessor(vm, f->private_env, r[A], ics[B].name, r[C], r[C + 1].as_int32() == 2);
+  DISPATCH();
 L_HasPrivate: r[A] = Value::boolean(has_private(vm, f->private_env, r[B], ics[C].name)); DISPATCH();
 L_In: {
   Value target = r[C];

@@ -24,6 +24,8 @@ Symbol* private_symbol(Vm& vm, Value env, String* name);
 Value get_private(Vm& vm, Value env, Value object, String* name);
 void set_private(Vm& vm, Value env, Value object, String* name, Value v);
 void define_private(Vm& vm, Value env, Value object, String* name, Value v, bool writable = true);
+// One half (getter or setter) of a private accessor, merged with the other.
+void define_private_accessor(Vm& vm, Value env, Value object, String* name, Value fn, bool getter);
 bool has_private(Vm& vm, Value env, Value object, String* name);
 void define_accessor_half(Vm& vm, Value object, Value key, Value fn, bool getter, bool enumerable);
 void define_method(Vm& vm, Value object, Value key, Value fn);
