@@ -89,28 +89,73 @@ void FunctionCompiler::array_pattern(const ArrayPattern* p, uint16_t value, bool
   emit_.emit(Opcode::GetIterator, it, value);
   uint16_t v = temps(2);  // value, done
   emit_.emit(Opcode::LoadFalse, uint16_t(v + 1));
+  // While the elements are bound, leaving early closes the iterator unless it
+  // is done (§8.6.2 IteratorBindingInitialization, §13.15.5.2): a generator
+  // returned at a `yield` in a default goes through jump_out, a throw through
+  // the handler below.
+  Control closer;
+  closer.iterator = it;
+  closer.iterator_done = v + 1;
+  controls_.push_back(closer);
+  uint32_t start = emit_.pc();
   for (Node* element : p->elements) {
     Temps tt(*this);
+    // A member-expression target (`[obj.x, ...o[k]] = ...`) is evaluated
+    // before the iterator is stepped (§13.15.5.5 step 1: lref first).
+    Node* target_node = element && element->kind == NodeKind::RestElement ? as<RestElement>(element)->argument
+                        : element && element->kind == NodeKind::AssignmentPattern ? as<AssignmentPattern>(element)->left
+                                                                                  : element;
+    std::optional<Target> early;
+    if (target_node && target_node->kind == NodeKind::MemberExpression) early = this->target(target_node);
     if (element && element->kind == NodeKind::RestElement) {
       uint16_t rest = temp();
+      emit_.emit(Opcode::LoadTrue, uint16_t(v + 1));  // (done even if it throws: never closed then)
       emit_.emit(Opcode::IteratorRest, rest, it);
-      emit_.emit(Opcode::LoadTrue, uint16_t(v + 1));
-      bind_pattern(as<RestElement>(element)->argument, rest, initialize);
+      if (early) write(*early, rest);
+      else bind_pattern(as<RestElement>(element)->argument, rest, initialize);
       continue;
     }
     // Once done, the remaining elements get undefined without calling next().
     Label skip, got;
     emit_.emit_jump(Opcode::JumpIfTrue, uint16_t(v + 1), skip);
+    // A next() that throws leaves the iterator done: it is not closed then.
+    emit_.emit(Opcode::LoadTrue, uint16_t(v + 1));
     emit_.emit(Opcode::IteratorNext, v, it);
     emit_.emit_jump(Opcode::JumpIfFalse, uint16_t(v + 1), got);
     emit_.bind(skip);
     emit_.emit(Opcode::LoadUndefined, v);
     emit_.bind(got);
-    if (element) bind_pattern(element, v, initialize);
+    if (early) {
+      if (element->kind == NodeKind::AssignmentPattern) {
+        Label have;
+        emit_.emit_jump(Opcode::JumpIfNotUndefined, v, have);
+        named_expr(as<AssignmentPattern>(element)->right, v, "");
+        emit_.bind(have);
+      }
+      write(*early, v);
+    } else if (element) {
+      bind_pattern(element, v, initialize);
+    }
   }
-  Label done;
+  uint32_t end = emit_.pc();
+  controls_.pop_back();
+  Label done, rethrow;
   emit_.emit_jump(Opcode::JumpIfTrue, uint16_t(v + 1), done);
   emit_.emit(Opcode::IteratorClose, it);
+  emit_.emit_jump(Opcode::Jump, 0, done);
+  // A throw while binding: close the iterator (unless done; an error from
+  // return() loses to the first one), then rethrow.
+  uint16_t exception = temp();
+  add_handler(start, end, exception, heap_depth_);
+  emit_.emit_jump(Opcode::JumpIfTrue, uint16_t(v + 1), rethrow);
+  uint32_t close_start = emit_.pc();
+  emit_.emit(Opcode::IteratorClose, it);
+  uint32_t close_end = emit_.pc();
+  emit_.emit_jump(Opcode::Jump, 0, rethrow);
+  uint16_t ignored = temp();
+  add_handler(close_start, close_end, ignored, heap_depth_);
+  emit_.bind(rethrow);
+  emit_.emit(Opcode::Throw, exception);
   emit_.bind(done);
 }
 

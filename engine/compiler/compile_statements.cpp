@@ -28,6 +28,13 @@ void FunctionCompiler::jump_out(int target, bool is_continue, uint16_t value) {
 }
 
 void FunctionCompiler::close_iterator(const Control& c) {
+  if (c.iterator_done >= 0) {  // a destructuring's iterator, unless it is done
+    Label skip;
+    emit_.emit_jump(Opcode::JumpIfTrue, uint16_t(c.iterator_done), skip);
+    emit_.emit(Opcode::IteratorClose, uint16_t(c.iterator));
+    emit_.bind(skip);
+    return;
+  }
   if (!c.async_iterator) {
     emit_.emit(Opcode::IteratorClose, uint16_t(c.iterator));
     return;

@@ -144,6 +144,7 @@ class FunctionCompiler {
     Label* continue_label = nullptr;
     int heap_depth = 0;
     int iterator = -1;  // for-of: the iterator register, closed when leaving
+    int iterator_done = -1;  // array destructuring: closed only while this register is false
     bool async_iterator = false;  // for await: closing awaits return()
     // Finally.
     uint16_t kind_reg = 0, value_reg = 0;
