@@ -229,11 +229,7 @@ class CollectionIterator final : public Object {
 // ============================================================================
 
 Object* proto_from_new_target(Vm& vm, Value new_target, IntrinsicObject fallback) {
-  if (new_target.is_object()) {
-    Value p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
-    if (p.is_object()) return as_object(p);
-  }
-  return vm.intrinsics()[fallback];
+  return get_prototype_from_constructor(vm, new_target, fallback);
 }
 
 std::string describe(Vm& vm, Value v) {

@@ -589,8 +589,6 @@ DateObject* this_date(Vm& vm, Value self) {
 
 Value date_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
   if (new_target.is_undefined()) return str(vm, to_date_string(now_ms()));
-  // The fallback prototype, before any JS runs (it lives in this native's data).
-  RootedValue fallback(vm.heap(), vm.current_native() ? vm.current_native()->native_data : Value::undefined());
   double tv;
   if (args.empty()) {
     tv = now_ms();
@@ -614,8 +612,8 @@ Value date_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
     tv = time_clip(utc_time(final_date));
   }
   // OrdinaryCreateFromConstructor(newTarget, "%Date.prototype%").
-  Value p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
-  gc::Rooted<Object> proto(vm.heap(), p.is_object() ? as_object(p) : fallback.get().is_object() ? as_object(fallback) : nullptr);
+  // (the fallback is %Date.prototype% of newTarget's realm: GetPrototypeFromConstructor)
+  gc::Rooted<Object> proto(vm.heap(), get_prototype_from_constructor(vm, new_target, IntrinsicObject::DatePrototype));
   gc::Rooted<Shape> shape(vm.heap(), vm.root_shape_for(proto));
   return object_value(vm.heap().allocate<DateObject>(shape.get(), tv));
 }
@@ -785,6 +783,7 @@ void install_date(Vm& vm) {
   gc::Rooted<Object> proto(vm.heap(), vm.new_object());
   gc::Rooted<FunctionObject> ctor(vm.heap(), make_constructor(vm, "Date", date_ctor, 7, proto));
   ctor->native_data = object_value(proto);
+  vm.intrinsics()[IntrinsicObject::DatePrototype] = proto;
   vm.define_native(ctor, "now", date_now, 0);
   vm.define_native(ctor, "parse", date_parse, 1);
   vm.define_native(ctor, "UTC", date_utc, 7);

@@ -546,10 +546,8 @@ Value promise_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target)
   RootedValue executor(vm.heap(), arg(args, 0));
   if (!is_callable(executor)) vm.throw_error(ErrorType::TypeError, "Promise resolver " + describe(vm, executor) + " is not a function");
   Object* proto = vm.intrinsics()[IntrinsicObject::PromisePrototype];
-  if (new_target.is_object() && !is_intrinsic_promise_ctor(vm, new_target)) {
-    Value pv = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
-    if (pv.is_object()) proto = as_object(pv);
-  }
+  if (new_target.is_object() && !is_intrinsic_promise_ctor(vm, new_target))
+    proto = get_prototype_from_constructor(vm, new_target, IntrinsicObject::PromisePrototype);
   gc::Rooted<PromiseObject> p(vm.heap(), new_promise(vm, proto));
   RootedValue resolve(vm.heap()), reject(vm.heap());
   create_resolving_functions(vm, p, resolve, reject);

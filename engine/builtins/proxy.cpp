@@ -456,6 +456,7 @@ Value proxy_create(Vm& vm, Value target, Value handler) {
   rec->set_prototype(nullptr);
   if (!is_callable(t)) return object_value(rec);
   auto* f = vm.heap().allocate<FunctionObject>(shape.get(), FunctionKind::Proxy);
+  f->realm = vm.realm();
   f->set_prototype(nullptr);
   f->native_data = object_value(rec);
   f->is_constructor = is_constructor(t);

@@ -19,9 +19,12 @@ static Value function_prototype_call(Vm&, Value, std::span<const Value>, Value) 
 
 // Every cell made here goes straight into a traced intrinsics slot (or a
 // Rooted) before the next allocation: --gc-stress collects at every one.
+// Fills the current realm (realm_): the first at start, then each
+// create_realm(). Every installer reaches it through vm.intrinsics() and
+// vm.global(), and every function made here gets realm_ as its [[Realm]].
 void Vm::setup_realm() {
   gc::Heap& h = heap_;
-  Intrinsics& in = intrinsics_;
+  Intrinsics& in = realm_->intrinsics;
   using IO = IntrinsicObject;
   using IS = IntrinsicShape;
 
@@ -35,6 +38,7 @@ void Vm::setup_realm() {
     gc::Rooted<Shape> s(h, Shape::add_property(h, in[IS::ObjectShape], atom(WellKnownAtom::length), kConfigurable));
     s = Shape::add_property(h, s, atom(WellKnownAtom::name), kConfigurable);
     FunctionObject* fp = h.allocate<FunctionObject>(s.get(), FunctionKind::Native);
+    fp->realm = realm_;
     fp->native = function_prototype_call;
     fp->fill_slots({Value::int32(0), string_value(atom(WellKnownAtom::empty))});
     in[IO::FunctionPrototype] = fp;
@@ -70,16 +74,17 @@ void Vm::setup_realm() {
   for (IO iter : {IO::AsyncGeneratorPrototype, IO::AsyncFromSyncIteratorPrototype})
     in[iter] = new_object_with_proto(in[IO::AsyncIteratorPrototype]);
 
+  // The well-known symbols are shared by all realms (§6.1.5.1): made once.
 #define GLASS_X(n, d)                                               \
-  {                                                                 \
+  if (!symbols_[size_t(WellKnownSymbol::n)]) {                      \
     gc::Rooted<String> description(h, new_string(d));              \
     symbols_[size_t(WellKnownSymbol::n)] = Symbol::create(h, description, Symbol::kWellKnown); \
   }
   GLASS_WELL_KNOWN_SYMBOLS(GLASS_X)
 #undef GLASS_X
 
-  global_ = new_object();
-  global_lexicals_ = new_object_with_proto(nullptr);
+  realm_->global = new_object();
+  realm_->global_lexicals = new_object_with_proto(nullptr);
   install_globals(*this);  // first: Number.parseInt is the global parseInt
 
   install_object(*this);

@@ -188,11 +188,7 @@ String* substr(Vm& vm, String* flat, uint32_t start, uint32_t end) {
 }
 
 Object* proto_from_new_target(Vm& vm, Value new_target) {
-  if (new_target.is_object()) {
-    Value p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
-    if (p.is_object()) return as_object(p);
-  }
-  return vm.intrinsics()[IntrinsicObject::RegExpPrototype];
+  return get_prototype_from_constructor(vm, new_target, IntrinsicObject::RegExpPrototype);
 }
 
 // RegExpAlloc (§22.2.3.2).

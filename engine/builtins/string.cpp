@@ -196,12 +196,7 @@ Value string_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) 
     s = to_string(vm, args[0]);
   }
   if (new_target.is_undefined()) return string_value(s);
-  Object* proto = vm.intrinsics()[IntrinsicObject::StringPrototype];
-  if (new_target.is_object()) {
-    Value p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
-    if (p.is_object()) proto = as_object(p);
-  }
-  gc::Rooted<Object> rp(vm.heap(), proto);
+  gc::Rooted<Object> rp(vm.heap(), get_prototype_from_constructor(vm, new_target, IntrinsicObject::StringPrototype));
   Shape* shape = vm.root_shape_for(rp);
   return object_value(vm.heap().allocate<BoxObject>(shape, ObjectClass::String, string_value(s)));
 }

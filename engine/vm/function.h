@@ -138,9 +138,12 @@ enum class FunctionKind : uint8_t {
   Proxy,  // a callable proxy: native_data holds its ProxyObject record (builtins/proxy.h)
 };
 
+struct Realm;  // vm/vm.h
+
 class FunctionObject final : public Object {
  public:
   FunctionKind kind;
+  Realm* realm = nullptr;            // [[Realm]]: where it was made (set by every allocation site)
   bool is_constructor = false;       // has [[Construct]]
   bool is_class_constructor = false; // throws when called without new
   bool is_derived = false;           // class extends: `this` comes from super()

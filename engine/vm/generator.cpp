@@ -62,6 +62,7 @@ Value run_saved_frame(Vm& vm, GeneratorObject* generator, Value sent, int mode) 
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
   RootedValue value(vm.heap(), sent);
   Vm::Scratch guard(vm, 0);  // restores the stack top afterwards
+  Vm::RealmScope restore(vm);  // the resumed frame runs in its function's realm (set by run's RELOAD)
   size_t entry = vm.frames().size();
   if (!vm.push_saved_frame(gen->frame, gen->registers)) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
   gen->registers.clear();

@@ -404,11 +404,15 @@ Value Interpreter::execute(Vm& vm, size_t entry) {
   // away, where going through f->tmpl would be two or three).
   InlineCache* ics;
   const Value* constants;
-  Object* const global = vm.global_;  // (made once by the realm, never replaced)
+  // No cached global object: a call may enter another realm's function,
+  // whose global is another object. GetGlobal/SetGlobal read the current
+  // realm's (realm_ follows the running frame: push_frame sets it, RELOAD
+  // and RESUME_CALLER set it back from the frame they return to).
 
 #define RELOAD()                          \
   do {                                    \
     f = &vm.frames_.back();               \
+    vm.realm_ = f->callee->realm;         \
     r = f->regs;                          \
     pc = f->pc;                           \
     ics = f->tmpl->ics.data();            \
@@ -419,6 +423,7 @@ Value Interpreter::execute(Vm& vm, size_t entry) {
 #define RESUME_CALLER()                       \
   do {                                        \
     --f;                                      \
+    vm.realm_ = f->callee->realm;             \
     r = f->regs;                              \
     pc = f->pc;                               \
     ics = f->tmpl->ics.data();                \
@@ -542,7 +547,7 @@ L_LoadCallee: r[A] = object_value(f->callee); DISPATCH();
 L_DeleteGlobal: r[A] = Value::boolean(delete_global(vm, ics[B].name)); DISPATCH();
 L_GetGlobal: {
   InlineCache& ic = ics[B];
-  if (global->shape_for_cache() == ic.shape) {
+  if (vm.realm_->global->shape_for_cache() == ic.shape) {
     r[A] = *ic.slot_address;
     DISPATCH();
   }
@@ -559,7 +564,7 @@ L_GetGlobal: {
 L_TypeofGlobal: r[A] = typeof_global(vm, ics[B]); DISPATCH();
 L_SetGlobal: {
   InlineCache& ic = ics[B];
-  if (global->shape_for_cache() == ic.shape) {
+  if (vm.realm_->global->shape_for_cache() == ic.shape) {
     *ic.slot_address = r[A];
     DISPATCH();
   }
@@ -668,7 +673,7 @@ L_SetIndexed: {
           o->array_length_writable() && !o->has_sparse_elements()) {
         // Appending: only safe when no prototype has indexed properties (setters).
         Object* proto = static_cast<Object*>(o->prototype());
-        if (proto == vm.intrinsics_[IntrinsicObject::ArrayPrototype] && proto->dense_length() == 0) {
+        if (proto == vm.realm_->intrinsics[IntrinsicObject::ArrayPrototype] && proto->dense_length() == 0) {
           e.push_back(r[C]);
           o->set_array_length_raw(i + 1);
           DISPATCH();
@@ -897,7 +902,7 @@ L_New: {
 L_CallEval:
   // §13.3.6.1: `eval(src)` calling the realm's own eval runs src in this
   // frame's scope, as a new frame over it; any other callee is a plain call.
-  if (r[B] == object_value(vm.intrinsics_[IntrinsicObject::Eval])) {
+  if (r[B] == object_value(vm.realm_->intrinsics[IntrinsicObject::Eval])) {
     if (C == 0 || !r[B + 2].is_string()) {
       r[A] = C == 0 ? Value::undefined() : r[B + 2];
       DISPATCH();

@@ -20,7 +20,7 @@ namespace glass {
   X(WeakRefPrototype) X(PromisePrototype) X(RegExpPrototype)                 \
   X(GeneratorPrototype) X(AsyncFunctionPrototype) X(GeneratorFunctionPrototype) \
   X(AsyncIteratorPrototype) X(AsyncGeneratorPrototype) X(AsyncGeneratorFunctionPrototype) \
-  X(AsyncFromSyncIteratorPrototype) \
+  X(AsyncFromSyncIteratorPrototype) X(DatePrototype) \
   X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError) X(Eval) X(ArrayValues)
 
 // X(name): a Shape* (root shapes and pre-built shapes for common objects).

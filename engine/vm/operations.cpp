@@ -948,15 +948,35 @@ static Value own_prototype_slot(Vm& vm, Object* f) {
   return f->slot(info->slot);
 }
 
+Realm* get_function_realm(Vm& vm, Object* constructor) {
+  for (Object* o = constructor;;) {
+    if (ProxyObject* rec = proxy_record(o)) {
+      if (!rec->target.is_object())
+        vm.throw_error(ErrorType::TypeError, "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked");
+      o = as_object(rec->target);
+      continue;
+    }
+    if (!is_function_object(o)) return vm.realm();
+    auto* f = static_cast<FunctionObject*>(o);
+    if (f->kind == FunctionKind::Bound && f->bound_target.is_object()) {
+      o = as_object(f->bound_target);
+      continue;
+    }
+    return f->realm ? f->realm : vm.realm();
+  }
+}
+
+Object* get_prototype_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback) {
+  if (!new_target.is_object()) return vm.intrinsics()[fallback];
+  Value p = own_prototype_slot(vm, as_object(new_target));
+  if (p.is_empty()) p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
+  if (p.is_object()) return as_object(p);
+  return get_function_realm(vm, as_object(new_target))->intrinsics[fallback];
+}
+
 Object* ordinary_create_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback_proto, ObjectClass cls,
                                          uint32_t inline_slots) {
-  Object* proto = vm.intrinsics()[fallback_proto];
-  if (new_target.is_object()) {
-    Value p = own_prototype_slot(vm, as_object(new_target));
-    if (p.is_empty()) p = get(vm, as_object(new_target), key_of(WellKnownAtom::prototype, vm));
-    if (p.is_object()) proto = as_object(p);
-    else proto = vm.intrinsics()[fallback_proto];
-  }
+  Object* proto = get_prototype_from_constructor(vm, new_target, fallback_proto);
   Object* o = Object::create(vm.heap(), vm.root_shape_for(proto), inline_slots, cls);
   return o;
 }

@@ -146,6 +146,14 @@ inline PropertyKey key_of(WellKnownAtom atom, Vm& vm) { return PropertyKey::of_c
 
 // ---- calls ------------------------------------------------------------------------
 Value call_method(Vm& vm, Value receiver, PropertyKey key, std::span<const Value> args);
+// §7.3.24 GetFunctionRealm: a function's [[Realm]]; a bound function's
+// target's; a proxy's target's (TypeError once revoked); the current realm
+// for anything else.
+Realm* get_function_realm(Vm& vm, Object* constructor);
+// §10.1.14 GetPrototypeFromConstructor: new_target.prototype if it is an
+// object, else `fallback` of new_target's realm (of the current realm when
+// new_target is not an object).
+Object* get_prototype_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback);
 // `inline_slots`: room for that many named properties in the new object.
 Object* ordinary_create_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback_proto,
                                          ObjectClass cls = ObjectClass::Ordinary,

@@ -19,6 +19,10 @@ namespace glass {
   const bytecode::CompiledFunction* code = t->code;
   if (frames_.full() || regs + code->register_count + 2 > stack_end_) [[unlikely]]
     return nullptr;
+  // From here on in the callee's realm (its `this` wrapper and arguments
+  // object are made there). Who runs a nested loop restores the caller's; a
+  // throw before the frame is pushed unwinds to a frame that sets its own.
+  realm_ = fn->realm;
   // The arguments are in regs[0 .. argc), rooted by the caller's registers.
   const uint32_t params = code->param_count;
   const bool needs_arguments = code->arguments_register != bytecode::CompiledFunction::kNoRegister;
@@ -27,7 +31,7 @@ namespace glass {
   if (code->is_arrow) {
     this_value = fn->bound_this;
   } else if (!code->strict) {
-    if (this_value.is_nullish()) this_value = object_value(global_);
+    if (this_value.is_nullish()) this_value = object_value(realm_->global);  // the callee's realm's
     else if (!this_value.is_object() && !this_value.is_empty()) [[unlikely]]
       this_value = object_value(make_primitive_wrapper(*this, this_value));
   }

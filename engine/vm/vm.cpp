@@ -158,7 +158,17 @@ Vm::Vm(VmOptions options)
   stack_end_ = stack_base_ + options_.register_file_values;
   sp_ = stack_base_;
   heap_.add_root_section(*this);
+  realms_.push_back(std::make_unique<Realm>());
+  realm_ = realms_.back().get();
   setup_realm();
+}
+
+Realm* Vm::create_realm() {
+  realms_.push_back(std::make_unique<Realm>());  // traced from here on (its slots start null)
+  Realm* realm = realms_.back().get();
+  RealmScope switched(*this, realm);
+  setup_realm();
+  return realm;
 }
 
 Vm::~Vm() {
@@ -169,11 +179,13 @@ Vm::~Vm() {
 }
 
 void Vm::trace_roots(gc::Tracer& tracer) {
-  for (Object* o : intrinsics_.objects) tracer.visit(o);
-  for (Shape* s : intrinsics_.shapes) tracer.visit(s);
+  for (const std::unique_ptr<Realm>& realm : realms_) {
+    for (Object* o : realm->intrinsics.objects) tracer.visit(o);
+    for (Shape* s : realm->intrinsics.shapes) tracer.visit(s);
+    tracer.visit(realm->global);
+    tracer.visit(realm->global_lexicals);
+  }
   for (Symbol* s : symbols_) tracer.visit(s);
-  tracer.visit(global_);
-  tracer.visit(global_lexicals_);
   for (Value* v = stack_base_; v < sp_; ++v) trace_value(tracer, *v);
   for (const Frame& f : frames_) {
     tracer.visit(f.callee);
@@ -225,7 +237,7 @@ static IntrinsicObject error_prototype_of(ErrorType type) {
 }
 
 Object* Vm::make_error(ErrorType type, const std::string& message) {
-  gc::Rooted<Object> e(heap_, new_object_with_proto(intrinsics_[error_prototype_of(type)]));
+  gc::Rooted<Object> e(heap_, new_object_with_proto(realm_->intrinsics[error_prototype_of(type)]));
   e->set_object_class(ObjectClass::Error);
   if (!message.empty()) define_value(e, atom(WellKnownAtom::message), string_value(new_string(message)));
   std::string stack = error_type_name(type);
@@ -282,7 +294,7 @@ void Vm::append_stack_trace(std::string& out) {
 // ---- allocation helpers ------------------------------------------------------------
 
 Shape* Vm::root_shape_for(Object* prototype) {
-  if (!prototype) return intrinsics_[IntrinsicShape::NullProtoShape];
+  if (!prototype) return realm_->intrinsics[IntrinsicShape::NullProtoShape];
   if (Shape* s = prototype->derived_root_shape()) return s;
   gc::Rooted<Object> p(heap_, prototype);
   Shape* s = Shape::create_root(heap_, p.get());
@@ -291,7 +303,7 @@ Shape* Vm::root_shape_for(Object* prototype) {
 }
 
 Object* Vm::new_object(uint32_t inline_slots) {
-  return Object::create(heap_, intrinsics_[IntrinsicShape::ObjectShape], inline_slots);
+  return Object::create(heap_, realm_->intrinsics[IntrinsicShape::ObjectShape], inline_slots);
 }
 
 Object* Vm::new_object_with_proto(gc::Cell* proto) {
@@ -299,7 +311,7 @@ Object* Vm::new_object_with_proto(gc::Cell* proto) {
 }
 
 Object* Vm::new_array(uint32_t length) {
-  Object* a = Object::create(heap_, intrinsics_[IntrinsicShape::ArrayShape], 0, ObjectClass::Array);
+  Object* a = Object::create(heap_, realm_->intrinsics[IntrinsicShape::ArrayShape], 0, ObjectClass::Array);
   a->set_array_length_raw(length);
   return a;
 }
@@ -322,7 +334,9 @@ String* Vm::new_string(std::string_view utf8) {
 
 FunctionObject* Vm::new_native(std::string_view name, NativeFn fn, int length, bool constructor) {
   gc::Rooted<String> n(heap_, intern(name));
-  FunctionObject* f = heap_.allocate<FunctionObject>(intrinsics_[IntrinsicShape::MethodShape], FunctionKind::Native);
+  Shape* shape = realm_->intrinsics[IntrinsicShape::MethodShape];
+  FunctionObject* f = heap_.allocate<FunctionObject>(shape, FunctionKind::Native);
+  f->realm = realm_;
   f->native = fn;
   f->is_constructor = constructor;
   f->fill_slots({Value::int32(length), string_value(n)});
@@ -365,16 +379,18 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
   bool constructor = !code->is_arrow && !code->is_generator && !code->is_async && !code->is_method;
   gc::Rooted<FunctionTemplate> t(heap_, tmpl);
   gc::Rooted<HeapScope> sc(heap_, scope);
-  Shape* shape = intrinsics_[constructor || code->is_generator ? IntrinsicShape::FunctionShape : IntrinsicShape::MethodShape];
+  Intrinsics& in = realm_->intrinsics;
+  Shape* shape = in[constructor || code->is_generator ? IntrinsicShape::FunctionShape : IntrinsicShape::MethodShape];
   gc::Rooted<FunctionObject> f(heap_, heap_.allocate<FunctionObject>(shape, FunctionKind::Bytecode));
+  f->realm = realm_;
   f->tmpl = t;
   f->scope = sc;
   f->is_constructor = constructor;
   Value prototype = Value::undefined();
   if (constructor || code->is_generator) {
     Object* proto = !code->is_generator ? new_object()
-                    : code->is_async ? new_object_with_proto(intrinsics_[IntrinsicObject::AsyncGeneratorPrototype])
-                                     : new_object_with_proto(intrinsics_[IntrinsicObject::GeneratorPrototype]);
+                    : code->is_async ? new_object_with_proto(in[IntrinsicObject::AsyncGeneratorPrototype])
+                                     : new_object_with_proto(in[IntrinsicObject::GeneratorPrototype]);
     if (!code->is_generator)
       proto->define_own(heap_, atom(WellKnownAtom::constructor), object_value(f), kWritable | kConfigurable);
     prototype = object_value(proto);
@@ -383,9 +399,9 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
     f->fill_slots({Value::int32(code->param_count_for_length), string_value(t->name)});
   }
   // Generator and async functions inherit from their own Function.prototype kin.
-  if (code->is_generator && code->is_async) f->set_prototype(intrinsics_[IntrinsicObject::AsyncGeneratorFunctionPrototype]);
-  else if (code->is_generator) f->set_prototype(intrinsics_[IntrinsicObject::GeneratorFunctionPrototype]);
-  else if (code->is_async) f->set_prototype(intrinsics_[IntrinsicObject::AsyncFunctionPrototype]);
+  if (code->is_generator && code->is_async) f->set_prototype(in[IntrinsicObject::AsyncGeneratorFunctionPrototype]);
+  else if (code->is_generator) f->set_prototype(in[IntrinsicObject::GeneratorFunctionPrototype]);
+  else if (code->is_async) f->set_prototype(in[IntrinsicObject::AsyncFunctionPrototype]);
   return f;
 }
 
@@ -403,16 +419,17 @@ void Vm::make_argument_objects(FunctionObject* fn, Value* regs, uint32_t argc, V
     Object* args = new_array_from(std::span<const Value>(regs, argc));
     args->set_object_class(ObjectClass::Arguments);
     arguments = object_value(args);
-    args->set_prototype(intrinsics_[IntrinsicObject::ObjectPrototype]);
+    args->set_prototype(realm_->intrinsics[IntrinsicObject::ObjectPrototype]);
     define_value(args, atom(WellKnownAtom::length), Value::number(argc));
-    define_value(args, well_known_symbol(WellKnownSymbol::iterator), object_value(intrinsics_[IntrinsicObject::ArrayValues]));
+    define_value(args, well_known_symbol(WellKnownSymbol::iterator),
+                 object_value(realm_->intrinsics[IntrinsicObject::ArrayValues]));
     // §10.4.4.6/7: a sloppy function with simple parameters exposes itself
     // as callee; otherwise reading callee throws.
     bool simple_sloppy = !code->strict && (params == 0 || !code->mapped_argument_slots.empty());
     if (simple_sloppy) {
       define_value(args, atom(WellKnownAtom::callee), object_value(fn));
     } else {
-      Value thrower = object_value(intrinsics_[IntrinsicObject::ThrowTypeError]);
+      Value thrower = object_value(realm_->intrinsics[IntrinsicObject::ThrowTypeError]);
       AccessorPair* pair = heap_.allocate<AccessorPair>(thrower, thrower);
       as_object(arguments)->define_own(heap_, atom(WellKnownAtom::callee), Value::cell(Value::Tag::Object, pair), kAccessor);
     }
@@ -448,12 +465,15 @@ Value Vm::call_native(FunctionObject* fn, Value this_value, std::span<const Valu
   struct Depth {
     Vm& vm;
     FunctionObject* saved;
+    Realm* realm;
     ~Depth() {
       --vm.native_depth_;
       vm.current_native_ = saved;
+      vm.realm_ = realm;
     }
-  } depth{*this, current_native_};
+  } depth{*this, current_native_, realm_};
   current_native_ = fn;  // rooted: the caller's registers hold the callee
+  realm_ = fn->realm;    // a native runs in its own realm
   return fn->native(*this, this_value, args, new_target);
 }
 
@@ -503,6 +523,7 @@ static Value invoke(Vm& vm, Value callee, Value this_value, std::span<const Valu
   }
   if (f->is_class_constructor && !construct)
     vm.throw_error(ErrorType::TypeError, "Class constructor " + f->tmpl->name->to_utf8() + " cannot be invoked without 'new'");
+  Vm::RealmScope restore(vm);  // the callee's frame switches to its realm; back to ours after
   size_t entry = vm.frames().size();
   if (construct) return construct_with_frame(vm, f, argv, uint32_t(args.size()), new_target, entry);
   if (!vm.push_frame(f, argv, uint32_t(args.size()), this_value, Value::undefined(), Frame::kEntry, 0))
@@ -545,10 +566,15 @@ FunctionTemplate* Vm::compile_script(std::string_view text, const std::string& n
   return FunctionTemplate::load(*this, code, source_name, sources.back().get());
 }
 
+Value Vm::evaluate_script_in(Realm* realm, std::string_view text, const std::string& name) {
+  RealmScope switched(*this, realm);
+  return evaluate_script(text, name);
+}
+
 Value Vm::evaluate_script(std::string_view text, const std::string& name) {
   gc::Rooted<FunctionTemplate> t(heap_, compile_script(text, name, ParseOptions{}, nullptr));
   FunctionObject* f = make_closure(t, nullptr);
-  return call(object_value(f), object_value(global_), {});
+  return call(object_value(f), object_value(realm_->global), {});
 }
 
 void Vm::enqueue_job(Value function, Value argument) {

@@ -1,5 +1,6 @@
-// Vm: one JavaScript engine instance — its heap, its realm (the intrinsics
-// and the global object), its call stack, and its job queue.
+// Vm: one JavaScript engine instance — its heap, its realms (each: the
+// intrinsics and the global object; see Realm), its call stack, and its job
+// queue.
 //
 // The call stack is explicit (DESIGN.md "Call stack"): a fixed register file
 // (one mmap'd range, committed by the OS only as it is touched) and a vector
@@ -101,6 +102,16 @@ struct Frame {
 // The frames, oldest first: one array allocated for max_frames at start (the
 // OS commits its pages as they are touched), so a Frame& stays valid while
 // its frame is on the stack, and a push is a bump of the top.
+// A realm (§9.3): the intrinsics, the global object and the global
+// declarative record. The Vm owns every realm (they live as long as it does)
+// and traces them all; every FunctionObject points at the realm it was made
+// in. The *current* realm is the running function's: see Vm::realm().
+struct Realm {
+  Intrinsics intrinsics;
+  Object* global = nullptr;
+  Object* global_lexicals = nullptr;  // top-level let/const/class of every script
+};
+
 class FrameStack {
  public:
   // Room for `capacity` frames; full() once `limit` of them are pushed.
@@ -142,10 +153,37 @@ class Vm final : public gc::RootSection {
   HeapAtomTable& atoms() { return atoms_; }
   String* atom(WellKnownAtom which) const { return atoms_.get(which); }
   String* intern(std::string_view utf8) { return atoms_.intern_utf8(heap_, utf8); }
-  Intrinsics& intrinsics() { return intrinsics_; }
-  Object* global() const { return global_; }
-  // The global declarative record: top-level let/const/class of every script.
-  Object* global_lexicals() const { return global_lexicals_; }
+  // The current realm's intrinsics, global object and global declarative
+  // record (top-level let/const/class of every script).
+  Intrinsics& intrinsics() { return realm_->intrinsics; }
+  Object* global() const { return realm_->global; }
+  Object* global_lexicals() const { return realm_->global_lexicals; }
+
+  // ---- realms ------------------------------------------------------------------
+  // The current realm: the running native's if a native is running, else the
+  // realm of the top frame's function, else the initial realm. Kept in
+  // realm_, updated where control crosses into another function: call_native,
+  // push_frame, the interpreter's returns and unwinding, and restored by
+  // whoever ran a nested interpreter loop (RealmScope).
+  Realm* realm() const { return realm_; }
+  Realm* initial_realm() const { return realms_.front().get(); }
+  // A new realm with every builtin installed; the current realm is unchanged.
+  Realm* create_realm();
+  // Saves the current realm and restores it when destroyed; optionally
+  // switches to `to` meanwhile.
+  class RealmScope {
+   public:
+    explicit RealmScope(Vm& vm, Realm* to = nullptr) : vm_(vm), saved_(vm.realm_) {
+      if (to) vm.realm_ = to;
+    }
+    ~RealmScope() { vm_.realm_ = saved_; }
+    RealmScope(const RealmScope&) = delete;
+    RealmScope& operator=(const RealmScope&) = delete;
+
+   private:
+    Vm& vm_;
+    Realm* saved_;
+  };
   Symbol* well_known_symbol(WellKnownSymbol which) const { return symbols_[size_t(which)]; }
 
   // ---- running code --------------------------------------------------------
@@ -153,6 +191,8 @@ class Vm final : public gc::RootSection {
   // value (today: undefined). Throws Thrown (a SyntaxError becomes a JS
   // SyntaxError object).
   Value evaluate_script(std::string_view source, const std::string& name);
+  // The same, as a global Script of `realm` (the host's $262.evalScript).
+  Value evaluate_script_in(Realm* realm, std::string_view source, const std::string& name);
   // Parses and compiles a script (or, with `eval_site`, direct eval code
   // running at that call) into a loaded template; a SyntaxError is thrown as a JS error.
   FunctionTemplate* compile_script(std::string_view source, const std::string& name, const ParseOptions& options,
@@ -270,9 +310,8 @@ class Vm final : public gc::RootSection {
   VmOptions options_;
   gc::Heap heap_;
   HeapAtomTable atoms_;
-  Intrinsics intrinsics_;
-  Object* global_ = nullptr;
-  Object* global_lexicals_ = nullptr;
+  std::vector<std::unique_ptr<Realm>> realms_;  // the first is the initial realm
+  Realm* realm_ = nullptr;                      // the current realm (see realm())
   Symbol* symbols_[size_t(WellKnownSymbol::Count)] = {};
 
   Value* stack_base_ = nullptr;

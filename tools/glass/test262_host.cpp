@@ -16,6 +16,8 @@ Value host_print(Vm& vm, Value, std::span<const Value> args, Value) {
   return Value::undefined();
 }
 
+// Runs in the realm of the $262 it belongs to: a native runs in the realm
+// it was made in, and evaluate_script uses the current realm.
 Value host_eval_script(Vm& vm, Value, std::span<const Value> args, Value) {
   std::string source = to_utf8(vm, arg(args, 0));
   return vm.evaluate_script(source, "evalScript");
@@ -26,17 +28,31 @@ Value host_gc(Vm& vm, Value, std::span<const Value>, Value) {
   return Value::undefined();
 }
 
-}  // namespace
+Object* install_in_current_realm(Vm& vm);
 
-void install_test262_host(Vm& vm) {
+// $262.createRealm(): a new realm with its own print and $262; returns that $262.
+Value host_create_realm(Vm& vm, Value, std::span<const Value>, Value) {
+  Realm* realm = vm.create_realm();
+  Vm::RealmScope in(vm, realm);  // the natives made now belong to the new realm
+  return object_value(install_in_current_realm(vm));
+}
+
+// print and $262 on the current realm's global; returns that $262.
+Object* install_in_current_realm(Vm& vm) {
   gc::Rooted<Object> global(vm.heap(), vm.global());
   vm.define_native(global, "print", host_print, 1);
   gc::Rooted<Object> d262(vm.heap(), vm.new_object());
   vm.define_value(d262, "global", object_value(global));
   vm.define_native(d262, "evalScript", host_eval_script, 1);
+  vm.define_native(d262, "createRealm", host_create_realm, 0);
   vm.define_native(d262, "gc", host_gc, 0);
   define_global(vm, "$262", object_value(d262));
+  return d262;
 }
+
+}  // namespace
+
+void install_test262_host(Vm& vm) { install_in_current_realm(vm); }
 
 ModuleRecord* FileModuleHost::load_imported_module(Vm& vm, ModuleRecord* referrer, const std::string& referrer_name,
                                                    const std::string& specifier, const std::string& type) {
