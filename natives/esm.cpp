@@ -61,24 +61,16 @@ std::string from_file_url(const std::string& url) {
   return path;
 }
 
-bool read_text(const fs::path& p, std::string& out) { return read_text_file(p.string(), out); }
-
-// The "type" of the nearest package.json above `file` ("commonjs" when none says).
-std::string package_type(const fs::path& file) {
+// The "type" of the nearest package.json above `file` ("commonjs" when none
+// says). A package.json that is not JSON is an error, as in require().
+std::string package_type(Vm& vm, const fs::path& file) {
   std::error_code ec;
   for (fs::path dir = file.parent_path();; dir = dir.parent_path()) {
-    fs::path pj = dir / "package.json";
-    if (fs::is_regular_file(pj, ec)) {
-      std::string text;
-      if (!read_text(pj, text)) return "commonjs";
-      // A small look for "type": "module" (a full JSON parse is not needed to find one key).
-      size_t k = text.find("\"type\"");
-      if (k == std::string::npos) return "commonjs";
-      size_t colon = text.find(':', k);
-      size_t q1 = colon == std::string::npos ? colon : text.find('"', colon);
-      size_t q2 = q1 == std::string::npos ? q1 : text.find('"', q1 + 1);
-      if (q2 == std::string::npos) return "commonjs";
-      return text.substr(q1 + 1, q2 - q1 - 1);
+    std::string text;
+    if (fs::is_regular_file(dir / "package.json", ec) && read_text_file((dir / "package.json").string(), text)) {
+      RootedValue pkg(vm.heap(), parse_json_text(vm, text));
+      Value type = pkg.get().is_object() ? get(vm, as_object(pkg), key_of(vm, "type")) : Value::undefined();
+      return type.is_string() ? as_string(type)->to_utf8() : "commonjs";
     }
     if (dir == dir.parent_path()) return "commonjs";
   }
@@ -138,9 +130,9 @@ class Loader final : public ModuleHost {
     ModuleRecord* m;
     if (json) {
       m = exports_module(vm, url, require_file(rt_, path), /*default_only=*/true);
-    } else if (is_esm_file(path)) {
+    } else if (is_esm_file(vm, path)) {
       std::string text;
-      if (!read_text(path, text)) vm.throw_error(ErrorType::Error, "Cannot read module '" + path + "'");
+      if (!read_text_file(path, text)) vm.throw_error(ErrorType::Error, "Cannot read module '" + path + "'");
       if (text.starts_with("#!")) text.replace(0, 2, "//");
       m = compile_module(vm, text, url);
     } else {
@@ -210,11 +202,11 @@ Value main_rejected(Vm& vm, Value, std::span<const Value> args, Value) {
 
 }  // namespace
 
-bool is_esm_file(const std::string& path) {
+bool is_esm_file(Vm& vm, const std::string& path) {
   fs::path p(path);
   if (p.extension() == ".mjs") return true;
   if (p.extension() == ".cjs" || p.extension() == ".json") return false;
-  return package_type(p) == "module";
+  return package_type(vm, p) == "module";
 }
 
 void install_esm(Runtime& rt) {

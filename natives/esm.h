@@ -9,7 +9,8 @@ namespace glass::natives {
 
 // Whether `path` runs as an ES module: .mjs, or .js under a package.json
 // with "type": "module" (as Node decides).
-bool is_esm_file(const std::string& path);
+// (Reads package.json with JSON.parse: a broken one throws.)
+bool is_esm_file(Vm& vm, const std::string& path);
 // Makes import and import() work (CommonJS code can import() too).
 void install_esm(Runtime& rt);
 // Loads, links and evaluates `path` as the main module.

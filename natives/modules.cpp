@@ -53,11 +53,7 @@ std::optional<fs::path> as_directory(Vm& vm, const fs::path& dir) {
   std::string json;
   if (read_file(dir / "package.json", json)) {
     // package.json "main", read with JSON.parse (a broken package.json is an error, as in Node).
-    RootedValue parse(vm.heap(), get(vm, as_object(get(vm, vm.global(), key_of(vm, "JSON"))), key_of(vm, "parse")));
-    Value text = string_value(vm.new_string(json));
-    RootedValue t(vm.heap(), text);
-    Value a = t;
-    RootedValue pkg(vm.heap(), vm.call(parse, Value::undefined(), std::span<const Value>(&a, 1)));
+    RootedValue pkg(vm.heap(), parse_json_text(vm, json));
     if (pkg.get().is_object()) {
       Value main = get(vm, as_object(pkg), key_of(vm, "main"));
       if (main.is_string()) {
@@ -179,12 +175,9 @@ Value load(Runtime& rt, const fs::path& path, Value parent) {
   create_data_property_or_throw(vm, cache, key, object_value(module));
   try {
     if (path.extension() == ".json") {
-      RootedValue parse(vm.heap(), get(vm, as_object(get(vm, vm.global(), key_of(vm, "JSON"))), key_of(vm, "parse")));
-      RootedValue text(vm.heap(), string_value(vm.new_string(source)));
-      Value a = text;
       RootedValue value(vm.heap());
       try {
-        value = vm.call(parse, Value::undefined(), std::span<const Value>(&a, 1));
+        value = parse_json_text(vm, source);
       } catch (const Thrown&) {
         // Node names the file: "/path/x.json: Unexpected token ..."
         RootedValue e(vm.heap(), vm.take_exception());

@@ -123,14 +123,11 @@ void Runtime::exit(int code) {
 
 int Runtime::run_main(const std::string& path) {
   install_esm(*this);
-  if (options_.module || is_esm_file(path)) {
-    run_main_esm(*this, path);
-  } else {
-    try {
-      run_main_module(*this, path);
-    } catch (const Thrown&) {
-      report_uncaught(vm_.take_exception());
-    }
+  try {
+    if (options_.module || is_esm_file(vm_, path)) run_main_esm(*this, path);
+    else run_main_module(*this, path);
+  } catch (const Thrown&) {
+    report_uncaught(vm_.take_exception());
   }
   drain_microtasks();
   loop_.run();

@@ -39,6 +39,8 @@ void install_number(Vm& vm);    // Number
 void install_bigint(Vm& vm);    // BigInt
 void install_math(Vm& vm);      // Math
 void install_json(Vm& vm);      // JSON
+// JSON.parse(text) without a reviver, for hosts (package.json, JSON modules); throws its SyntaxError.
+Value parse_json_text(Vm& vm, std::string_view utf8);
 void install_collections(Vm& vm);  // Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry
 void install_promise(Vm& vm);   // Promise and its jobs
 void install_date(Vm& vm);      // Date

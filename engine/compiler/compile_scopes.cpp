@@ -42,25 +42,30 @@ void FunctionCompiler::enter_var_scope() {
   init_lexicals(info_.scope);
 }
 
-void FunctionCompiler::push_scope(const ScopeInfo& scope) {
-  Constant k;
-  k.kind = Constant::Kind::Scope;
-  k.names.resize(scope.slot_count);
+std::vector<std::string> FunctionCompiler::slot_names(const ScopeInfo& scope) const {
+  std::vector<std::string> names(scope.slot_count);
   for (const Binding* b : scope.bindings) {
     const BindingLocation* loc = res_.location_of(b);
-    if (loc && loc->kind == BindingLocation::Slot && loc->index < k.names.size())
-      k.names[loc->index] = std::string(b->name->text);
+    if (loc && (loc->kind == BindingLocation::Slot || loc->kind == BindingLocation::Import) && loc->index < names.size())
+      names[loc->index] = std::string(b->name->text);
   }
-  // A function's var scope that sloppy direct eval may add vars to gets one
-  // more slot, for the object holding them (vm/dynamic_names.cpp).
+  return names;
+}
+
+void FunctionCompiler::push_scope(const ScopeInfo& scope) {
   if (scope.scope->kind == ScopeKind::Module) {
-    // The linker made this environment already (importers link to its slots
-    // before the body runs); the module's closure starts inside it.
-    if (fn_.module) fn_.module->scope_names = k.names;
+    // The linker made this environment already (ModuleInfo::scope_names:
+    // importers link to its slots before the body runs); the module's
+    // closure starts inside it.
     emit_.emit(Opcode::EnterModuleScope);
     ++heap_depth_;
     return;
   }
+  Constant k;
+  k.kind = Constant::Kind::Scope;
+  k.names = slot_names(scope);
+  // A function's var scope that sloppy direct eval may add vars to gets one
+  // more slot, for the object holding them (vm/dynamic_names.cpp).
   bool eval_vars = scope.sloppy_eval && scope.scope->is_var_scope() && scope.scope->kind != ScopeKind::Script;
   emit_.emit_bx(Opcode::PushScope, eval_vars ? 1 : 0, constant(k));
   ++heap_depth_;

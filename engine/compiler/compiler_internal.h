@@ -131,6 +131,8 @@ class FunctionCompiler {
 
   // ---- modules (compile_modules.cpp) ------------------------------------------
   void build_module_info(const Program* program);  // fills fn_.module
+  // The name of each slot of a heap scope, by index (PushScope's constant, a module's environment).
+  std::vector<std::string> slot_names(const ScopeInfo& scope) const;
   void module_statement(Node* s);                   // import / export declarations
 
   // ---- control flow ------------------------------------------------------------

@@ -409,25 +409,26 @@ Value Interpreter::execute(Vm& vm, size_t entry) {
   // realm's (realm_ follows the running frame: push_frame sets it, RELOAD
   // and RESUME_CALLER set it back from the frame they return to).
 
-#define RELOAD()                          \
+// The running frame's state into locals (and its function's realm).
+#define LOAD_FRAME_STATE()                \
   do {                                    \
-    f = &vm.frames_.back();               \
     vm.realm_ = f->callee->realm;         \
     r = f->regs;                          \
     pc = f->pc;                           \
     ics = f->tmpl->ics.data();            \
     constants = f->tmpl->constants.data(); \
   } while (0)
+#define RELOAD()                \
+  do {                          \
+    f = &vm.frames_.back();     \
+    LOAD_FRAME_STATE();         \
+  } while (0)
 // Back in the caller after popping frame f: frames are contiguous, so the
 // caller's is the one just below (what RELOAD would find through the Vm).
-#define RESUME_CALLER()                       \
-  do {                                        \
-    --f;                                      \
-    vm.realm_ = f->callee->realm;             \
-    r = f->regs;                              \
-    pc = f->pc;                               \
-    ics = f->tmpl->ics.data();                \
-    constants = f->tmpl->constants.data();    \
+#define RESUME_CALLER()  \
+  do {                   \
+    --f;                 \
+    LOAD_FRAME_STATE();  \
   } while (0)
 // Continue in the frame push_frame just made for function `callee` (what
 // RELOAD would read back from memory, taken from what is at hand).
@@ -1084,6 +1085,7 @@ L_Debugger: DISPATCH();
 #undef ENTER
 #undef RESUME_CALLER
 #undef RELOAD
+#undef LOAD_FRAME_STATE
 #undef DISPATCH
 #undef A
 #undef B

@@ -71,11 +71,7 @@ ModuleRecord* FileModuleHost::load_file(Vm& vm, const std::string& path, const s
   ModuleRecord* m;
   if (type == "json") {
     // A JSON module: one export, `default`, the parsed value (made now: parsing has no side effects).
-    RootedValue json(vm.heap(), get(vm, vm.global(), key_of(vm, "JSON")));
-    RootedValue parse(vm.heap(), get_value(vm, json, key_of(vm, "parse")));
-    RootedValue source(vm.heap(), string_value(vm.new_string(text)));
-    Value a = source;
-    RootedValue value(vm.heap(), vm.call(parse, json, std::span<const Value>(&a, 1)));
+    RootedValue value(vm.heap(), parse_json_text(vm, text));
     m = create_synthetic_module(vm, path, {"default"});
     set_synthetic_export(vm, m, "default", value);
   } else {
