@@ -148,6 +148,7 @@ void run_module_code(Runtime& rt, Object* module_object, const std::string& sour
   std::string wrapped = std::string(kWrapper) + body + "\n})";
   ParseOptions options;
   options.first_line_column_offset = uint32_t(kWrapper.size());
+  options.wrapper_suffix = 3;  // "\n})"
   gc::Rooted<FunctionTemplate> tmpl(vm.heap(), vm.compile_script(wrapped, filename, options, nullptr));
   RootedValue wrapper(vm.heap(), object_value(vm.make_closure(tmpl, nullptr)));
   RootedValue fn(vm.heap(), vm.call(wrapper, object_value(vm.global()), {}));

@@ -10,6 +10,7 @@
 #include "builtins/inspect.h"
 #include "builtins/promise.h"
 #include "natives/esm.h"
+#include "natives/inspector.h"
 #include "natives/modules.h"
 
 namespace glass::natives {
@@ -77,6 +78,7 @@ void Runtime::call_callback(Value fn, Value self, std::span<const Value> args) {
 
 void Runtime::report_uncaught(Value error) {
   if (exiting_) return;
+  if (inspector) inspector->exception_thrown(error);
   std::fflush(stdout);
   vm_.write_stderr(describe_uncaught(vm_, error));
   failed_ = true;
@@ -116,6 +118,7 @@ void Runtime::emit_exit(int code) {
 void Runtime::exit(int code) {
   emit_exit(code);
   if (failed_) code = 1;
+  if (inspector) inspector->program_ending();
   std::fflush(stdout);
   std::fflush(stderr);
   std::_Exit(code);
@@ -134,10 +137,12 @@ int Runtime::run_main(const std::string& path) {
   if (!failed_ && main_esm_unsettled(*this)) {
     // Node 20: the loop ran dry while the main module still awaited (status 13).
     emit_exit(13);
+    if (inspector) inspector->program_ending();
     return 13;
   }
   int code = exit_code();
   emit_exit(code);
+  if (inspector) inspector->program_ending();
   return failed_ ? 1 : exit_code();
 }
 

@@ -50,7 +50,7 @@ Value error_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
     if (!stack.empty()) stack += ": ";
     stack += msg;
   }
-  vm.append_stack_trace(stack);
+  vm.append_stack_trace(stack, 1);  // not the Error constructor itself
   vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return object_value(e);
 }
@@ -71,7 +71,7 @@ Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Valu
   if (!arg(args, 0).is_object()) vm.throw_error(ErrorType::TypeError, "Invalid argument");
   gc::Rooted<Object> o(vm.heap(), as_object(args[0]));
   std::string header = to_utf8(vm, call_method(vm, object_value(o), key_of(WellKnownAtom::toString, vm), {}));
-  vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(header + vm.stack_trace())));
+  vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(header + vm.stack_trace(1))));
   return Value::undefined();
 }
 
