@@ -81,6 +81,7 @@ void Inspector::wait_for_debugger() {
     auto in = pop(true);
     handle(*in);
   }
+  runtime_.loop().refresh_time();
 }
 
 // ---- the debugger core's events ------------------------------------------------
@@ -109,6 +110,9 @@ void Inspector::paused(const debug::PauseInfo& pause) {
     auto in = pop(true);
     handle(*in);
   }
+  // Timers made from here on count from now, not from before the pause
+  // (those made before it keep their due times).
+  runtime_.loop().refresh_time();
   if (attached_) session_->resumed();
 }
 

@@ -189,7 +189,7 @@ bool Debugger::breakpoint_hit(Frame& frame, uint32_t pc, std::vector<BreakpointI
 // ============================================================================
 
 void Debugger::update_armed() {
-  bool armed = step_.has_value() || pause_next_.has_value() || resumed_frame_ != nullptr;
+  bool armed = step_.has_value() || pause_next_.has_value() || resumed_frame_ != nullptr || continue_to_.has_value();
   armed_.store(armed || pause_requested_.load() || interrupt_requested_.load(), std::memory_order_relaxed);
   // Another thread may have asked for something between the loads and the
   // store: look again, so that a request is never lost.
@@ -214,6 +214,22 @@ void Debugger::pause_next(PauseReason reason) {
 void Debugger::resume() {
   step_.reset();
   paused_ = false;
+}
+
+bool Debugger::continue_to(const Location& where) {
+  const Script* script = scripts_.find(where.script);
+  if (!script) return false;
+  Breakpoint probe;  // resolved like a breakpoint, but never added
+  probe.spec.script = where.script;
+  probe.spec.line = where.line;
+  probe.spec.column = where.column;
+  resolve_in(0, probe, *script, nullptr);
+  for (auto& [code, pc] : probe.sites) --code->breakpoint_count;  // (resolve_in counted it)
+  if (probe.sites.empty()) return false;
+  continue_to_ = probe.sites.front();
+  step_.reset();
+  paused_ = false;
+  return true;
 }
 
 void Debugger::step(StepKind kind) {
@@ -242,6 +258,7 @@ void Debugger::enter_pause(PauseInfo info) {
   pause_ = std::move(info);
   paused_ = true;
   step_.reset();
+  continue_to_.reset();
   pause_next_.reset();
   update_armed();
   delegate_.paused(pause_);  // serves the client until it resumes or steps
@@ -298,6 +315,11 @@ void Debugger::before_instruction(Vm& vm, Frame& frame, const bytecode::Instruct
   const bool statement = at_statement && (!script || at_statement->line <= script->end_line + 1);
   PauseInfo info;
   if (!skip_all_pauses_) {
+    if (continue_to_ && continue_to_->first == code && continue_to_->second == pc) {
+      continue_to_.reset();
+      info.reason = PauseReason::Step;
+      return enter_pause(std::move(info));
+    }
     if (statement && breakpoints_active_ && code->breakpoint_count && breakpoint_hit(frame, pc, info.hit_breakpoints)) {
       info.reason = PauseReason::Breakpoint;
       return enter_pause(std::move(info));

@@ -165,6 +165,10 @@ class Debugger final : public DebugHooks, public gc::RootSection {
   // While paused: how to go on. The delegate returns from paused() after.
   void resume();
   void step(StepKind kind);
+  // Resume, and stop at the first break location at or after `where` (a
+  // one-time stop that breakpoints being off does not silence). False when
+  // nothing there can stop.
+  bool continue_to(const Location& where);
 
   // ---- while paused ------------------------------------------------------------------
   const PauseInfo& pause_info() const { return pause_; }
@@ -252,6 +256,7 @@ class Debugger final : public DebugHooks, public gc::RootSection {
   PauseOnExceptions pause_on_exceptions_ = PauseOnExceptions::None;
 
   std::optional<Step> step_;
+  std::optional<std::pair<const bytecode::CompiledFunction*, uint32_t>> continue_to_;  // continue_to's place
   std::optional<PauseReason> pause_next_;    // pause at the next statement (break on start, a pause request)
   std::atomic<bool> pause_requested_{false};    // any thread
   std::atomic<bool> interrupt_requested_{false};  // any thread

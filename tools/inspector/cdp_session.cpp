@@ -248,8 +248,6 @@ json CdpSession::call_frames_json(const std::vector<debug::CallFrame>& frames, b
 
 void CdpSession::paused(const debug::PauseInfo& pause) {
   ++pause_serial_;
-  for (debug::BreakpointId id : one_shot_) debugger_.remove_breakpoint(id);
-  one_shot_.clear();
   frames_ = debugger_.call_frames();
   json params = {{"callFrames", call_frames_json(frames_, true)},
                  {"reason", reason_name(pause.reason, false)},
@@ -294,7 +292,10 @@ void CdpSession::console_called(std::string_view type, std::span<const Value> ar
   if (kind == "warn") kind = "warning";
   json values = json::array();
   for (Value v : args) values.push_back(remote_object(v, "console", false, true));
-  json stack = {{"callFrames", call_frames_json(debugger_.call_frames(), false)}};
+  // The stack from the caller of console.log (the console method itself is not in it).
+  std::vector<debug::CallFrame> frames = debugger_.call_frames();
+  while (!frames.empty() && frames.front().kind == debug::CallFrame::Kind::Native) frames.erase(frames.begin());
+  json stack = {{"callFrames", call_frames_json(frames, false)}};
   for (json& frame : stack["callFrames"]) {
     json loc = frame["location"];
     frame = {{"functionName", frame["functionName"]},
@@ -532,12 +533,7 @@ json CdpSession::debugger_continue_to_location(const json& params) {
   if (!debugger_.paused()) throw CdpError(kServerError, "Can only perform operation while paused.");
   if (!params.contains("location")) throw CdpError(kInvalidParams, "Invalid parameters: missing 'location'");
   debug::Location at = location_param(params["location"]);
-  debug::BreakpointSpec spec;
-  spec.script = at.script;
-  spec.line = at.line;
-  spec.column = at.column;
-  one_shot_.push_back(debugger_.set_breakpoint(spec, nullptr));
-  debugger_.resume();
+  if (!debugger_.continue_to(at)) throw CdpError(kServerError, "Cannot continue to specified location");
   return json::object();
 }
 

@@ -130,7 +130,6 @@ class CdpSession final : public natives::InspectorSession {
   // id from an earlier pause is refused) and its frames.
   uint64_t pause_serial_ = 0;
   std::vector<debug::CallFrame> frames_;
-  std::vector<debug::BreakpointId> one_shot_;  // continueToLocation's breakpoint, removed at the next pause
   int exception_ids_ = 0;
 };
 
