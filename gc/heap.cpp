@@ -17,6 +17,7 @@ const char* reason_name(CollectReason reason) {
     case CollectReason::Stress: return "stress";
     case CollectReason::Forced: return "forced";
     case CollectReason::Teardown: return "teardown";
+    case CollectReason::Debugger: return "debugger";
   }
   return "?";
 }
@@ -119,28 +120,37 @@ void Heap::forbidden_allocation() const {
 
 // --- The cycle -----------------------------------------------------------------
 
-void Heap::collect_now(CollectReason reason) {
+void Heap::collect_now(CollectReason reason, const std::function<void(CollectionPhase)>* between) {
   if (collecting_) forbidden_allocation();
   auto start = std::chrono::steady_clock::now();
   CycleStats cycle;
   cycle.number = ++stats_.cycles;
   cycle.reason = reason;
   cycle.bytes_before = stats_.live_bytes;
+  if (observer_) observer_(true, cycle);
   collecting_ = true;
   Tracer& tracer = marker_;
   tracer.clear_cycle_state();
+  // (A debugger stepping through the cycle sees it between the phases.)
+  auto step = [&](CollectionPhase phase) {
+    if (between) (*between)(phase);
+  };
 
   // 1. Mark: everything the roots name, then everything reachable from it.
   mark_roots(tracer);
+  step(CollectionPhase::RootsMarked);
   tracer.trace_gray_cells();
   // 2. Ephemerons: values whose keys turned out to be reachable, to a fixpoint.
   mark_ephemerons(tracer);
   if (options_.verify) verify_marking();
   cycle.cells_marked = tracer.marked_;
+  step(CollectionPhase::Marked);
   // 3. Weak processing: marking is final; nothing has been freed yet.
   process_weak(tracer);
+  step(CollectionPhase::WeakProcessed);
   // 4. Sweep: destroy white cells, whiten black ones.
   cycle.cells_freed = sweep();
+  step(CollectionPhase::Swept);
   if (options_.verify) verify_free_lists();
   tracer.clear_cycle_state();
   collecting_ = false;
@@ -154,6 +164,24 @@ void Heap::collect_now(CollectReason reason) {
   cycle.pause_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   stats_.last = cycle;
   print_cycle(cycle);
+  history_.push_back(cycle);
+  if (history_.size() > kHistory) history_.pop_front();
+  if (observer_) observer_(false, cycle);
+}
+
+size_t Heap::size_of(const Cell* cell) const {
+  if (!cell->is_large()) return kSizeClasses[cell->size_class_];
+  for (const LargeCell& l : large_)
+    if (l.cell == cell) return l.size;
+  return 0;
+}
+
+void Heap::edges_of(const Cell* cell, std::vector<const Cell*>& out) {
+  if (collecting_ || !cell) return;
+  Tracer tracer(*this, Tracer::Mode::Edges);
+  tracer.edges_ = &out;
+  tracer.current_ = cell;
+  const_cast<Cell*>(cell)->trace(tracer);
 }
 
 void Heap::mark_roots(Tracer& tracer) {
