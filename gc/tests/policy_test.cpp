@@ -1,8 +1,8 @@
 // When collections happen (threshold, stress) and what --trace-gc prints.
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
 #include <cstdio>
-#include <regex>
 #include <string>
 
 #include "test_cells.h"
@@ -90,16 +90,20 @@ TEST_CASE("gc: --trace-gc prints one line per cycle in the documented format") {
   }  // and the teardown line
   std::string out = read_all(trace);
   std::fclose(trace);
-  const std::regex line(
+  const RE2 line(
       R"(\[gc (\d+)\] before=\d+\.\d\dMiB after=\d+\.\d\dMiB marked=\d+ freed=\d+ pause=\d+\.\d\dms reason=(threshold|stress|forced|teardown)\n)");
+  REQUIRE(line.ok());
   std::vector<std::string> reasons;
-  int number = 0;
-  for (std::sregex_iterator it(out.begin(), out.end(), line), end; it != end; ++it) {
-    CHECK(std::stoi((*it)[1]) == ++number);
-    reasons.push_back((*it)[2]);
+  int number = 0, n = 0;
+  std::string reason;
+  for (re2::StringPiece input(out); RE2::FindAndConsume(&input, line, &n, &reason);) {
+    CHECK(n == ++number);
+    reasons.push_back(reason);
   }
   CHECK(reasons == std::vector<std::string>{"threshold", "forced", "teardown"});
-  CHECK(std::regex_replace(out, line, "").empty());  // nothing else
+  std::string rest = out;
+  RE2::GlobalReplace(&rest, line, "");
+  CHECK(rest.empty());  // nothing else
   // `keep` (48 bytes) and 255 cells of 64 bytes fill the 16 KiB threshold;
   // the 256th allocation collects those 255, the forced cycle the 145 after
   // it, keeping only `keep`.
