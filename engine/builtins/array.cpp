@@ -18,8 +18,10 @@
 #include <vector>
 
 #include "builtins/builtins.h"
+#include "builtins/merge_sort.h"
 #include "builtins/string_builder.h"
 #include "vm/box.h"
+#include "vm/typed_array.h"
 
 namespace glass {
 
@@ -241,7 +243,7 @@ inline Value call_callback(Vm& vm, Value fn, Value this_arg, Value v, uint64_t k
 // Array iterators
 // ============================================================================
 
-enum class IterKind : uint8_t { Keys, Values, Entries };
+using IterKind = ArrayIterationKind;
 
 class ArrayIterator final : public Object {
  public:
@@ -268,7 +270,16 @@ Value array_iterator_next(Vm& vm, Value self, std::span<const Value>, Value) {
   gc::Rooted<ArrayIterator> it(vm.heap(), raw);
   if (it->iterated.is_undefined()) return object_value(create_iter_result(vm, Value::undefined(), true));
   gc::Rooted<Object> a(vm.heap(), as_object(it->iterated));
-  uint64_t len = length_of_array_like(vm, a);
+  uint64_t len;
+  if (TypedArrayObject* ta = as_typed_array(a)) {
+    // A typed array's length, as ValidateTypedArray would read it (§23.1.5.1 step 2.b.i-iii).
+    TypedArrayWithBufferWitness record = make_typed_array_with_buffer_witness(ta);
+    if (is_typed_array_out_of_bounds(record))
+      vm.throw_error(ErrorType::TypeError, "Cannot perform %ArrayIteratorPrototype%.next on a detached or out of bounds TypedArray");
+    len = typed_array_length(record);
+  } else {
+    len = length_of_array_like(vm, a);
+  }
   if (it->index >= len) {
     it->iterated = Value::undefined();
     return object_value(create_iter_result(vm, Value::undefined(), true));
@@ -1169,44 +1180,6 @@ Value array_concat(Vm& vm, Value self, std::span<const Value> args, Value) {
 // Sorting (stable: a merge sort; undefined last, holes removed)
 // ============================================================================
 
-// Sorts `order` (indices into the items) stably. cmp(a, b) > 0: a goes after b.
-template <class Cmp>
-void merge_sort(std::vector<uint32_t>& v, Cmp&& cmp) {
-  const size_t n = v.size();
-  constexpr size_t kRun = 8;
-  for (size_t lo = 0; lo < n; lo += kRun) {
-    size_t hi = std::min(lo + kRun, n);
-    for (size_t i = lo + 1; i < hi; ++i) {
-      uint32_t x = v[i];
-      size_t j = i;
-      while (j > lo && cmp(v[j - 1], x) > 0) {
-        v[j] = v[j - 1];
-        --j;
-      }
-      v[j] = x;
-    }
-  }
-  if (n <= kRun) return;
-  std::vector<uint32_t> tmp(n);
-  for (size_t width = kRun; width < n; width *= 2) {
-    for (size_t lo = 0; lo < n; lo += 2 * width) {
-      size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-      if (mid >= hi || cmp(v[mid - 1], v[mid]) <= 0) {  // one run, or already in order
-        std::copy(v.begin() + lo, v.begin() + hi, tmp.begin() + lo);
-        continue;
-      }
-      size_t i = lo, j = mid, out = lo;
-      while (i < mid && j < hi) {
-        if (cmp(v[i], v[j]) <= 0) tmp[out++] = v[i++];
-        else tmp[out++] = v[j++];
-      }
-      while (i < mid) tmp[out++] = v[i++];
-      while (j < hi) tmp[out++] = v[j++];
-    }
-    v.swap(tmp);
-  }
-}
-
 // Sorts `items` (no undefined in it) in place.
 void sort_values(Vm& vm, ValueVector& items, Value comparefn) {
   size_t n = items.values.size();
@@ -1433,5 +1406,11 @@ void install_array(Vm& vm) {
 
   define_global(vm, "Array", object_value(ctor));
 }
+
+Object* create_array_iterator(Vm& vm, Object* array, ArrayIterationKind kind) {
+  return make_array_iterator(vm, array, kind);
+}
+
+bool iterates_like_array_values(Vm& vm, Value method) { return iterates_like_values(vm, method); }
 
 }  // namespace glass

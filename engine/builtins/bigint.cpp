@@ -19,14 +19,6 @@ Value bigint_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) 
   return to_bigint(vm, prim);
 }
 
-// ToIndex (§7.1.22), with V8's message.
-uint64_t to_index(Vm& vm, Value v) {
-  double d = to_integer_or_infinity(vm, v);
-  if (d < 0 || d > 9007199254740991.0)
-    vm.throw_error(ErrorType::RangeError, "Invalid value: not (convertible to) a safe integer");
-  return uint64_t(d);
-}
-
 Value bigint_as_int_n(Vm& vm, Value, std::span<const Value> args, Value) {
   uint64_t bits = to_index(vm, arg(args, 0));
   Value x = to_bigint(vm, arg(args, 1));

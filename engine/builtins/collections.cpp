@@ -451,8 +451,6 @@ Value map_group_by(Vm& vm, Value, std::span<const Value> args, Value) {
   return object_value(map);
 }
 
-Value get_species(Vm&, Value self, std::span<const Value>, Value) { return self; }
-
 // ============================================================================
 // Set
 // ============================================================================
@@ -775,25 +773,6 @@ Value finreg_unregister(Vm& vm, Value self, std::span<const Value> args, Value) 
 // ============================================================================
 // Installation
 // ============================================================================
-
-void define_tag(Vm& vm, Object* target, const char* tag) {
-  gc::Rooted<Object> t(vm.heap(), target);
-  gc::Rooted<String> s(vm.heap(), vm.intern(tag));
-  vm.define_value(t, vm.well_known_symbol(WellKnownSymbol::toStringTag), string_value(s), kConfigurable);
-}
-
-void define_getter(Vm& vm, Object* target, const char* name, NativeFn fn) {
-  gc::Rooted<Object> t(vm.heap(), target);
-  gc::Rooted<FunctionObject> g(vm.heap(), vm.new_native(std::string("get ") + name, fn, 0));
-  gc::Rooted<String> key(vm.heap(), vm.intern(name));
-  vm.define_accessor(t, key, object_value(g), Value::undefined());
-}
-
-void define_species(Vm& vm, Object* ctor) {
-  gc::Rooted<Object> c(vm.heap(), ctor);
-  gc::Rooted<FunctionObject> g(vm.heap(), vm.new_native("get [Symbol.species]", get_species, 0));
-  vm.define_accessor(c, vm.well_known_symbol(WellKnownSymbol::species), object_value(g), Value::undefined());
-}
 
 // Defines `alias` on target as the same function as its `name` property.
 void alias(Vm& vm, Object* target, gc::Cell* alias_key, const char* name) {

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "builtins/builtins.h"
+#include "util/float16.h"
 
 namespace glass {
 
@@ -42,6 +43,8 @@ double js_exp(double x) { return std::exp(x); }
 double js_expm1(double x) { return std::expm1(x); }
 double js_floor(double x) { return std::floor(x); }
 double js_fround(double x) { return double(float(x)); }
+// §21.3.2.17 Math.f16round ( x ): the nearest binary16 value (ties to even), as a Number.
+double js_f16round(double x) { return float16_to_double(float16_from_double(x)); }
 double js_log(double x) { return std::log(x); }
 double js_log1p(double x) { return std::log1p(x); }
 double js_log10(double x) { return std::log10(x); }
@@ -210,6 +213,7 @@ void install_math(Vm& vm) {
       {"exp", unary<js_exp>, 1},
       {"floor", unary<js_floor>, 1},
       {"fround", unary<js_fround>, 1},
+      {"f16round", unary<js_f16round>, 1},
       {"hypot", math_hypot, 2},
       {"imul", math_imul, 2},
       {"log", unary<js_log>, 1},

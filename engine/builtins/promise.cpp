@@ -380,17 +380,6 @@ bool default_species(Vm& vm, PromiseObject* p) {
   return static_cast<AccessorPair*>(s->value.as_cell())->getter == realm_data(vm)->v[3];
 }
 
-Value species_constructor(Vm& vm, Object* o, Value default_ctor) {
-  RootedValue d(vm.heap(), default_ctor);
-  Value c = get(vm, o, key_of(WellKnownAtom::constructor, vm));
-  if (c.is_undefined()) return d;
-  if (!c.is_object()) vm.throw_error(ErrorType::TypeError, "The .constructor property is not an object");
-  Value s = get(vm, as_object(c), PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::species)));
-  if (s.is_nullish()) return d;
-  if (is_constructor(s)) return s;
-  vm.throw_error(ErrorType::TypeError, "object.constructor[Symbol.species] is not a constructor");
-}
-
 Value promise_then(Vm& vm, Value self, std::span<const Value> args, Value) {
   PromiseObject* p = as_promise(self);
   if (!p) vm.throw_error(ErrorType::TypeError, "Method Promise.prototype.then called on incompatible receiver " + describe(vm, self));

@@ -59,6 +59,9 @@ enum class ObjectClass : uint8_t {
   Date,
   Proxy,      // builtins/proxy.h: a non-callable proxy (callable ones are FunctionKind::Proxy)
   ModuleNamespace,  // vm/module.h: a module namespace exotic object (§10.4.6)
+  ArrayBuffer, SharedArrayBuffer,  // vm/array_buffer.h
+  TypedArray,  // vm/typed_array.h: an integer-indexed exotic object (§10.4.5)
+  DataView,    // builtins/data_view.cpp
 };
 
 struct OwnProperty {

@@ -28,6 +28,7 @@
 #include "vm/operations.h"
 #include "vm/push_frame.h"
 #include "vm/rooted.h"
+#include "vm/typed_array.h"
 #include "vm/vm.h"
 
 namespace glass {
@@ -149,7 +150,10 @@ static Value get_named_slow(Vm& vm, Value base, InlineCache& ic) {
   Value v = get_value(vm, base, PropertyKey::of_cell(ic.name));
   if (base.is_object()) {
     Object* o = as_object(base);
-    if (o->object_class() != ObjectClass::String) fill_get_cache(ic, o);
+    // (A typed array's numeric names, "-0" or "1.5", never reach its prototype: not cacheable.)
+    if (o->object_class() != ObjectClass::String &&
+        !(is_typed_array(o) && canonical_numeric_index(PropertyKey::of_cell(ic.name))))
+      fill_get_cache(ic, o);
   }
   return v;
 }
@@ -655,6 +659,7 @@ L_GetIndexed: {
       r[A] = e[i];
       DISPATCH();
     }
+    if (o->object_class() == ObjectClass::TypedArray && typed_array_fast_get(o, i, r[A])) DISPATCH();
   }
   r[A] = get_indexed_slow(vm, base, key);
   DISPATCH();
@@ -681,6 +686,7 @@ L_SetIndexed: {
         }
       }
     }
+    if (o->object_class() == ObjectClass::TypedArray && typed_array_fast_set(o, i, r[C])) DISPATCH();
   }
   set_indexed_slow(vm, base, key, r[C], t->code->strict);
   DISPATCH();

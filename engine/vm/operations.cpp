@@ -11,6 +11,7 @@
 #include "vm/arguments.h"
 #include "vm/box.h"
 #include "vm/rooted.h"
+#include "vm/typed_array.h"
 
 namespace glass {
 
@@ -147,7 +148,8 @@ double to_integer_or_infinity(Vm& vm, Value v) {
   double d = to_number(vm, v);
   if (d != d || d == 0) return 0;
   if (std::isinf(d)) return d;
-  return std::trunc(d);
+  double t = std::trunc(d);
+  return t == 0 ? 0 : t;  // truncate(-0.5) is the mathematical 0, never -0
 }
 
 uint32_t double_to_uint32(double d) {
@@ -176,6 +178,17 @@ uint32_t to_array_length(Vm& vm, Value v) {
   double number = to_number(vm, v);
   if (double(len) != number) vm.throw_error(ErrorType::RangeError, "Invalid array length");
   return len;
+}
+
+// §7.1.22 ToIndex ( value )
+uint64_t to_index(Vm& vm, Value v) {
+  // 1. Let integer be ? ToIntegerOrInfinity(value).
+  double d = to_integer_or_infinity(vm, v);
+  // 2. If integer is not in the inclusive interval from 0 to 2^53 - 1, throw a RangeError exception.
+  if (d < 0 || d > 9007199254740991.0)
+    vm.throw_error(ErrorType::RangeError, "Invalid value: not (convertible to) a safe integer");
+  // 3. Return integer.
+  return uint64_t(d);
 }
 
 String* number_to_string(Vm& vm, double d) {
@@ -440,6 +453,7 @@ bool is_extensible(Vm& vm, Object* o) {
 
 bool prevent_extensions(Vm& vm, Object* o) {
   if (is_proxy(o)) return proxy_prevent_extensions(vm, o);
+  if (TypedArrayObject* ta = as_typed_array(o)) return typed_array_prevent_extensions(ta);
   o->prevent_extensions();
   return true;
 }
@@ -453,6 +467,9 @@ static OwnProperty resolve_mapped(const OwnProperty& special, uint32_t index) {
 std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) {
   if (proxy_dispatch(o, key)) return proxy_get_own_property(vm, o, key);
   if (namespace_dispatch(o, key)) return namespace_get_own_property(vm, o, key);
+  double numeric_index;
+  if (typed_array_numeric_key(o, key, numeric_index))
+    return typed_array_get_own_property(vm, static_cast<TypedArrayObject*>(o), numeric_index);
   if (key.is_index()) {
     if (o->object_class() == ObjectClass::String) {
       String* s = static_cast<BoxObject*>(o)->primitive_string();
@@ -480,6 +497,9 @@ bool has_property(Vm& vm, Object* o, PropertyKey key) {
   for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_has_property(vm, cur, key);
     if (namespace_dispatch(cur, key)) return namespace_has_property(vm, cur, key);
+    double numeric_index;
+    if (typed_array_numeric_key(cur, key, numeric_index))
+      return is_valid_integer_index(static_cast<TypedArrayObject*>(cur), numeric_index);
     if (get_own_property(vm, cur, key)) return true;
   }
   return false;
@@ -564,6 +584,9 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
   if (proxy_dispatch(o, key)) return proxy_define_own_property(vm, o, key, desc, throw_on_fail);
   if (namespace_dispatch(o, key))
     return namespace_define_own_property(vm, o, key, desc) || fail("Cannot redefine property: " + name());
+  if (double numeric_index; typed_array_numeric_key(o, key, numeric_index))
+    return typed_array_define_own_property(vm, static_cast<TypedArrayObject*>(o), numeric_index, desc) ||
+           fail("Cannot redefine property: " + name());
   if (o->object_class() == ObjectClass::Array && !key.is_index() && key.cell == vm.atom(WellKnownAtom::length))
     return array_set_length(vm, o, desc, throw_on_fail);
   gc::Rooted<Object> obj(vm.heap(), o);
@@ -630,6 +653,8 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
 bool delete_property(Vm& vm, Object* o, PropertyKey key) {
   if (proxy_dispatch(o, key)) return proxy_delete_property(vm, o, key);
   if (namespace_dispatch(o, key)) return namespace_delete_property(vm, o, key);
+  if (double numeric_index; typed_array_numeric_key(o, key, numeric_index))
+    return !is_valid_integer_index(static_cast<TypedArrayObject*>(o), numeric_index);  // §10.4.5.6
   auto p = get_own_property(vm, o, key);
   if (!p) return true;
   if (!(p->flags & kConfigurable)) return false;
@@ -640,6 +665,7 @@ bool delete_property(Vm& vm, Object* o, PropertyKey key) {
 
 std::vector<PropertyKey> own_property_keys(Vm& vm, Object* o) {
   if (is_proxy(o)) return proxy_own_property_keys(vm, o);
+  if (TypedArrayObject* ta = as_typed_array(o)) return typed_array_own_property_keys(vm, ta);
   std::vector<PropertyKey> keys;
   if (is_module_namespace(o)) keys = namespace_own_property_keys(vm, o);  // then its symbols, below
   if (o->object_class() == ObjectClass::String) {
@@ -672,6 +698,7 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
     for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
       if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
       if (namespace_dispatch(cur, key)) return namespace_get(vm, cur, key);
+      if (is_typed_array(cur)) return typed_array_get_element(vm, static_cast<TypedArrayObject*>(cur), key.index);
       if (cur->object_class() != ObjectClass::String) {
         if (auto v = cur->get_element(key.index)) return *v;
         if (auto special = cur->get_special_element(key.index)) {
@@ -687,6 +714,8 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
   for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
     if (namespace_dispatch(cur, key)) return namespace_get(vm, cur, key);
+    if (double numeric_index; typed_array_numeric_key(cur, key, numeric_index))
+      return typed_array_get_element(vm, static_cast<TypedArrayObject*>(cur), numeric_index);
     std::optional<OwnProperty> p;
     if (cur->object_class() == ObjectClass::Array || cur->object_class() == ObjectClass::String)
       p = get_own_property(vm, cur, key);
@@ -740,6 +769,16 @@ bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
   for (Object* cur = obj; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_set(vm, cur, key, rv, rr);
     if (is_module_namespace(cur)) return false;  // §10.4.6.9: no assignment succeeds
+    if (double numeric_index; typed_array_numeric_key(cur, key, numeric_index)) {
+      // §10.4.5.5 [[Set]]: the array itself as receiver writes the element (or ignores an invalid index).
+      auto* ta = static_cast<TypedArrayObject*>(cur);
+      if (rr.get().is_object() && as_object(rr) == cur) {
+        typed_array_set_element(vm, ta, numeric_index, rv);
+        return true;
+      }
+      if (!is_valid_integer_index(ta, numeric_index)) return true;
+      break;  // OrdinarySet: the element is a writable data property
+    }
     std::optional<OwnProperty> p = get_own_property(vm, cur, key);
     if (!p) continue;
     if (p->flags & kAccessor) {
@@ -758,7 +797,9 @@ bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
   if (existing) {
     if (existing->flags & kAccessor) return false;
     if (!(existing->flags & kWritable)) return false;
-    if (proxy_dispatch(target, key)) {  // a proxy receiver: [[DefineOwnProperty]] with { [[Value]]: v }
+    double numeric_index;
+    if (proxy_dispatch(target, key) || typed_array_numeric_key(target, key, numeric_index)) {
+      // A proxy or typed array receiver: [[DefineOwnProperty]] with { [[Value]]: v }
       PropertyDescriptor d;
       d.value = rv.get();
       return define_own_property(vm, target, key, d, false);
@@ -816,7 +857,7 @@ void create_data_property_or_throw(Vm& vm, Object* o, PropertyKey key, Value v) 
 
 bool set_integrity_level(Vm& vm, Object* o, bool frozen) {
   gc::Rooted<Object> obj(vm.heap(), o);
-  if (is_proxy(obj)) {  // SetIntegrityLevel (§7.3.15) through the proxy's traps
+  if (is_proxy(obj) || is_typed_array(obj)) {  // SetIntegrityLevel (§7.3.15) through the internal methods
     if (!prevent_extensions(vm, obj)) vm.throw_error(ErrorType::TypeError, "Cannot prevent extensions");
     std::vector<PropertyKey> keys = own_property_keys(vm, obj);
     for (PropertyKey key : keys) {
@@ -964,6 +1005,25 @@ Realm* get_function_realm(Vm& vm, Object* constructor) {
     }
     return f->realm ? f->realm : vm.realm();
   }
+}
+
+// §7.3.22 SpeciesConstructor ( O, defaultConstructor )
+Value species_constructor(Vm& vm, Object* o, Value default_ctor) {
+  RootedValue dflt(vm.heap(), default_ctor);
+  // 1. Let C be ? Get(O, "constructor").
+  Value c = get(vm, o, key_of(WellKnownAtom::constructor, vm));
+  // 2. If C is undefined, return defaultConstructor.
+  if (c.is_undefined()) return dflt;
+  // 3. If C is not an Object, throw a TypeError exception.
+  if (!c.is_object()) vm.throw_error(ErrorType::TypeError, "object.constructor is not an object");
+  // 4. Let S be ? Get(C, %Symbol.species%).
+  Value s = get(vm, as_object(c), PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::species)));
+  // 5. If S is either undefined or null, return defaultConstructor.
+  if (s.is_nullish()) return dflt;
+  // 6. If IsConstructor(S) is true, return S.
+  if (is_constructor(s)) return s;
+  // 7. Throw a TypeError exception.
+  vm.throw_error(ErrorType::TypeError, "object.constructor[Symbol.species] is not a constructor");
 }
 
 Object* get_prototype_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback) {

@@ -4,6 +4,7 @@
 
 #include "builtins/builtins.h"
 #include "natives/modules.h"
+#include "vm/array_buffer.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
 
@@ -28,6 +29,15 @@ Value host_gc(Vm& vm, Value, std::span<const Value>, Value) {
   return Value::undefined();
 }
 
+// $262.detachArrayBuffer(buffer): DetachArrayBuffer(buffer) (§25.1.3.5), as hosts may.
+Value host_detach_array_buffer(Vm& vm, Value, std::span<const Value> args, Value) {
+  Value b = arg(args, 0);
+  ArrayBufferObject* buffer = b.is_object() ? as_array_buffer(as_object(b)) : nullptr;
+  if (!buffer) vm.throw_error(ErrorType::TypeError, "$262.detachArrayBuffer: not an ArrayBuffer");
+  detach_array_buffer(vm, buffer);
+  return Value::null();
+}
+
 Object* install_in_current_realm(Vm& vm);
 
 // $262.createRealm(): a new realm with its own print and $262; returns that $262.
@@ -46,6 +56,7 @@ Object* install_in_current_realm(Vm& vm) {
   vm.define_native(d262, "evalScript", host_eval_script, 1);
   vm.define_native(d262, "createRealm", host_create_realm, 0);
   vm.define_native(d262, "gc", host_gc, 0);
+  vm.define_native(d262, "detachArrayBuffer", host_detach_array_buffer, 1);
   define_global(vm, "$262", object_value(d262));
   return d262;
 }
