@@ -315,17 +315,6 @@ bool iterates_like_values(Vm& vm, Value method) {
   return n && n->kind == FunctionKind::Native && n->native == array_iterator_next;
 }
 
-// Closes `iterator` after an abrupt completion, keeping the pending exception.
-[[noreturn]] void close_and_rethrow(Vm& vm, Value iterator) {
-  RootedValue ex(vm.heap(), vm.take_exception());
-  RootedValue it(vm.heap(), iterator);
-  try {
-    iterator_close(vm, it);
-  } catch (const Thrown&) {
-    vm.take_exception();
-  }
-  vm.throw_value(ex);
-}
 
 // ============================================================================
 // The constructor and its functions
@@ -429,7 +418,7 @@ Value array_from(Vm& vm, Value self, std::span<const Value> args, Value) {
       } catch (const Thrown&) {
         threw = true;
       }
-      if (threw) close_and_rethrow(vm, iter);
+      if (threw) iterator_close_and_rethrow(vm, iter);
     }
     set_length(vm, a, k);
     return object_value(a);

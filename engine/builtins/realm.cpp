@@ -131,6 +131,7 @@ void Vm::setup_realm() {
   install_shared_array_buffer(*this);
   install_data_view(*this);
   install_typed_arrays(*this);  // (after install_array: shares Array.prototype.toString)
+  install_atomics(*this);
   install_regexp(*this);
   install_number(*this);
   install_bigint(*this);

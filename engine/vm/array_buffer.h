@@ -28,6 +28,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include "objects/object.h"
 #include "util/float16.h"
@@ -42,12 +43,25 @@ class Vm;
 // Every index of a typed array then fits a uint32 array-index key.
 constexpr uint64_t kMaxByteLength = 0xFFFFFFFFull;
 
-// An agent blocked in Atomics.wait (§25.4.3.14 WaiterList records): it
-// sleeps on `cv` under its block's waiter mutex until notified or timed out.
+struct Waiter;
+
+// Where notify leaves the asynchronous waiters (Atomics.waitAsync) of one
+// agent; the agent's thread settles them (builtins/atomics.h).
+struct AsyncWaiterInbox {
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::vector<Waiter*> notified;
+};
+
+// A Waiter Record (§25.4.3.x): an agent waiting on one location of a shared
+// block, in the block's list while it waits. A synchronous one (Atomics.wait)
+// is a thread asleep on `sleeping`; an asynchronous one is handed to its
+// agent's inbox when notified.
 struct Waiter {
   size_t byte_index;
-  std::condition_variable cv;
   bool notified = false;
+  std::condition_variable* sleeping = nullptr;
+  std::shared_ptr<AsyncWaiterInbox> inbox;
 };
 
 // A Shared Data Block (§6.2.9.1): memory several agents may hold at once.

@@ -24,7 +24,9 @@ namespace glass {
   X(AsyncFromSyncIteratorPrototype) X(DatePrototype) \
   X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError) X(Eval) X(ArrayValues) \
   X(ArrayBuffer) X(ArrayBufferPrototype) X(SharedArrayBuffer) X(SharedArrayBufferPrototype) X(DataViewPrototype)\
-  X(TypedArray) X(TypedArrayPrototype)
+  X(TypedArray) X(TypedArrayPrototype)                                        \
+  X(Iterator) X(IteratorHelperPrototype) X(WrapForValidIteratorPrototype)     \
+  X(AgentAsyncWaits) /* not a JS object: the Atomics.waitAsync waits pending (builtins/atomics.cpp) */
 // ... and, for each row of GLASS_TYPED_ARRAYS (element_type.h), the
 // constructor and its prototype: Int8Array, Int8ArrayPrototype, ...
 // (typed_array_intrinsic() finds them by element type).

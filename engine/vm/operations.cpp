@@ -1058,6 +1058,33 @@ IteratorRecord get_iterator(Vm& vm, Value v) {
   return IteratorRecord{it, next};
 }
 
+IteratorRecord get_iterator_direct(Vm& vm, Object* obj) {
+  // 1. Let nextMethod be ? Get(obj, "next").
+  RootedValue iterator(vm.heap(), object_value(obj));
+  Value next = get(vm, obj, key_of(WellKnownAtom::next, vm));
+  // 2-3. Return the Iterator Record { [[Iterator]]: obj, [[NextMethod]]: nextMethod, [[Done]]: false }.
+  return IteratorRecord{iterator, next};
+}
+
+bool iterator_step_no_value(Vm& vm, IteratorRecord& it) {
+  Value result = vm.call(it.next_method, it.iterator, {});
+  if (!result.is_object()) vm.throw_error(ErrorType::TypeError, "Iterator result " + to_utf8(vm, result) + " is not an object");
+  return !to_boolean(get(vm, as_object(result), key_of(WellKnownAtom::done, vm)));
+}
+
+void iterator_close_and_rethrow(Vm& vm, Value iterator) {
+  RootedValue ex(vm.heap(), vm.take_exception());
+  RootedValue it(vm.heap(), iterator);
+  try {
+    // 3-5. A throw completion wins over anything `return` does.
+    Value ret = get_method(vm, it, key_of(WellKnownAtom::return_, vm));
+    if (!ret.is_undefined()) vm.call(ret, it, {});
+  } catch (const Thrown&) {
+    vm.take_exception();
+  }
+  vm.throw_value(ex);
+}
+
 std::optional<Value> iterator_step(Vm& vm, IteratorRecord& it) {
   Value result = vm.call(it.next_method, it.iterator, {});
   if (!result.is_object()) vm.throw_error(ErrorType::TypeError, "Iterator result " + to_utf8(vm, result) + " is not an object");

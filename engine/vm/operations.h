@@ -167,9 +167,18 @@ struct IteratorRecord {
   Value iterator, next_method;
 };
 IteratorRecord get_iterator(Vm& vm, Value v);
-// The next value, or nullopt when done.
+// §7.4.2 GetIteratorDirect ( obj ): obj itself, with its `next` read once.
+IteratorRecord get_iterator_direct(Vm& vm, Object* obj);
+// §7.4.10 IteratorStepValue: the next value, or nullopt when done.
 std::optional<Value> iterator_step(Vm& vm, IteratorRecord& it);
+// §7.4.9 IteratorStep: false when done (the result's value is not read).
+bool iterator_step_no_value(Vm& vm, IteratorRecord& it);
+// §7.4.11 IteratorClose ( iteratorRecord, completion ) for a normal (or
+// return) completion: calls `return` if there is one; its errors propagate.
 void iterator_close(Vm& vm, Value iterator);
+// IteratorClose for a throw completion (IfAbruptCloseIterator): the
+// exception pending in the Vm is kept, whatever `return` does, and rethrown.
+[[noreturn]] void iterator_close_and_rethrow(Vm& vm, Value iterator);
 Object* create_iter_result(Vm& vm, Value value, bool done);
 
 inline Value cell_value(gc::Cell* c) {

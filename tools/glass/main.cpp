@@ -39,7 +39,7 @@ Options:
   --trace-gc        print one line per garbage collection to stderr
   --trace-loop      print each event-loop phase entered and each callback taken, to stderr
   --gc-stress       collect garbage at every allocation (slow; finds rooting bugs)
-  --test262         run as the test262 host (print, $262); --include FILE runs FILE first (repeatable)
+  --test262         run as the test262 host (print, setTimeout, $262 with $262.agent); --include FILE runs FILE first (repeatable)
   -h, --help        print this help
   -v, --version     print the version
 

@@ -1,8 +1,13 @@
 #include "test262_host.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
+#include "builtins/atomics.h"
 #include "builtins/builtins.h"
+#include "test262_agents.h"
 #include "natives/modules.h"
 #include "vm/array_buffer.h"
 #include "vm/operations.h"
@@ -38,19 +43,42 @@ Value host_detach_array_buffer(Vm& vm, Value, std::span<const Value> args, Value
   return Value::null();
 }
 
-Object* install_in_current_realm(Vm& vm);
+// setTimeout(callback, delay): the timers this thread's Vm has pending, run
+// by run_test262_loop. (The harness's atomicsHelper.js polyfills setTimeout
+// with a busy loop of promise jobs when the host has none.)
+struct Timer {
+  AtomicsClock::time_point due;
+  uint64_t order;  // equal due times run in the order they were set
+  gc::Persistent<Object> callback;
+};
+thread_local std::vector<Timer> timers;
+thread_local uint64_t timers_set = 0;
+
+Value host_set_timeout(Vm& vm, Value, std::span<const Value> args, Value) {
+  Value callback = arg(args, 0);
+  if (!is_callable(callback)) vm.throw_error(ErrorType::TypeError, "setTimeout takes a function");
+  double ms = to_number(vm, arg(args, 1));
+  if (!(ms > 0)) ms = 0;
+  auto due = AtomicsClock::now() + std::chrono::duration_cast<AtomicsClock::duration>(
+                                       std::chrono::duration<double, std::milli>(std::min(ms, 1e12)));
+  timers.push_back(Timer{due, ++timers_set, gc::Persistent<Object>(vm.heap(), as_object(callback), "setTimeout")});
+  return Value::number(double(timers_set));
+}
 
 // $262.createRealm(): a new realm with its own print and $262; returns that $262.
 Value host_create_realm(Vm& vm, Value, std::span<const Value>, Value) {
   Realm* realm = vm.create_realm();
   Vm::RealmScope in(vm, realm);  // the natives made now belong to the new realm
-  return object_value(install_in_current_realm(vm));
+  return object_value(install_test262_globals(vm));
 }
 
-// print and $262 on the current realm's global; returns that $262.
-Object* install_in_current_realm(Vm& vm) {
+}  // namespace
+
+// print, setTimeout and $262 on the current realm's global; returns that $262.
+Object* install_test262_globals(Vm& vm) {
   gc::Rooted<Object> global(vm.heap(), vm.global());
   vm.define_native(global, "print", host_print, 1);
+  vm.define_native(global, "setTimeout", host_set_timeout, 2);
   gc::Rooted<Object> d262(vm.heap(), vm.new_object());
   vm.define_value(d262, "global", object_value(global));
   vm.define_native(d262, "evalScript", host_eval_script, 1);
@@ -61,9 +89,44 @@ Object* install_in_current_realm(Vm& vm) {
   return d262;
 }
 
-}  // namespace
+void install_test262_host(Vm& vm) {
+  gc::Rooted<Object> d262(vm.heap(), install_test262_globals(vm));
+  install_agent_controller(vm, d262);
+}
 
-void install_test262_host(Vm& vm) { install_in_current_realm(vm); }
+void run_test262_loop(Vm& vm) {
+  struct ClearTimers {  // an uncaught error ends the program: drop what is left
+    ~ClearTimers() {
+      if (std::uncaught_exceptions()) timers.clear();
+    }
+  } clear_on_error;
+  for (;;) {
+    vm.run_jobs();
+    std::optional<AtomicsClock::time_point> next;
+    if (has_pending_async_waits(vm)) next = settle_async_waits(vm);
+    if (vm.has_jobs()) continue;
+    // The earliest timer that is due runs, then its jobs.
+    auto earliest = std::min_element(timers.begin(), timers.end(), [](const Timer& a, const Timer& b) {
+      return a.due != b.due ? a.due < b.due : a.order < b.order;
+    });
+    if (earliest != timers.end()) {
+      if (earliest->due <= AtomicsClock::now()) {
+        RootedValue callback(vm.heap(), object_value(earliest->callback.get()));
+        timers.erase(earliest);
+        vm.call(callback, Value::undefined(), {});
+        continue;
+      }
+      if (!next || earliest->due < *next) next = earliest->due;
+    }
+    if (!has_pending_async_waits(vm)) {
+      if (earliest == timers.end()) return;
+      std::this_thread::sleep_until(*next);
+      continue;
+    }
+    // Async waits pending: sleep until one is notified, times out, or a timer is due.
+    wait_for_async_waits(vm, next);
+  }
+}
 
 ModuleRecord* FileModuleHost::load_imported_module(Vm& vm, ModuleRecord* referrer, const std::string& referrer_name,
                                                    const std::string& specifier, const std::string& type) {
