@@ -53,6 +53,7 @@ void install_shared_array_buffer(Vm& vm);  // SharedArrayBuffer
 void install_data_view(Vm& vm);            // DataView
 void install_typed_arrays(Vm& vm);         // %TypedArray%, Int8Array ... Float64Array, Uint8Array base64/hex
 void install_atomics(Vm& vm);              // Atomics
+void install_array_from_async(Vm& vm);     // Array.fromAsync (after install_array)
 // §25.1.3.7 GetArrayBufferMaxByteLengthOption (ArrayBuffer and SharedArrayBuffer).
 std::optional<uint64_t> get_array_buffer_max_byte_length_option(Vm& vm, Value options);
 

@@ -22,7 +22,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "builtins/builtins.h"
+#include "builtins/collections.h"
 #include "gc/weak.h"
 
 namespace glass {
@@ -828,6 +828,7 @@ void install_collections(Vm& vm) {
     alias(vm, proto, keys, "values");
     alias(vm, proto, iterator_sym, "values");
     define_tag(vm, proto, "Set");
+    install_set_methods(vm, proto);
     define_global(vm, "Set", object_value(ctor));
     gc::Rooted<Object> iter_proto(vm.heap(), in[IntrinsicObject::SetIteratorPrototype]);
     vm.define_native(iter_proto, "next", set_iterator_next, 0);
@@ -872,6 +873,38 @@ void install_collections(Vm& vm) {
     ctor->native_data = object_value(proto);
     define_global(vm, "FinalizationRegistry", object_value(ctor));
   }
+}
+
+// ============================================================================
+// The Set operations other built-ins use (collections.h)
+// ============================================================================
+
+bool is_set_object(Value v) { return v.is_object() && as_object(v)->object_class() == ObjectClass::Set; }
+
+Object* set_create(Vm& vm, Object* from) {
+  gc::Rooted<Object> source(vm.heap(), from);
+  Shape* shape = vm.root_shape_for(vm.intrinsics()[IntrinsicObject::SetPrototype]);
+  auto* set = vm.heap().allocate<CollectionObject>(shape, ObjectClass::Set);
+  if (source)
+    for (const TableEntry& e : static_cast<CollectionObject*>(source.get())->entries)
+      if (!e.key.is_empty()) set->put(e.key, Value::undefined());
+  return set;
+}
+
+uint32_t set_size(Object* set) { return static_cast<CollectionObject*>(set)->live; }
+bool set_has(Object* set, Value key) { return static_cast<CollectionObject*>(set)->find(normalize_key(key)) >= 0; }
+void set_add(Vm&, Object* set, Value key) { static_cast<CollectionObject*>(set)->put(normalize_key(key), Value::undefined()); }
+void set_remove(Object* set, Value key) { static_cast<CollectionObject*>(set)->remove(normalize_key(key)); }
+
+SetCursor::SetCursor(Object* set) : set_(set) { static_cast<CollectionObject*>(set_)->add_cursor(nullptr, &pos_); }
+SetCursor::~SetCursor() { static_cast<CollectionObject*>(set_)->remove_cursor(&pos_); }
+std::optional<Value> SetCursor::next() {
+  auto* table = static_cast<CollectionObject*>(set_);
+  while (pos_ < table->entries.size()) {
+    Value key = table->entries[pos_++].key;
+    if (!key.is_empty()) return key;
+  }
+  return std::nullopt;
 }
 
 }  // namespace glass

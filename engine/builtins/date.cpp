@@ -177,8 +177,8 @@ double now_ms() {
 
 // The zone's long name as V8 prints it: "Coordinated Universal Time".
 std::string zone_name(bool dst) {
-  static std::string names[2];
-  static bool loaded[2] = {false, false};
+  thread_local std::string names[2];  // (agents run on threads of their own)
+  thread_local bool loaded[2] = {false, false};
   if (!loaded[dst]) {
     icu::UnicodeString name;
     zone().getDisplayName(dst, icu::TimeZone::LONG, icu::Locale::getUS(), name);

@@ -77,6 +77,12 @@ Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Valu
 
 }  // namespace
 
+// §20.5.2.1 Error.isError ( arg ): true for objects with an [[ErrorData]] slot (not proxies of them).
+static Value error_is_error(Vm&, Value, std::span<const Value> args, Value) {
+  Value v = arg(args, 0);
+  return Value::boolean(v.is_object() && as_object(v)->object_class() == ObjectClass::Error);
+}
+
 void install_error(Vm& vm) {
   Intrinsics& in = vm.intrinsics();
   gc::Rooted<FunctionObject> base(vm.heap());
@@ -91,6 +97,7 @@ void install_error(Vm& vm) {
       base = ctor;                                                                                               \
       vm.define_native(proto, "toString", error_to_string, 0);                                                   \
       vm.define_native(ctor, "captureStackTrace", error_capture_stack_trace, 2);                                 \
+      vm.define_native(ctor, "isError", error_is_error, 1);                                                      \
       vm.define_value(ctor, "stackTraceLimit", Value::int32(10), kDefaultProperty);                              \
     } else {                                                                                                     \
       ctor->set_prototype(base.get());                                                                           \

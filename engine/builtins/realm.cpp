@@ -132,6 +132,7 @@ void Vm::setup_realm() {
   install_data_view(*this);
   install_typed_arrays(*this);  // (after install_array: shares Array.prototype.toString)
   install_atomics(*this);
+  install_array_from_async(*this);
   install_regexp(*this);
   install_number(*this);
   install_bigint(*this);
