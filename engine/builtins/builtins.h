@@ -54,6 +54,8 @@ void install_data_view(Vm& vm);            // DataView
 void install_typed_arrays(Vm& vm);         // %TypedArray%, Int8Array ... Float64Array, Uint8Array base64/hex
 void install_atomics(Vm& vm);              // Atomics
 void install_array_from_async(Vm& vm);     // Array.fromAsync (after install_array)
+void install_disposable_stacks(Vm& vm);    // DisposableStack, AsyncDisposableStack, [Symbol.dispose] of iterators
+void install_annex_b(Vm& vm);              // String.prototype HTML methods, __defineGetter__ & co.
 // §25.1.3.7 GetArrayBufferMaxByteLengthOption (ArrayBuffer and SharedArrayBuffer).
 std::optional<uint64_t> get_array_buffer_max_byte_length_option(Vm& vm, Value options);
 
@@ -68,6 +70,9 @@ bool iterates_like_array_values(Vm& vm, Value method);
 // ToIntegerOrInfinity(v), counted from the end when negative, clamped to
 // [0, len]; `if_undefined` when v is undefined (0 for a start, len for an end).
 double relative_index(Vm& vm, Value v, double len, double if_undefined);
+
+// A new SuppressedError { error, suppressed } (DisposeResources, §27.3.x).
+Object* make_suppressed_error(Vm& vm, Value error, Value suppressed);
 
 // Defines `name` as a global (writable, configurable, not enumerable).
 void define_global(Vm& vm, std::string_view name, Value v);

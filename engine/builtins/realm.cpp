@@ -133,6 +133,8 @@ void Vm::setup_realm() {
   install_typed_arrays(*this);  // (after install_array: shares Array.prototype.toString)
   install_atomics(*this);
   install_array_from_async(*this);
+  install_disposable_stacks(*this);
+  install_annex_b(*this);
   install_regexp(*this);
   install_number(*this);
   install_bigint(*this);

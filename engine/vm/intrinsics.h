@@ -26,6 +26,8 @@ namespace glass {
   X(ArrayBuffer) X(ArrayBufferPrototype) X(SharedArrayBuffer) X(SharedArrayBufferPrototype) X(DataViewPrototype)\
   X(TypedArray) X(TypedArrayPrototype)                                        \
   X(Iterator) X(IteratorHelperPrototype) X(WrapForValidIteratorPrototype)     \
+  X(SuppressedErrorPrototype) X(DisposableStack) X(DisposableStackPrototype)  \
+  X(AsyncDisposableStack) X(AsyncDisposableStackPrototype)                    \
   X(AgentAsyncWaits) /* not a JS object: the Atomics.waitAsync waits pending (builtins/atomics.cpp) */
 // ... and, for each row of GLASS_TYPED_ARRAYS (element_type.h), the
 // constructor and its prototype: Int8Array, Int8ArrayPrototype, ...
@@ -62,7 +64,9 @@ enum class IntrinsicShape : uint8_t {
 
 // X(name, "description")
 #define GLASS_WELL_KNOWN_SYMBOLS(X)                                \
+  X(asyncDispose, "Symbol.asyncDispose")                           \
   X(asyncIterator, "Symbol.asyncIterator")                         \
+  X(dispose, "Symbol.dispose")                                     \
   X(hasInstance, "Symbol.hasInstance")                             \
   X(isConcatSpreadable, "Symbol.isConcatSpreadable")               \
   X(iterator, "Symbol.iterator")                                   \

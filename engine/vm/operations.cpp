@@ -50,7 +50,8 @@ bool to_boolean_slow(Value v) {
   if (v.is_nullish() || v.is_empty()) return false;
   if (v.is_string()) return !as_string(v)->empty();
   if (v.is_bigint()) return !as_bigint(v)->is_zero();
-  return true;  // objects, symbols
+  if (v.is_object()) return !as_object(v)->is_htmldda();  // §B.3.6.1: [[IsHTMLDDA]] objects are falsy
+  return true;  // symbols
 }
 
 Value to_primitive(Vm& vm, Value v, Hint hint) {
@@ -264,6 +265,7 @@ const char* typeof_name(Value v) {
   if (v.is_symbol()) return "symbol";
   if (v.is_bigint()) return "bigint";
   if (v.is_null()) return "object";
+  if (v.is_object() && as_object(v)->is_htmldda()) return "undefined";  // §B.3.6.3
   if (v.is_object() && is_callable(v)) return "function";
   return "object";
 }
@@ -303,6 +305,10 @@ bool loose_equals(Vm& vm, Value a, Value b) {
     if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
     if (a.is_string() && b.is_string()) return String::equals(as_string(a), as_string(b));
     if (a.is_nullish() && b.is_nullish()) return true;
+    // §B.3.6.2: an [[IsHTMLDDA]] object == null and == undefined.
+    if ((a.is_nullish() && b.is_object() && as_object(b)->is_htmldda()) ||
+        (b.is_nullish() && a.is_object() && as_object(a)->is_htmldda()))
+      return true;
     if (b.is_bigint() && !a.is_bigint()) std::swap(a, b);  // == is symmetric: a BigInt goes left
     if (a.is_bigint()) {
       if (b.is_bigint()) return BigInt::equals(as_bigint(a), as_bigint(b));

@@ -34,6 +34,10 @@ Value host_gc(Vm& vm, Value, std::span<const Value>, Value) {
   return Value::undefined();
 }
 
+// $262.IsHTMLDDA: an object with [[IsHTMLDDA]] (Annex B §B.3.6) that,
+// called with no argument or "", returns null, as document.all does.
+Value host_is_htmldda(Vm&, Value, std::span<const Value>, Value) { return Value::null(); }
+
 // $262.detachArrayBuffer(buffer): DetachArrayBuffer(buffer) (§25.1.3.5), as hosts may.
 Value host_detach_array_buffer(Vm& vm, Value, std::span<const Value> args, Value) {
   Value b = arg(args, 0);
@@ -85,6 +89,9 @@ Object* install_test262_globals(Vm& vm) {
   vm.define_native(d262, "createRealm", host_create_realm, 0);
   vm.define_native(d262, "gc", host_gc, 0);
   vm.define_native(d262, "detachArrayBuffer", host_detach_array_buffer, 1);
+  gc::Rooted<FunctionObject> htmldda(vm.heap(), vm.new_native("IsHTMLDDA", host_is_htmldda, 0));
+  htmldda->mark_htmldda();
+  vm.define_value(d262, "IsHTMLDDA", object_value(htmldda));
   define_global(vm, "$262", object_value(d262));
   return d262;
 }
