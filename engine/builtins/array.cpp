@@ -839,7 +839,8 @@ Value array_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
   return vm.call(join, object_value(o), {});
 }
 
-Value array_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) {
+// ECMA-402 §19.5.1 Array.prototype.toLocaleString ( [ locales [ , options ] ] )
+Value array_to_locale_string(Vm& vm, Value self, std::span<const Value> args, Value) {
   gc::Rooted<Object> o(vm.heap(), this_object(vm, self));
   uint64_t len = length_of_array_like(vm, o);
   JoinGuard guard(o);
@@ -850,7 +851,9 @@ Value array_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) 
     if (k > 0) b.append(u',');
     Value v = get_index(vm, o, k);
     if (v.is_nullish()) continue;
-    Value r = call_method(vm, v, PropertyKey::of_cell(name), {});
+    // Invoke(nextElement, "toLocaleString", « locales, options »).
+    Value pass[2] = {arg(args, 0), arg(args, 1)};
+    Value r = call_method(vm, v, PropertyKey::of_cell(name), pass);
     append_value(vm, b, r);
   }
   return string_value(b.finish());

@@ -56,6 +56,7 @@ void install_atomics(Vm& vm);              // Atomics
 void install_array_from_async(Vm& vm);     // Array.fromAsync (after install_array)
 void install_disposable_stacks(Vm& vm);    // DisposableStack, AsyncDisposableStack, [Symbol.dispose] of iterators
 void install_annex_b(Vm& vm);              // String.prototype HTML methods, __defineGetter__ & co.
+void install_intl(Vm& vm);                 // Intl (builtins/intl/)
 // §25.1.3.7 GetArrayBufferMaxByteLengthOption (ArrayBuffer and SharedArrayBuffer).
 std::optional<uint64_t> get_array_buffer_max_byte_length_option(Vm& vm, Value options);
 

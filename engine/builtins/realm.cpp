@@ -135,6 +135,7 @@ void Vm::setup_realm() {
   install_array_from_async(*this);
   install_disposable_stacks(*this);
   install_annex_b(*this);
+  install_intl(*this);
   install_regexp(*this);
   install_number(*this);
   install_bigint(*this);

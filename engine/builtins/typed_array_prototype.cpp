@@ -608,8 +608,8 @@ Value typed_array_subarray(Vm& vm, Value self, std::span<const Value> args, Valu
   return object_value(typed_array_species_create(vm, o, std::span<const Value>(argv, argc)));
 }
 
-// §23.2.3.31 %TypedArray%.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] )
-Value typed_array_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) {
+// §23.2.3.31 %TypedArray%.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ), as ECMA-402 §19.6.1 has it
+Value typed_array_to_locale_string(Vm& vm, Value self, std::span<const Value> args, Value) {
   // 1-2. Perform ? ValidateTypedArray(array, seq-cst); len.
   TypedArrayWithBufferWitness record = validate_typed_array(vm, self, "%TypedArray%.prototype.toLocaleString");
   gc::Rooted<TypedArrayObject> o(vm.heap(), record.object);
@@ -621,7 +621,8 @@ Value typed_array_to_locale_string(Vm& vm, Value self, std::span<const Value>, V
     if (k > 0) out.append(u',');
     RootedValue element(vm.heap(), typed_array_get_index(vm, o, k));
     if (element.get().is_nullish()) continue;
-    RootedValue s(vm.heap(), call_method(vm, element, PropertyKey::of_cell(method_name), {}));
+    Value pass[2] = {arg(args, 0), arg(args, 1)};  // « locales, options »
+    RootedValue s(vm.heap(), call_method(vm, element, PropertyKey::of_cell(method_name), pass));
     out.append(to_string(vm, s));
   }
   return string_value(out.finish());

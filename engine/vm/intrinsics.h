@@ -28,6 +28,10 @@ namespace glass {
   X(Iterator) X(IteratorHelperPrototype) X(WrapForValidIteratorPrototype)     \
   X(SuppressedErrorPrototype) X(DisposableStack) X(DisposableStackPrototype)  \
   X(AsyncDisposableStack) X(AsyncDisposableStackPrototype)                    \
+  X(IntlCollatorPrototype) X(IntlNumberFormatPrototype) X(IntlPluralRulesPrototype) \
+  X(IntlDateTimeFormatPrototype) X(IntlRelativeTimeFormatPrototype)           \
+  X(IntlListFormatPrototype) X(IntlDisplayNamesPrototype) X(IntlSegmenterPrototype) \
+  X(IntlSegmentsPrototype) X(IntlSegmentIteratorPrototype) X(IntlLocalePrototype) \
   X(AgentAsyncWaits) /* not a JS object: the Atomics.waitAsync waits pending (builtins/atomics.cpp) */
 // ... and, for each row of GLASS_TYPED_ARRAYS (element_type.h), the
 // constructor and its prototype: Int8Array, Int8ArrayPrototype, ...
