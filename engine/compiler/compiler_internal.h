@@ -116,6 +116,7 @@ class FunctionCompiler {
   const Scope* scope_of(const Node* node) const;
   // Enters the lexical scope of `node` (if it has one); returns whether a heap scope was pushed.
   bool enter_block_scope(const Node* node);
+  bool enter_block_scope(const Scope* scope);
 
   // Bindings the VM hands the function at entry: the arguments object, the
   // function's own name, and `this` / `new.target` kept for arrows.
@@ -128,6 +129,7 @@ class FunctionCompiler {
 
   // Function declarations are created when their scope is entered (§10.2.11 step 36).
   void hoist_functions(const NodeList& body);
+  void hoist_function(const Function* f);
 
   // ---- modules (compile_modules.cpp) ------------------------------------------
   void build_module_info(const Program* program);  // fills fn_.module
@@ -197,6 +199,7 @@ class FunctionCompiler {
   // B.3.2.1: when a sloppy block-level function declaration is evaluated,
   // the block's function is copied into the same-named var.
   void annex_b_copy(const Function* f);
+  void sub_statement(Node* s);
 
   void block(const BlockStatement* b);
 
@@ -237,6 +240,7 @@ class FunctionCompiler {
   // Writes r[value] to the name. `initialize`: the declaration itself (no
   // TDZ or const check).
   void store(const Node* node, uint16_t value, bool initialize);
+  void store_resolved(const Identifier* id, const Resolution& r, uint16_t value, bool initialize);
 
   void closure(const Function* f, uint16_t dst, const FunctionRole& role);
 

@@ -494,6 +494,7 @@ L_CheckInitialized:
   if (r[A].is_empty()) throw_uninitialized(vm, ics[B].name);
   DISPATCH();
 L_ThrowConstAssign: vm.throw_error(ErrorType::TypeError, "Assignment to constant variable.");
+L_ThrowInvalidAssignment: vm.throw_error(ErrorType::ReferenceError, "Invalid left-hand side in assignment");
 L_PushScope: {
   uint32_t count = uint32_t(t->code->constants[ins.bx()].names.size());
   if (A == 1) f->scope = HeapScope::create(vm.heap_, f->scope, count + 1, HeapScope::Kind::EvalVars);
