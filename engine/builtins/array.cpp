@@ -63,11 +63,15 @@ inline bool fast_read(Object* o, uint64_t k, Value& out) {
   return true;
 }
 
+// All of o's index properties are plain data elements in its dense vector
+// (none sparse, none with attributes of their own such as accessors).
+inline bool only_dense_elements(const Object* o) { return !o->has_sparse_elements() && !o->has_special_elements(); }
+
 // No object on o's prototype chain has an indexed property.
 bool proto_clean(Object* o) {
   for (Object* p = get_prototype_of(o); p; p = get_prototype_of(p)) {
     if (!plain(p)) return false;
-    if (p->dense_length() != 0 || p->has_sparse_elements()) return false;
+    if (p->dense_length() != 0 || !only_dense_elements(p)) return false;
   }
   return true;
 }
@@ -76,7 +80,7 @@ bool proto_clean(Object* o) {
 // attributes, no sparse part, the dense vector exactly `length` long.
 inline bool dense_array(Object* o) {
   return o->object_class() == ObjectClass::Array && o->element_flags() == kDefaultProperty &&
-         !o->has_sparse_elements() && o->dense_length() == o->array_length();
+         only_dense_elements(o) && o->dense_length() == o->array_length();
 }
 
 // HasProperty(O, k) then Get(O, k). False if absent.
@@ -529,7 +533,8 @@ int64_t search_forward(Vm& vm, Object* o, uint64_t from, uint64_t len, const Mat
       }
       if (found) return int64_t(k);
       if (k >= len) return -1;
-      if (k >= e.size() && len <= kMaxArrayLength && !o->has_sparse_elements() && proto_clean(o))
+      if (k >= e.size() && len <= kMaxArrayLength && only_dense_elements(o) &&
+          proto_clean(o))
         return holes_match && match(Value::undefined()) ? int64_t(k) : -1;
     }
     Value v;
@@ -999,7 +1004,7 @@ Value array_fill(Vm& vm, Value self, std::span<const Value> args, Value) {
   uint64_t end = relative_arg(vm, arg(args, 2), len, len);
   Value v = arg(args, 0);
   if (k < end && o->object_class() == ObjectClass::Array && o->element_flags() == kDefaultProperty &&
-      o->extensible() && !o->has_sparse_elements() && end <= o->array_length() && end <= (uint64_t(1) << 27) &&
+      o->extensible() && only_dense_elements(o) && end <= o->array_length() && end <= (uint64_t(1) << 27) &&
       proto_clean(o)) {
     // new Array(n).fill(x): the holes become elements.
     std::vector<Value>& e = o->dense_elements();
@@ -1051,7 +1056,7 @@ Value array_slice(Vm& vm, Value self, std::span<const Value> args, Value) {
   uint64_t count = fin > k ? fin - k : 0;
   bool fresh;
   gc::Rooted<Object> a(vm.heap(), array_species_create(vm, o, count, &fresh));
-  if (fresh && o->object_class() == ObjectClass::Array && !o->has_sparse_elements() && proto_clean(o) &&
+  if (fresh && o->object_class() == ObjectClass::Array && only_dense_elements(o) && proto_clean(o) &&
       fin <= o->array_length()) {
     // Copy the dense range; past the dense end everything is a hole.
     const std::vector<Value>& src = o->dense_elements();
@@ -1150,7 +1155,7 @@ Value array_concat(Vm& vm, Value self, std::span<const Value> args, Value) {
     gc::Rooted<Object> eo(vm.heap(), as_object(e));
     uint64_t len = length_of_array_like(vm, eo);
     if (n + len > kMaxSafeInteger) vm.throw_error(ErrorType::TypeError, "Concat would exceed the maximum array length");
-    if (fresh && eo->object_class() == ObjectClass::Array && !eo->has_sparse_elements() && proto_clean(eo) &&
+    if (fresh && eo->object_class() == ObjectClass::Array && only_dense_elements(eo) && proto_clean(eo) &&
         n + len < kMaxArrayLength && a->dense_length() == n && a->array_length() == n) {
       const std::vector<Value>& src = eo->dense_elements();
       std::vector<Value>& dst = a->dense_elements();
@@ -1231,7 +1236,7 @@ Value array_sort(Vm& vm, Value self, std::span<const Value> args, Value) {
   for (uint64_t k = 0; k < len; ++k) {
     Value v;
     if (!get_if_present(vm, o, k, v)) {
-      if (plain(o) && len <= kMaxArrayLength && k >= o->dense_length() && !o->has_sparse_elements() && proto_clean(o)) break;
+      if (plain(o) && len <= kMaxArrayLength && k >= o->dense_length() && only_dense_elements(o) && proto_clean(o)) break;
       continue;
     }
     if (v.is_undefined()) ++undefineds;
@@ -1242,7 +1247,7 @@ Value array_sort(Vm& vm, Value self, std::span<const Value> args, Value) {
   for (; k < items.values.size(); ++k) set_index(vm, o, k, items.values[k]);
   for (uint64_t u = 0; u < undefineds; ++u, ++k) set_index(vm, o, k, Value::undefined());
   if (k < len) {
-    if (plain(o) && len <= kMaxArrayLength && o->element_flags() == kDefaultProperty && !o->has_sparse_elements()) {
+    if (plain(o) && len <= kMaxArrayLength && o->element_flags() == kDefaultProperty && only_dense_elements(o)) {
       // Only own elements can be deleted: those are all in the dense part.
       std::vector<Value>& e = o->dense_elements();
       for (uint64_t j = k; j < std::min<uint64_t>(len, e.size()); ++j) e[size_t(j)] = Value::empty();
