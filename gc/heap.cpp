@@ -161,10 +161,12 @@ void Heap::collect_now(CollectReason reason, const std::function<void(Collection
 
   // 5. Policy: the next cycle starts after as many new bytes as survived
   //    this one (times growth_factor), but never sooner than min_threshold.
+  //    Memory cells own outside the heap counts as surviving bytes too.
   cycle.bytes_after = stats_.live_bytes;
   stats_.bytes_since_collect = 0;
   stats_.threshold = std::max(options_.min_threshold,
-                              static_cast<size_t>(options_.growth_factor * static_cast<double>(stats_.live_bytes)));
+                              static_cast<size_t>(options_.growth_factor *
+                                                  static_cast<double>(stats_.live_bytes + stats_.external_bytes)));
   cycle.pause_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   stats_.last = cycle;
   print_cycle(cycle);

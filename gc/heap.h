@@ -8,6 +8,7 @@
 // collect_now() is the cycle as a list of phases. gc/README.md explains the
 // rooting rule, the policy and the --trace-gc line.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -79,6 +80,7 @@ struct HeapStats {
   size_t live_bytes = 0;          // bytes of allocated cells (slot sizes) right now
   size_t live_cells = 0;
   size_t bytes_since_collect = 0; // what the threshold is compared with
+  size_t external_bytes = 0;      // memory cells own outside the heap (note_external_allocation)
   size_t threshold = 0;           // the next collection starts past this
   size_t blocks = 0, large_cells = 0;
   uint64_t total_allocated_cells = 0;
@@ -147,6 +149,16 @@ class Heap {
   void edges_of(const Cell* cell, std::vector<const Cell*>& out);
   // Is this a cell the heap allocated and has not freed?
   bool owns(const Cell* cell) const { return is_allocated_cell(cell); }
+
+  // Memory a cell owns outside the heap (an ArrayBuffer's bytes): counted
+  // with the allocation that the next collection waits for, and with the
+  // live bytes that set the threshold, so a loop that makes big buffers and
+  // drops them collects them in time. The cell's destructor reports the free.
+  void note_external_allocation(size_t bytes) {
+    stats_.external_bytes += bytes;
+    stats_.bytes_since_collect += bytes;
+  }
+  void note_external_free(size_t bytes) { stats_.external_bytes -= std::min(bytes, stats_.external_bytes); }
 
   void add_root_section(RootSection& section);
   void remove_root_section(RootSection& section);

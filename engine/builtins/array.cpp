@@ -18,8 +18,10 @@
 #include <vector>
 
 #include "builtins/builtins.h"
+#include "builtins/merge_sort.h"
 #include "builtins/string_builder.h"
 #include "vm/box.h"
+#include "vm/typed_array.h"
 
 namespace glass {
 
@@ -61,11 +63,15 @@ inline bool fast_read(Object* o, uint64_t k, Value& out) {
   return true;
 }
 
+// All of o's index properties are plain data elements in its dense vector
+// (none sparse, none with attributes of their own such as accessors).
+inline bool only_dense_elements(const Object* o) { return !o->has_sparse_elements() && !o->has_special_elements(); }
+
 // No object on o's prototype chain has an indexed property.
 bool proto_clean(Object* o) {
   for (Object* p = get_prototype_of(o); p; p = get_prototype_of(p)) {
     if (!plain(p)) return false;
-    if (p->dense_length() != 0 || p->has_sparse_elements()) return false;
+    if (p->dense_length() != 0 || !only_dense_elements(p)) return false;
   }
   return true;
 }
@@ -74,7 +80,7 @@ bool proto_clean(Object* o) {
 // attributes, no sparse part, the dense vector exactly `length` long.
 inline bool dense_array(Object* o) {
   return o->object_class() == ObjectClass::Array && o->element_flags() == kDefaultProperty &&
-         !o->has_sparse_elements() && o->dense_length() == o->array_length();
+         only_dense_elements(o) && o->dense_length() == o->array_length();
 }
 
 // HasProperty(O, k) then Get(O, k). False if absent.
@@ -241,7 +247,7 @@ inline Value call_callback(Vm& vm, Value fn, Value this_arg, Value v, uint64_t k
 // Array iterators
 // ============================================================================
 
-enum class IterKind : uint8_t { Keys, Values, Entries };
+using IterKind = ArrayIterationKind;
 
 class ArrayIterator final : public Object {
  public:
@@ -268,7 +274,16 @@ Value array_iterator_next(Vm& vm, Value self, std::span<const Value>, Value) {
   gc::Rooted<ArrayIterator> it(vm.heap(), raw);
   if (it->iterated.is_undefined()) return object_value(create_iter_result(vm, Value::undefined(), true));
   gc::Rooted<Object> a(vm.heap(), as_object(it->iterated));
-  uint64_t len = length_of_array_like(vm, a);
+  uint64_t len;
+  if (TypedArrayObject* ta = as_typed_array(a)) {
+    // A typed array's length, as ValidateTypedArray would read it (§23.1.5.1 step 2.b.i-iii).
+    TypedArrayWithBufferWitness record = make_typed_array_with_buffer_witness(ta);
+    if (is_typed_array_out_of_bounds(record))
+      vm.throw_error(ErrorType::TypeError, "Cannot perform %ArrayIteratorPrototype%.next on a detached or out of bounds TypedArray");
+    len = typed_array_length(record);
+  } else {
+    len = length_of_array_like(vm, a);
+  }
   if (it->index >= len) {
     it->iterated = Value::undefined();
     return object_value(create_iter_result(vm, Value::undefined(), true));
@@ -304,17 +319,6 @@ bool iterates_like_values(Vm& vm, Value method) {
   return n && n->kind == FunctionKind::Native && n->native == array_iterator_next;
 }
 
-// Closes `iterator` after an abrupt completion, keeping the pending exception.
-[[noreturn]] void close_and_rethrow(Vm& vm, Value iterator) {
-  RootedValue ex(vm.heap(), vm.take_exception());
-  RootedValue it(vm.heap(), iterator);
-  try {
-    iterator_close(vm, it);
-  } catch (const Thrown&) {
-    vm.take_exception();
-  }
-  vm.throw_value(ex);
-}
 
 // ============================================================================
 // The constructor and its functions
@@ -418,7 +422,7 @@ Value array_from(Vm& vm, Value self, std::span<const Value> args, Value) {
       } catch (const Thrown&) {
         threw = true;
       }
-      if (threw) close_and_rethrow(vm, iter);
+      if (threw) iterator_close_and_rethrow(vm, iter);
     }
     set_length(vm, a, k);
     return object_value(a);
@@ -529,7 +533,8 @@ int64_t search_forward(Vm& vm, Object* o, uint64_t from, uint64_t len, const Mat
       }
       if (found) return int64_t(k);
       if (k >= len) return -1;
-      if (k >= e.size() && len <= kMaxArrayLength && !o->has_sparse_elements() && proto_clean(o))
+      if (k >= e.size() && len <= kMaxArrayLength && only_dense_elements(o) &&
+          proto_clean(o))
         return holes_match && match(Value::undefined()) ? int64_t(k) : -1;
     }
     Value v;
@@ -839,7 +844,8 @@ Value array_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
   return vm.call(join, object_value(o), {});
 }
 
-Value array_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) {
+// ECMA-402 §19.5.1 Array.prototype.toLocaleString ( [ locales [ , options ] ] )
+Value array_to_locale_string(Vm& vm, Value self, std::span<const Value> args, Value) {
   gc::Rooted<Object> o(vm.heap(), this_object(vm, self));
   uint64_t len = length_of_array_like(vm, o);
   JoinGuard guard(o);
@@ -850,7 +856,9 @@ Value array_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) 
     if (k > 0) b.append(u',');
     Value v = get_index(vm, o, k);
     if (v.is_nullish()) continue;
-    Value r = call_method(vm, v, PropertyKey::of_cell(name), {});
+    // Invoke(nextElement, "toLocaleString", « locales, options »).
+    Value pass[2] = {arg(args, 0), arg(args, 1)};
+    Value r = call_method(vm, v, PropertyKey::of_cell(name), pass);
     append_value(vm, b, r);
   }
   return string_value(b.finish());
@@ -996,7 +1004,7 @@ Value array_fill(Vm& vm, Value self, std::span<const Value> args, Value) {
   uint64_t end = relative_arg(vm, arg(args, 2), len, len);
   Value v = arg(args, 0);
   if (k < end && o->object_class() == ObjectClass::Array && o->element_flags() == kDefaultProperty &&
-      o->extensible() && !o->has_sparse_elements() && end <= o->array_length() && end <= (uint64_t(1) << 27) &&
+      o->extensible() && only_dense_elements(o) && end <= o->array_length() && end <= (uint64_t(1) << 27) &&
       proto_clean(o)) {
     // new Array(n).fill(x): the holes become elements.
     std::vector<Value>& e = o->dense_elements();
@@ -1048,7 +1056,7 @@ Value array_slice(Vm& vm, Value self, std::span<const Value> args, Value) {
   uint64_t count = fin > k ? fin - k : 0;
   bool fresh;
   gc::Rooted<Object> a(vm.heap(), array_species_create(vm, o, count, &fresh));
-  if (fresh && o->object_class() == ObjectClass::Array && !o->has_sparse_elements() && proto_clean(o) &&
+  if (fresh && o->object_class() == ObjectClass::Array && only_dense_elements(o) && proto_clean(o) &&
       fin <= o->array_length()) {
     // Copy the dense range; past the dense end everything is a hole.
     const std::vector<Value>& src = o->dense_elements();
@@ -1147,7 +1155,7 @@ Value array_concat(Vm& vm, Value self, std::span<const Value> args, Value) {
     gc::Rooted<Object> eo(vm.heap(), as_object(e));
     uint64_t len = length_of_array_like(vm, eo);
     if (n + len > kMaxSafeInteger) vm.throw_error(ErrorType::TypeError, "Concat would exceed the maximum array length");
-    if (fresh && eo->object_class() == ObjectClass::Array && !eo->has_sparse_elements() && proto_clean(eo) &&
+    if (fresh && eo->object_class() == ObjectClass::Array && only_dense_elements(eo) && proto_clean(eo) &&
         n + len < kMaxArrayLength && a->dense_length() == n && a->array_length() == n) {
       const std::vector<Value>& src = eo->dense_elements();
       std::vector<Value>& dst = a->dense_elements();
@@ -1168,44 +1176,6 @@ Value array_concat(Vm& vm, Value self, std::span<const Value> args, Value) {
 // ============================================================================
 // Sorting (stable: a merge sort; undefined last, holes removed)
 // ============================================================================
-
-// Sorts `order` (indices into the items) stably. cmp(a, b) > 0: a goes after b.
-template <class Cmp>
-void merge_sort(std::vector<uint32_t>& v, Cmp&& cmp) {
-  const size_t n = v.size();
-  constexpr size_t kRun = 8;
-  for (size_t lo = 0; lo < n; lo += kRun) {
-    size_t hi = std::min(lo + kRun, n);
-    for (size_t i = lo + 1; i < hi; ++i) {
-      uint32_t x = v[i];
-      size_t j = i;
-      while (j > lo && cmp(v[j - 1], x) > 0) {
-        v[j] = v[j - 1];
-        --j;
-      }
-      v[j] = x;
-    }
-  }
-  if (n <= kRun) return;
-  std::vector<uint32_t> tmp(n);
-  for (size_t width = kRun; width < n; width *= 2) {
-    for (size_t lo = 0; lo < n; lo += 2 * width) {
-      size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-      if (mid >= hi || cmp(v[mid - 1], v[mid]) <= 0) {  // one run, or already in order
-        std::copy(v.begin() + lo, v.begin() + hi, tmp.begin() + lo);
-        continue;
-      }
-      size_t i = lo, j = mid, out = lo;
-      while (i < mid && j < hi) {
-        if (cmp(v[i], v[j]) <= 0) tmp[out++] = v[i++];
-        else tmp[out++] = v[j++];
-      }
-      while (i < mid) tmp[out++] = v[i++];
-      while (j < hi) tmp[out++] = v[j++];
-    }
-    v.swap(tmp);
-  }
-}
 
 // Sorts `items` (no undefined in it) in place.
 void sort_values(Vm& vm, ValueVector& items, Value comparefn) {
@@ -1266,7 +1236,7 @@ Value array_sort(Vm& vm, Value self, std::span<const Value> args, Value) {
   for (uint64_t k = 0; k < len; ++k) {
     Value v;
     if (!get_if_present(vm, o, k, v)) {
-      if (plain(o) && len <= kMaxArrayLength && k >= o->dense_length() && !o->has_sparse_elements() && proto_clean(o)) break;
+      if (plain(o) && len <= kMaxArrayLength && k >= o->dense_length() && only_dense_elements(o) && proto_clean(o)) break;
       continue;
     }
     if (v.is_undefined()) ++undefineds;
@@ -1277,7 +1247,7 @@ Value array_sort(Vm& vm, Value self, std::span<const Value> args, Value) {
   for (; k < items.values.size(); ++k) set_index(vm, o, k, items.values[k]);
   for (uint64_t u = 0; u < undefineds; ++u, ++k) set_index(vm, o, k, Value::undefined());
   if (k < len) {
-    if (plain(o) && len <= kMaxArrayLength && o->element_flags() == kDefaultProperty && !o->has_sparse_elements()) {
+    if (plain(o) && len <= kMaxArrayLength && o->element_flags() == kDefaultProperty && only_dense_elements(o)) {
       // Only own elements can be deleted: those are all in the dense part.
       std::vector<Value>& e = o->dense_elements();
       for (uint64_t j = k; j < std::min<uint64_t>(len, e.size()); ++j) e[size_t(j)] = Value::empty();
@@ -1433,5 +1403,11 @@ void install_array(Vm& vm) {
 
   define_global(vm, "Array", object_value(ctor));
 }
+
+Object* create_array_iterator(Vm& vm, Object* array, ArrayIterationKind kind) {
+  return make_array_iterator(vm, array, kind);
+}
+
+bool iterates_like_array_values(Vm& vm, Value method) { return iterates_like_values(vm, method); }
 
 }  // namespace glass

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "builtins/builtins.h"
+#include "builtins/intl/intl.h"
 #include "objects/bigint_math.h"
 #include "vm/box.h"
 
@@ -17,14 +18,6 @@ Value bigint_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) 
   Value prim = to_primitive(vm, arg(args, 0), Hint::Number);
   if (prim.is_number()) return number_to_bigint(vm, prim.as_number());
   return to_bigint(vm, prim);
-}
-
-// ToIndex (§7.1.22), with V8's message.
-uint64_t to_index(Vm& vm, Value v) {
-  double d = to_integer_or_infinity(vm, v);
-  if (d < 0 || d > 9007199254740991.0)
-    vm.throw_error(ErrorType::RangeError, "Invalid value: not (convertible to) a safe integer");
-  return uint64_t(d);
 }
 
 Value bigint_as_int_n(Vm& vm, Value, std::span<const Value> args, Value) {
@@ -60,16 +53,11 @@ Value proto_to_string(Vm& vm, Value self, std::span<const Value> args, Value) {
   return string_value(bigint_to_string(vm, x, radix));
 }
 
-// Like Node's default (en-US) locale: digits grouped by three with commas.
-Value proto_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) {
-  std::string digits = as_bigint(this_bigint(vm, self, "toLocaleString"))->to_string(10);
-  size_t start = digits[0] == '-' ? 1 : 0;
-  std::string out = digits.substr(0, start);
-  for (size_t i = start; i < digits.size(); ++i) {
-    if (i > start && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return string_value(String::from_latin1(vm.heap(), out));
+// ECMA-402 §20.2.1 BigInt.prototype.toLocaleString ( [ locales [ , options ] ] )
+Value proto_to_locale_string(Vm& vm, Value self, std::span<const Value> args, Value) {
+  // 1. Let x be ? thisBigIntValue(this value). 2-3. FormatNumeric(? Construct(%Intl.NumberFormat%, « locales, options »), x).
+  RootedValue x(vm.heap(), this_bigint(vm, self, "toLocaleString"));
+  return intl::number_to_locale_string(vm, x, arg(args, 0), arg(args, 1));
 }
 
 Value proto_value_of(Vm& vm, Value self, std::span<const Value>, Value) { return this_bigint(vm, self, "valueOf"); }

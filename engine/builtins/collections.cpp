@@ -22,7 +22,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "builtins/builtins.h"
+#include "builtins/collections.h"
 #include "gc/weak.h"
 
 namespace glass {
@@ -451,8 +451,6 @@ Value map_group_by(Vm& vm, Value, std::span<const Value> args, Value) {
   return object_value(map);
 }
 
-Value get_species(Vm&, Value self, std::span<const Value>, Value) { return self; }
-
 // ============================================================================
 // Set
 // ============================================================================
@@ -776,25 +774,6 @@ Value finreg_unregister(Vm& vm, Value self, std::span<const Value> args, Value) 
 // Installation
 // ============================================================================
 
-void define_tag(Vm& vm, Object* target, const char* tag) {
-  gc::Rooted<Object> t(vm.heap(), target);
-  gc::Rooted<String> s(vm.heap(), vm.intern(tag));
-  vm.define_value(t, vm.well_known_symbol(WellKnownSymbol::toStringTag), string_value(s), kConfigurable);
-}
-
-void define_getter(Vm& vm, Object* target, const char* name, NativeFn fn) {
-  gc::Rooted<Object> t(vm.heap(), target);
-  gc::Rooted<FunctionObject> g(vm.heap(), vm.new_native(std::string("get ") + name, fn, 0));
-  gc::Rooted<String> key(vm.heap(), vm.intern(name));
-  vm.define_accessor(t, key, object_value(g), Value::undefined());
-}
-
-void define_species(Vm& vm, Object* ctor) {
-  gc::Rooted<Object> c(vm.heap(), ctor);
-  gc::Rooted<FunctionObject> g(vm.heap(), vm.new_native("get [Symbol.species]", get_species, 0));
-  vm.define_accessor(c, vm.well_known_symbol(WellKnownSymbol::species), object_value(g), Value::undefined());
-}
-
 // Defines `alias` on target as the same function as its `name` property.
 void alias(Vm& vm, Object* target, gc::Cell* alias_key, const char* name) {
   gc::Rooted<Object> t(vm.heap(), target);
@@ -849,6 +828,7 @@ void install_collections(Vm& vm) {
     alias(vm, proto, keys, "values");
     alias(vm, proto, iterator_sym, "values");
     define_tag(vm, proto, "Set");
+    install_set_methods(vm, proto);
     define_global(vm, "Set", object_value(ctor));
     gc::Rooted<Object> iter_proto(vm.heap(), in[IntrinsicObject::SetIteratorPrototype]);
     vm.define_native(iter_proto, "next", set_iterator_next, 0);
@@ -893,6 +873,38 @@ void install_collections(Vm& vm) {
     ctor->native_data = object_value(proto);
     define_global(vm, "FinalizationRegistry", object_value(ctor));
   }
+}
+
+// ============================================================================
+// The Set operations other built-ins use (collections.h)
+// ============================================================================
+
+bool is_set_object(Value v) { return v.is_object() && as_object(v)->object_class() == ObjectClass::Set; }
+
+Object* set_create(Vm& vm, Object* from) {
+  gc::Rooted<Object> source(vm.heap(), from);
+  Shape* shape = vm.root_shape_for(vm.intrinsics()[IntrinsicObject::SetPrototype]);
+  auto* set = vm.heap().allocate<CollectionObject>(shape, ObjectClass::Set);
+  if (source)
+    for (const TableEntry& e : static_cast<CollectionObject*>(source.get())->entries)
+      if (!e.key.is_empty()) set->put(e.key, Value::undefined());
+  return set;
+}
+
+uint32_t set_size(Object* set) { return static_cast<CollectionObject*>(set)->live; }
+bool set_has(Object* set, Value key) { return static_cast<CollectionObject*>(set)->find(normalize_key(key)) >= 0; }
+void set_add(Vm&, Object* set, Value key) { static_cast<CollectionObject*>(set)->put(normalize_key(key), Value::undefined()); }
+void set_remove(Object* set, Value key) { static_cast<CollectionObject*>(set)->remove(normalize_key(key)); }
+
+SetCursor::SetCursor(Object* set) : set_(set) { static_cast<CollectionObject*>(set_)->add_cursor(nullptr, &pos_); }
+SetCursor::~SetCursor() { static_cast<CollectionObject*>(set_)->remove_cursor(&pos_); }
+std::optional<Value> SetCursor::next() {
+  auto* table = static_cast<CollectionObject*>(set_);
+  while (pos_ < table->entries.size()) {
+    Value key = table->entries[pos_++].key;
+    if (!key.is_empty()) return key;
+  }
+  return std::nullopt;
 }
 
 }  // namespace glass

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "builtins/builtins.h"
+#include "builtins/intl/intl.h"
 
 namespace glass {
 
@@ -177,8 +178,8 @@ double now_ms() {
 
 // The zone's long name as V8 prints it: "Coordinated Universal Time".
 std::string zone_name(bool dst) {
-  static std::string names[2];
-  static bool loaded[2] = {false, false};
+  thread_local std::string names[2];  // (agents run on threads of their own)
+  thread_local bool loaded[2] = {false, false};
   if (!loaded[dst]) {
     icu::UnicodeString name;
     zone().getDisplayName(dst, icu::TimeZone::LONG, icu::Locale::getUS(), name);
@@ -264,22 +265,6 @@ std::string to_iso_string(double tv) {
   snprintf(rest, sizeof rest, "-%02d-%02dT%02d:%02d:%02d.%03dZ", int(month_from_time(tv)) + 1, int(date_from_time(tv)),
            int(hour_from_time(tv)), int(min_from_time(tv)), int(sec_from_time(tv)), int(ms_from_time(tv)));
   return std::string(buf) + rest;
-}
-
-// en-US, as Intl.DateTimeFormat's defaults print it: "2/29/2024, 1:45:30 PM".
-std::string locale_date(double t) {
-  char buf[64];
-  double y = year_from_time(t);
-  if (y <= 0) y = 1 - y;  // the era's year (ICU prints no era here)
-  snprintf(buf, sizeof buf, "%d/%d/%.0f", int(month_from_time(t)) + 1, int(date_from_time(t)), y);
-  return buf;
-}
-std::string locale_time(double t) {
-  int h = int(hour_from_time(t));
-  int h12 = h % 12 == 0 ? 12 : h % 12;
-  char buf[64];
-  snprintf(buf, sizeof buf, "%d:%02d:%02d %s", h12, int(min_from_time(t)), int(sec_from_time(t)), h < 12 ? "AM" : "PM");
-  return buf;
 }
 
 // ============================================================================
@@ -730,21 +715,16 @@ Value date_to_iso_string(Vm& vm, Value self, std::span<const Value>, Value) {
   if (std::isnan(tv)) vm.throw_error(ErrorType::RangeError, "Invalid time value");
   return str(vm, to_iso_string(tv));
 }
-Value date_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) {
-  double tv = this_time(vm, self);
-  if (std::isnan(tv)) return str(vm, "Invalid Date");
-  double t = local_time(tv);
-  return str(vm, locale_date(t) + ", " + locale_time(t));
+// ECMA-402 §20.4.1 Date.prototype.toLocaleString, §20.4.2 toLocaleDateString, §20.4.3 toLocaleTimeString:
+// FormatDateTime with a DateTimeFormat made for what each shows (required, defaults).
+Value date_to_locale_string(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return intl::date_to_locale_string(vm, this_time(vm, self), arg(args, 0), arg(args, 1), "any", "all");
 }
-Value date_to_locale_date_string(Vm& vm, Value self, std::span<const Value>, Value) {
-  double tv = this_time(vm, self);
-  if (std::isnan(tv)) return str(vm, "Invalid Date");
-  return str(vm, locale_date(local_time(tv)));
+Value date_to_locale_date_string(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return intl::date_to_locale_string(vm, this_time(vm, self), arg(args, 0), arg(args, 1), "date", "date");
 }
-Value date_to_locale_time_string(Vm& vm, Value self, std::span<const Value>, Value) {
-  double tv = this_time(vm, self);
-  if (std::isnan(tv)) return str(vm, "Invalid Date");
-  return str(vm, locale_time(local_time(tv)));
+Value date_to_locale_time_string(Vm& vm, Value self, std::span<const Value> args, Value) {
+  return intl::date_to_locale_string(vm, this_time(vm, self), arg(args, 0), arg(args, 1), "time", "time");
 }
 Value date_value_of(Vm& vm, Value self, std::span<const Value>, Value) { return Value::number(this_time(vm, self)); }
 

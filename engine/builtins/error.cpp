@@ -77,6 +77,47 @@ Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Valu
 
 }  // namespace
 
+// Steps 3-6 of SuppressedError ( error, suppressed, message ) on a new error object `e`.
+static void initialize_suppressed_error(Vm& vm, Object* error_object, Value error, Value suppressed, Value message) {
+  gc::Rooted<Object> e(vm.heap(), error_object);
+  RootedValue err(vm.heap(), error), sup(vm.heap(), suppressed);
+  // 3. If message is not undefined, the message property.
+  if (!message.is_undefined()) vm.define_value(e, vm.atom(WellKnownAtom::message), string_value(to_string(vm, message)));
+  // 4-5. The error and suppressed properties (not enumerable).
+  vm.define_value(e, "error", err);
+  vm.define_value(e, "suppressed", sup);
+  // (The stack, as every error here has: its toString now, then the frames.)
+  std::string stack = to_utf8(vm, call_method(vm, object_value(e), key_of(WellKnownAtom::toString, vm), {}));
+  vm.append_stack_trace(stack);
+  vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
+}
+
+// §20.5.8.1.1 SuppressedError ( error, suppressed, message )
+static Value suppressed_error_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
+  // 1. If NewTarget is undefined, let newTarget be the active function object; else NewTarget.
+  Value nt = new_target.is_undefined() ? object_value(vm.current_native()) : new_target;
+  // 2. Let O be ? OrdinaryCreateFromConstructor(newTarget, "%SuppressedError.prototype%", « [[ErrorData]] »).
+  Object* e = ordinary_create_from_constructor(vm, nt, IntrinsicObject::SuppressedErrorPrototype, ObjectClass::Error);
+  // 3-6.
+  gc::Rooted<Object> o(vm.heap(), e);
+  initialize_suppressed_error(vm, o, arg(args, 0), arg(args, 1), arg(args, 2));
+  return object_value(o);
+}
+
+Object* make_suppressed_error(Vm& vm, Value error, Value suppressed) {
+  RootedValue err(vm.heap(), error), sup(vm.heap(), suppressed);
+  gc::Rooted<Object> e(vm.heap(), vm.new_object_with_proto(vm.intrinsics()[IntrinsicObject::SuppressedErrorPrototype]));
+  e->set_object_class(ObjectClass::Error);
+  initialize_suppressed_error(vm, e, err, sup, Value::undefined());
+  return e;
+}
+
+// §20.5.2.1 Error.isError ( arg ): true for objects with an [[ErrorData]] slot (not proxies of them).
+static Value error_is_error(Vm&, Value, std::span<const Value> args, Value) {
+  Value v = arg(args, 0);
+  return Value::boolean(v.is_object() && as_object(v)->object_class() == ObjectClass::Error);
+}
+
 void install_error(Vm& vm) {
   Intrinsics& in = vm.intrinsics();
   gc::Rooted<FunctionObject> base(vm.heap());
@@ -91,6 +132,7 @@ void install_error(Vm& vm) {
       base = ctor;                                                                                               \
       vm.define_native(proto, "toString", error_to_string, 0);                                                   \
       vm.define_native(ctor, "captureStackTrace", error_capture_stack_trace, 2);                                 \
+      vm.define_native(ctor, "isError", error_is_error, 1);                                                      \
       vm.define_value(ctor, "stackTraceLimit", Value::int32(10), kDefaultProperty);                              \
     } else {                                                                                                     \
       ctor->set_prototype(base.get());                                                                           \
@@ -99,6 +141,14 @@ void install_error(Vm& vm) {
   }
   GLASS_ERROR_TYPES(GLASS_X)
 #undef GLASS_X
+  // SuppressedError (§20.5.8): outside GLASS_ERROR_TYPES, since its arguments differ.
+  in[IntrinsicObject::SuppressedErrorPrototype] = vm.new_object_with_proto(in[IntrinsicObject::ErrorPrototype]);
+  gc::Rooted<Object> proto(vm.heap(), in[IntrinsicObject::SuppressedErrorPrototype]);
+  gc::Rooted<FunctionObject> ctor(vm.heap(), make_constructor(vm, "SuppressedError", suppressed_error_ctor, 3, proto));
+  ctor->set_prototype(base.get());
+  vm.define_value(proto, vm.atom(WellKnownAtom::name), string_value(vm.intern("SuppressedError")));
+  vm.define_value(proto, vm.atom(WellKnownAtom::message), string_value(vm.atom(WellKnownAtom::empty)));
+  define_global(vm, "SuppressedError", object_value(ctor));
 }
 
 }  // namespace glass

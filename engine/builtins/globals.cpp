@@ -83,12 +83,13 @@ Value is_finite(Vm& vm, Value, std::span<const Value> args, Value) {
   return Value::boolean(std::isfinite(to_number(vm, arg(args, 0))));
 }
 
-// Indirect eval (§19.2.1): the string runs as global code. Direct eval
-// (which sees the caller's variables) is not distinguished yet.
+// §19.2.1 eval ( x ), called indirectly: PerformEval(x, false, false) runs
+// x as eval code in the global environment. (A direct call `eval(x)` is
+// compiled to CallEval and handled by vm/direct_eval.cpp.)
 Value global_eval(Vm& vm, Value, std::span<const Value> args, Value) {
   Value source = arg(args, 0);
   if (!source.is_string()) return source;
-  return vm.evaluate_script(as_string(source)->to_utf8(), "eval");
+  return vm.evaluate_indirect_eval(as_string(source)->to_utf8());
 }
 
 // ---- URI handling (§19.2.6) and Annex B escape/unescape ----

@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "builtins/builtins.h"
+#include "builtins/data_view.h"
 #include "parser/display.h"
 #include "vm/box.h"
+#include "vm/typed_array.h"
 
 namespace glass {
 
@@ -131,12 +133,25 @@ struct Printer {
     if (o->object_class() == ObjectClass::RegExp) return to_utf8(vm, v);  // /source/flags
     bool is_map = o->object_class() == ObjectClass::Map, is_set = o->object_class() == ObjectClass::Set;
     if (is_map || is_set) return collection(o, is_map, depth);
+    if (ArrayBufferObject* buffer = as_array_buffer(o)) return array_buffer(buffer);
+    if (o->object_class() == ObjectClass::DataView) return data_view(static_cast<DataViewObject*>(o), depth);
     bool is_arr = o->object_class() == ObjectClass::Array;
+    TypedArrayObject* ta = as_typed_array(o);
+    // Arrays and typed arrays list their elements: [ 1, 2 ], Uint8Array(2) [ 1, 2 ].
+    bool is_list = is_arr || ta;
+    uint64_t list_length = is_arr ? o->array_length() : ta ? typed_array_length_or_zero(ta) : 0;
     std::vector<PropertyKey> keys = own_property_keys(vm, o);
     std::vector<std::string> parts;
-    if (depth < 0) return is_arr ? "[Array]" : (is_fn || is_box) ? prefix : "[Object]";
+    if (depth < 0) return is_arr ? "[Array]" : ta ? "[" + constructor_name(o) + "]" : (is_fn || is_box) ? prefix : "[Object]";
     seen.push_back(o);
     uint32_t holes = 0;
+    if (ta) {
+      for (uint64_t i = 0; i < list_length && parts.size() < 100; ++i) {
+        RootedValue element(vm.heap(), typed_array_get_element(vm, ta, double(i)));
+        parts.push_back(print(element, depth - 1, false));
+      }
+      if (list_length > 100) parts.push_back("... " + std::to_string(list_length - 100) + " more items");
+    }
     if (is_arr) {
       uint32_t len = o->array_length();
       for (uint32_t i = 0; i < len && parts.size() < 100; ++i) {
@@ -155,6 +170,7 @@ struct Printer {
     if (is_arr && show_hidden) parts.push_back("[length]: " + std::to_string(o->array_length()));
     for (PropertyKey key : keys) {
       if (is_arr && (key.is_index() || key.cell == vm.atom(WellKnownAtom::length))) continue;
+      if (ta && key.is_index()) continue;
       if (is_box && key.is_index()) continue;  // a String wrapper's characters
       auto p = get_own_property(vm, o, key);
       if (!p) continue;
@@ -171,20 +187,22 @@ struct Printer {
     }
     seen.pop_back();
     if (is_fn || is_box) return parts.empty() ? prefix : prefix + " { " + join(parts) + " }";
-    std::string open = is_arr ? "[" : "{", close = is_arr ? "]" : "}";
+    std::string open = is_list ? "[" : "{", close = is_list ? "]" : "}";
     std::string ctor = constructor_name(o);
     std::string tag;
     if (o->object_class() == ObjectClass::ModuleNamespace) tag = "[Module: null prototype] ";
     else if (!get_prototype_of(o)) tag = "[Object: null prototype] ";
+    else if (ta) tag = ctor + "(" + std::to_string(list_length) + ") " +
+                       (ctor == typed_array_name(ta->type) ? "" : std::string("[") + typed_array_name(ta->type) + "] ");
     else if (!is_arr && ctor != "Object" && !ctor.empty()) tag = ctor + " ";
     if (parts.empty()) return tag + open + close;
-    if (is_arr && parts.size() > 6 && keys_are_elements(o, parts.size())) {
+    if (is_list && parts.size() > 6 && keys_are_elements(list_length, parts.size())) {
       bool numbers = true;
-      for (uint32_t i = 0; i < o->array_length() && i < 100 && numbers; ++i) {
+      for (uint32_t i = 0; is_arr && i < o->array_length() && i < 100 && numbers; ++i) {
         auto e = o->get_element(i);
         numbers = e && (e->is_number() || e->is_bigint());
       }
-      std::vector<std::string> grouped = group_columns(parts, numbers, o->array_length() > 100);
+      std::vector<std::string> grouped = group_columns(parts, numbers, list_length > 100);
       if (grouped.size() != parts.size()) {  // grouped rows: always one per line
         std::string out = tag + open + "\n";
         for (size_t i = 0; i < grouped.size(); ++i) out += "  " + grouped[i] + (i + 1 < grouped.size() ? ",\n" : "\n");
@@ -279,8 +297,35 @@ struct Printer {
   }
 
   // Only elements (no extra named properties) are grouped into columns.
-  static bool keys_are_elements(Object* o, size_t parts) {
-    return parts == std::min<size_t>(o->array_length(), 100) + (o->array_length() > 100 ? 1 : 0);
+  static bool keys_are_elements(uint64_t length, size_t parts) {
+    return parts == std::min<uint64_t>(length, 100) + (length > 100 ? 1 : 0);
+  }
+
+  // ArrayBuffer { [Uint8Contents]: <00 01>, byteLength: 2 }: the first 100 bytes in hex.
+  std::string array_buffer(ArrayBufferObject* b) {
+    const char* name = b->is_shared() ? "SharedArrayBuffer" : "ArrayBuffer";
+    if (b->is_detached()) return std::string(name) + " { (detached), byteLength: 0 }";
+    static constexpr char kHex[] = "0123456789abcdef";
+    size_t length = b->byte_length();
+    std::string contents = "[Uint8Contents]: <";
+    for (size_t i = 0; i < length && i < 100; ++i) {
+      if (i) contents += ' ';
+      contents += kHex[b->data()[i] >> 4];
+      contents += kHex[b->data()[i] & 15];
+    }
+    if (length > 100) contents += " ... " + std::to_string(length - 100) + " more byte" + (length - 100 > 1 ? "s" : "");
+    contents += ">";
+    return wrap(std::string(name) + " {", "}", {contents, "byteLength: " + std::to_string(length)});
+  }
+
+  // DataView { byteLength: 2, byteOffset: 0, buffer: ArrayBuffer { ... } }
+  std::string data_view(DataViewObject* view, int depth) {
+    if (depth < 0) return "[DataView]";
+    gc::Rooted<DataViewObject> keep(vm.heap(), view);
+    size_t length = view->length_tracking && !view->buffer->is_detached() ? view->buffer->byte_length() - view->byte_offset
+                                                                            : view->byte_length;
+    return wrap("DataView {", "}", {"byteLength: " + std::to_string(length), "byteOffset: " + std::to_string(view->byte_offset),
+                                    "buffer: " + print(object_value(view->buffer), depth - 1, false)});
   }
 
   static std::string join(const std::vector<std::string>& parts) {

@@ -4,6 +4,8 @@
 #include <random>
 
 #include "builtins/builtins.h"
+#include "objects/bigint_math.h"
+#include "util/float16.h"
 
 namespace glass {
 
@@ -42,6 +44,8 @@ double js_exp(double x) { return std::exp(x); }
 double js_expm1(double x) { return std::expm1(x); }
 double js_floor(double x) { return std::floor(x); }
 double js_fround(double x) { return double(float(x)); }
+// §21.3.2.17 Math.f16round ( x ): the nearest binary16 value (ties to even), as a Number.
+double js_f16round(double x) { return float16_to_double(float16_from_double(x)); }
 double js_log(double x) { return std::log(x); }
 double js_log1p(double x) { return std::log1p(x); }
 double js_log10(double x) { return std::log10(x); }
@@ -124,6 +128,89 @@ Value math_min(Vm& vm, Value, std::span<const Value> args, Value) {
   return nan ? Value::from_double(NAN) : Value::number(best);
 }
 
+// The double nearest to scaled × 2^-1074 (ties to even): a sum of doubles
+// kept exactly, as an integer count of the smallest subnormal.
+double scaled_sum_to_double(const bigint::Int& scaled) {
+  if (scaled == 0) return 0;
+  bool negative = scaled < 0;
+  bigint::Int magnitude = negative ? bigint::Int(-scaled) : scaled;
+  uint64_t bits = bigint::bit_length(magnitude);
+  double d;
+  if (bits <= 53) {
+    // 53 bits or fewer: exact, normal or subnormal.
+    d = std::ldexp(double(magnitude.convert_to<uint64_t>()), -1074);
+  } else {
+    // Keep the top 53 bits, rounding the rest half to even (past 2^1024 this gives Infinity).
+    uint64_t shift = bits - 53;
+    uint64_t top = bigint::Int(magnitude >> unsigned(shift)).convert_to<uint64_t>();
+    bigint::Int rest = magnitude - (bigint::Int(top) << unsigned(shift));
+    bigint::Int half = bigint::Int(1) << unsigned(shift - 1);
+    if (rest > half || (rest == half && (top & 1))) ++top;
+    d = std::ldexp(double(top), int(shift) - 1074);
+  }
+  return negative ? -d : d;
+}
+
+// §21.3.2.34 Math.sumPrecise ( items )
+Value math_sum_precise(Vm& vm, Value, std::span<const Value> args, Value) {
+  // 1. Perform ? RequireObjectCoercible(items).
+  Value items = arg(args, 0);
+  if (items.is_nullish()) vm.throw_error(ErrorType::TypeError, "Math.sumPrecise called on null or undefined");
+  // 2. Let iteratorRecord be ? GetIterator(items, sync).
+  IteratorRecord it = get_iterator(vm, items);
+  RootedValue iterator(vm.heap(), it.iterator), next_method(vm.heap(), it.next_method);
+  // 3-6. state starts at minus-zero; sum is exact (in units of 2^-1074).
+  enum class State { MinusZero, Finite, PlusInfinity, MinusInfinity, NotANumber } state = State::MinusZero;
+  bigint::Int sum = 0;
+  double count = 0;
+  // 7. For each value:
+  while (std::optional<Value> next = iterator_step(vm, it)) {
+    // b.i-ii. More than 2^53 values is a RangeError (closing the iterator).
+    if (++count >= 9007199254740992.0) {
+      try {
+        vm.throw_error(ErrorType::RangeError, "Math.sumPrecise: too many values");
+      } catch (const Thrown&) {
+        iterator_close_and_rethrow(vm, iterator);
+      }
+    }
+    // b.iv. A value that is not a Number is a TypeError (closing the iterator).
+    if (!next->is_number()) {
+      try {
+        vm.throw_error(ErrorType::TypeError, "Math.sumPrecise takes Numbers only");
+      } catch (const Thrown&) {
+        iterator_close_and_rethrow(vm, iterator);
+      }
+    }
+    double n = next->as_number();
+    // b.vi. NaN and the infinities decide the state; finite values add up exactly.
+    if (state == State::NotANumber) continue;
+    if (n != n) {
+      state = State::NotANumber;
+    } else if (n == INFINITY) {
+      state = state == State::MinusInfinity ? State::NotANumber : State::PlusInfinity;
+    } else if (n == -INFINITY) {
+      state = state == State::PlusInfinity ? State::NotANumber : State::MinusInfinity;
+    } else if (!(n == 0 && std::signbit(n)) && (state == State::MinusZero || state == State::Finite)) {
+      state = State::Finite;
+      int exponent;
+      double fraction = std::frexp(n, &exponent);  // n = fraction × 2^exponent, 0.5 <= |fraction| < 1
+      int64_t mantissa = int64_t(std::ldexp(fraction, 53));
+      int scale = exponent - 53 + 1074;  // n = mantissa × 2^(scale - 1074), scale >= 0
+      if (scale >= 0) sum += bigint::Int(mantissa) << unsigned(scale);
+      else sum += bigint::Int(mantissa) >> unsigned(-scale);  // (subnormals: exact, the low bits are zero)
+    }
+  }
+  // 8. The state's value, else 9. 𝔽(sum).
+  switch (state) {
+    case State::NotANumber: return Value::from_double(NAN);
+    case State::PlusInfinity: return Value::from_double(INFINITY);
+    case State::MinusInfinity: return Value::from_double(-INFINITY);
+    case State::MinusZero: return Value::from_double(-0.0);
+    case State::Finite: break;
+  }
+  return Value::number(scaled_sum_to_double(sum));
+}
+
 Value math_hypot(Vm& vm, Value, std::span<const Value> args, Value) {
   std::vector<double> xs;
   xs.reserve(args.size());
@@ -172,7 +259,7 @@ struct RandomState {
 };
 
 Value math_random(Vm&, Value, std::span<const Value>, Value) {
-  static RandomState state;
+  thread_local RandomState state;  // one per agent thread
   return Value::from_double(state.next());
 }
 
@@ -210,6 +297,8 @@ void install_math(Vm& vm) {
       {"exp", unary<js_exp>, 1},
       {"floor", unary<js_floor>, 1},
       {"fround", unary<js_fround>, 1},
+      {"f16round", unary<js_f16round>, 1},
+      {"sumPrecise", math_sum_precise, 1},
       {"hypot", math_hypot, 2},
       {"imul", math_imul, 2},
       {"log", unary<js_log>, 1},

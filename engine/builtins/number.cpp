@@ -12,6 +12,7 @@
 #include <string>
 
 #include "builtins/builtins.h"
+#include "builtins/intl/intl.h"
 #include "parser/display.h"
 #include "vm/box.h"
 
@@ -177,8 +178,11 @@ Value proto_to_string(Vm& vm, Value self, std::span<const Value> args, Value) {
   return str(vm, to_radix_string(x, int(radix)));
 }
 
-Value proto_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) {
-  return string_value(number_to_string(vm, this_number(vm, self, "toLocaleString")));
+// ECMA-402 §20.1.1 Number.prototype.toLocaleString ( [ locales [ , options ] ] )
+Value proto_to_locale_string(Vm& vm, Value self, std::span<const Value> args, Value) {
+  // 1. Let x be ? thisNumberValue(this value). 2-3. FormatNumeric(? Construct(%Intl.NumberFormat%, « locales, options »), x).
+  Value x = Value::number(this_number(vm, self, "toLocaleString"));
+  return intl::number_to_locale_string(vm, x, arg(args, 0), arg(args, 1));
 }
 
 Value proto_value_of(Vm& vm, Value self, std::span<const Value>, Value) {

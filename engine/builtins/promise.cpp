@@ -380,17 +380,6 @@ bool default_species(Vm& vm, PromiseObject* p) {
   return static_cast<AccessorPair*>(s->value.as_cell())->getter == realm_data(vm)->v[3];
 }
 
-Value species_constructor(Vm& vm, Object* o, Value default_ctor) {
-  RootedValue d(vm.heap(), default_ctor);
-  Value c = get(vm, o, key_of(WellKnownAtom::constructor, vm));
-  if (c.is_undefined()) return d;
-  if (!c.is_object()) vm.throw_error(ErrorType::TypeError, "The .constructor property is not an object");
-  Value s = get(vm, as_object(c), PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::species)));
-  if (s.is_nullish()) return d;
-  if (is_constructor(s)) return s;
-  vm.throw_error(ErrorType::TypeError, "object.constructor[Symbol.species] is not a constructor");
-}
-
 Value promise_then(Vm& vm, Value self, std::span<const Value> args, Value) {
   PromiseObject* p = as_promise(self);
   if (!p) vm.throw_error(ErrorType::TypeError, "Method Promise.prototype.then called on incompatible receiver " + describe(vm, self));
@@ -587,6 +576,28 @@ Value promise_with_resolvers(Vm& vm, Value self, std::span<const Value>, Value) 
   create_data_property_or_throw(vm, o, key_of(vm, "resolve"), cap.resolve);
   create_data_property_or_throw(vm, o, key_of(vm, "reject"), cap.reject);
   return object_value(o);
+}
+
+// §27.2.4.8 Promise.try ( callback, ...args )
+Value promise_try(Vm& vm, Value self, std::span<const Value> args, Value) {
+  // 1-2. Let C be the this value; if C is not an Object, throw a TypeError exception.
+  if (!self.is_object()) vm.throw_error(ErrorType::TypeError, "Promise.try called on a non-object");
+  // 3. Let promiseCapability be ? NewPromiseCapability(C).
+  Capability cap(vm);
+  new_capability(vm, self, cap, false);
+  // 4-6. Let status be Completion(Call(callback, undefined, args)); reject with its error, or resolve with its value.
+  Value result;
+  try {
+    result = vm.call(arg(args, 0), Value::undefined(), args.size() > 1 ? args.subspan(1) : std::span<const Value>());
+  } catch (const Thrown&) {
+    RootedValue e(vm.heap(), vm.take_exception());
+    capability_settle(vm, cap, e, true);
+    return cap.promise;
+  }
+  RootedValue value(vm.heap(), result);
+  capability_settle(vm, cap, value, false);
+  // 7. Return promiseCapability.[[Promise]].
+  return cap.promise;
 }
 
 Value get_species(Vm&, Value self, std::span<const Value>, Value) { return self; }
@@ -831,6 +842,7 @@ void install_promise(Vm& vm) {
   vm.define_native(ctor, "reject", promise_static_reject, 1);
   vm.define_native(ctor, "resolve", promise_static_resolve, 1);
   vm.define_native(ctor, "withResolvers", promise_with_resolvers, 0);
+  vm.define_native(ctor, "try", promise_try, 1);
   {
     gc::Rooted<FunctionObject> g(vm.heap(), vm.new_native("get [Symbol.species]", get_species, 0));
     vm.define_accessor(ctor, vm.well_known_symbol(WellKnownSymbol::species), object_value(g), Value::undefined());

@@ -1,5 +1,7 @@
 // The realm: the intrinsic prototypes and shapes, made in dependency order,
 // then every builtins/*.cpp installer.
+#include <algorithm>
+
 #include "builtins/builtins.h"
 #include "vm/generator.h"
 
@@ -13,6 +15,35 @@ FunctionObject* make_constructor(Vm& vm, std::string_view name, NativeFn fn, int
   vm.define_value(ctor, vm.atom(WellKnownAtom::prototype), object_value(proto), 0);
   vm.define_value(proto, vm.atom(WellKnownAtom::constructor), object_value(ctor));
   return ctor;
+}
+
+double relative_index(Vm& vm, Value v, double len, double if_undefined) {
+  if (v.is_undefined()) return if_undefined;
+  double relative = to_integer_or_infinity(vm, v);
+  if (relative < 0) return std::max(len + relative, 0.0);
+  return std::min(relative, len);
+}
+
+void define_tag(Vm& vm, Object* target, const char* tag) {
+  gc::Rooted<Object> t(vm.heap(), target);
+  gc::Rooted<String> s(vm.heap(), vm.intern(tag));
+  vm.define_value(t, vm.well_known_symbol(WellKnownSymbol::toStringTag), string_value(s), kConfigurable);
+}
+
+void define_getter(Vm& vm, Object* target, const char* name, NativeFn fn) {
+  gc::Rooted<Object> t(vm.heap(), target);
+  gc::Rooted<FunctionObject> g(vm.heap(), vm.new_native(std::string("get ") + name, fn, 0));
+  gc::Rooted<String> key(vm.heap(), vm.intern(name));
+  vm.define_accessor(t, key, object_value(g), Value::undefined());
+}
+
+// get C [ %Symbol.species% ]: every constructor's is "return this" (§23.1.2.5, §24.1.2.3, ...).
+static Value get_species(Vm&, Value self, std::span<const Value>, Value) { return self; }
+
+void define_species(Vm& vm, Object* ctor) {
+  gc::Rooted<Object> c(vm.heap(), ctor);
+  gc::Rooted<FunctionObject> g(vm.heap(), vm.new_native("get [Symbol.species]", get_species, 0));
+  vm.define_accessor(c, vm.well_known_symbol(WellKnownSymbol::species), object_value(g), Value::undefined());
 }
 
 static Value function_prototype_call(Vm&, Value, std::span<const Value>, Value) { return Value::undefined(); }
@@ -62,7 +93,8 @@ void Vm::setup_realm() {
                    IO::SetPrototype, IO::WeakMapPrototype, IO::WeakSetPrototype, IO::WeakRefPrototype,
                    IO::PromisePrototype, IO::RegExpPrototype, IO::AsyncFunctionPrototype,
                    IO::GeneratorFunctionPrototype, IO::AsyncIteratorPrototype,
-                   IO::AsyncGeneratorFunctionPrototype})
+                   IO::AsyncGeneratorFunctionPrototype, IO::ArrayBufferPrototype,
+                   IO::SharedArrayBufferPrototype, IO::DataViewPrototype, IO::TypedArrayPrototype})
     in[plain] = new_object();
   for (IO error : {IO::TypeErrorPrototype, IO::RangeErrorPrototype, IO::ReferenceErrorPrototype,
                    IO::SyntaxErrorPrototype, IO::EvalErrorPrototype, IO::URIErrorPrototype,
@@ -95,6 +127,15 @@ void Vm::setup_realm() {
   install_iterator(*this);
   install_array(*this);
   install_string(*this);
+  install_array_buffer(*this);
+  install_shared_array_buffer(*this);
+  install_data_view(*this);
+  install_typed_arrays(*this);  // (after install_array: shares Array.prototype.toString)
+  install_atomics(*this);
+  install_array_from_async(*this);
+  install_disposable_stacks(*this);
+  install_annex_b(*this);
+  install_intl(*this);
   install_regexp(*this);
   install_number(*this);
   install_bigint(*this);

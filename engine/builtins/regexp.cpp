@@ -213,18 +213,6 @@ void regexp_initialize(Vm& vm, RegExpObject* obj, Value pattern, Value flags) {
 
 Value regexp_species_getter(Vm&, Value self, std::span<const Value>, Value) { return self; }
 
-// SpeciesConstructor(O, default).
-Value species_constructor(Vm& vm, Object* o, Value default_ctor) {
-  RootedValue dflt(vm.heap(), default_ctor);
-  Value c = get(vm, o, key_of(WellKnownAtom::constructor, vm));
-  if (c.is_undefined()) return dflt;
-  if (!c.is_object()) vm.throw_error(ErrorType::TypeError, "object.constructor is not an object");
-  Value s = get(vm, as_object(c), sym_key(vm, WellKnownSymbol::species));
-  if (s.is_nullish()) return dflt;
-  if (is_constructor(s)) return s;
-  vm.throw_error(ErrorType::TypeError, "object.constructor[Symbol.species] is not a constructor");
-}
-
 // ============================================================================
 // RegExpBuiltinExec and RegExpExec
 // ============================================================================

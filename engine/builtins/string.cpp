@@ -16,6 +16,8 @@
 
 #include "builtins/builtins.h"
 #include "builtins/regexp.h"
+#include "builtins/intl/intl.h"
+#include "builtins/intl/intl_support.h"
 #include "builtins/string_builder.h"
 #include "unicode/unicode.h"
 #include "vm/box.h"
@@ -629,15 +631,16 @@ Value string_match_all(Vm& vm, Value self, std::span<const Value> args, Value) {
 
 // ============================================================================
 
+// ECMA-402 §19.1.2.1 TransformCase steps 1-5: the language whose case
+// mappings apply — the first requested locale's (or the default's), when
+// ICU maps its case differently from the root (Turkish and Azeri dotted i,
+// Lithuanian dot above, Greek accents); "" for the others.
 std::string locale_of(Vm& vm, Value locales) {
-  Value l = locales;
-  if (l.is_object() && is_array(l)) l = get(vm, as_object(l), PropertyKey::of_index(0));
-  if (l.is_string()) {
-    std::string tag = as_string(l)->to_utf8();
-    for (char& c : tag)
-      if (c == '-') c = '_';
-    return tag;
-  }
+  std::vector<std::string> requested = intl::canonicalize_locale_list(vm, locales);
+  std::string tag = requested.empty() ? intl::default_locale() : requested[0];
+  std::string language = tag.substr(0, tag.find('-'));
+  for (const char* special : {"tr", "az", "lt", "el"})
+    if (language == special) return language;
   return "";
 }
 
@@ -733,29 +736,13 @@ Value string_normalize(Vm& vm, Value self, std::span<const Value> args, Value) {
   return string_value(make_string(vm, dst));
 }
 
-icu::Collator* collator() {
-  thread_local std::unique_ptr<icu::Collator> c;
-  thread_local bool tried = false;
-  if (!tried) {
-    tried = true;
-    UErrorCode err = U_ZERO_ERROR;
-    c.reset(icu::Collator::createInstance(icu::Locale("en", "US"), err));
-    if (U_FAILURE(err)) c.reset();
-  }
-  return c.get();
-}
-
+// ECMA-402 §19.1.1 String.prototype.localeCompare ( that [ , locales [ , options ] ] )
 Value string_locale_compare(Vm& vm, Value self, std::span<const Value> args, Value) {
+  // 1-3. Let S be ? ToString(? RequireObjectCoercible(this value)); thatValue be ? ToString(that).
   gc::Rooted<String> s(vm.heap(), this_string(vm, self, "localeCompare"));
-  gc::Rooted<String> that(vm.heap(), flat_string(vm, arg(args, 0)));
-  if (icu::Collator* c = collator()) {
-    std::u16string a = widen(Units(s.get())), b = widen(Units(that.get()));
-    UErrorCode err = U_ZERO_ERROR;
-    UCollationResult r = c->compare(a.data(), int32_t(a.size()), b.data(), int32_t(b.size()), err);
-    if (U_SUCCESS(err)) return Value::int32(r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0);
-  }
-  int r = String::compare(s, that);
-  return Value::int32(r < 0 ? -1 : r > 0 ? 1 : 0);
+  gc::Rooted<String> that(vm.heap(), to_string(vm, arg(args, 0)));
+  // 4-5. CompareStrings with a Collator made from locales and options.
+  return intl::locale_compare(vm, string_value(s), string_value(that), arg(args, 1), arg(args, 2));
 }
 
 // ============================================================================

@@ -71,6 +71,7 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(SetScoped, ABC, Reg, Depth, Slot, kNone, "scope(B).slot[C] = r[A]")                               \
   OP(CheckInitialized, ABC, Reg, Ic, None, kT, "throw ReferenceError if r[A] is <empty> (name in ic[B])") \
   OP(ThrowConstAssign, ABC, None, Ic, None, kT, "throw TypeError: assignment to the constant named in ic[B]") \
+  OP(ThrowInvalidAssignment, ABC, None, None, None, kT, "throw ReferenceError: a function call as an assignment target (sloppy code, B.3.6)") \
   OP(PushScope, ABx, Imm, Const, None, kNone, "scope = a new scope described by k[Bx] (its slots start <empty>), enclosing the current one; A=1: a var scope sloppy direct eval may add to") \
   OP(MapArguments, ABC, Reg, None, None, kNone, "the arguments object r[A] becomes mapped: its indices alias the parameters' slots in the current scope") \
   OP(PushWithScope, ABC, Reg, None, None, kT, "scope = a `with` scope for the object ToObject(r[A]), enclosing the current one") \

@@ -189,6 +189,16 @@ FunctionCompiler::Target FunctionCompiler::target(Node* node) {
     if (r.is_dynamic()) t.found = find_name(as<Identifier>(node), r);
     return t;
   }
+  if (node->kind == NodeKind::CallExpression) {
+    // Runtime Errors for Function Call Assignment Targets (web compatibility,
+    // sloppy code only; the parser rejects it in strict code): the call is
+    // made, then a ReferenceError is thrown before anything else.
+    Target t;
+    t.object = expr(node);
+    t.key = t.object;
+    emit_.emit(Opcode::ThrowInvalidAssignment);
+    return t;
+  }
   if (node->kind != NodeKind::MemberExpression) unsupported(node, "this assignment target");
   auto* m = as<MemberExpression>(node);
   Target t;

@@ -29,6 +29,11 @@ void FunctionCompiler::bind_pattern(Node* target, uint16_t value, bool initializ
     }
     case NodeKind::ObjectPattern: return object_pattern(as<ObjectPattern>(target), value, initialize);
     case NodeKind::ArrayPattern: return array_pattern(as<ArrayPattern>(target), value, initialize);
+    case NodeKind::CallExpression: {  // for (f() in o): a ReferenceError once f() is called (see target())
+      Temps t(*this);
+      this->target(target);
+      return;
+    }
     case NodeKind::ObjectExpression:
     case NodeKind::ArrayExpression:
       unsupported(target, "an object or array literal as an assignment target");

@@ -181,7 +181,10 @@ const Scope* FunctionCompiler::scope_of(const Node* node) const {
 }
 
 FunctionCompiler::EnteredScope FunctionCompiler::enter_block_scope(const Node* node) {
-  const Scope* scope = scope_of(node);
+  return enter_block_scope(scope_of(node));
+}
+
+FunctionCompiler::EnteredScope FunctionCompiler::enter_block_scope(const Scope* scope) {
   if (!scope) return {};
   const ScopeInfo* si = res_.info(scope);
   EnteredScope entered;
@@ -258,16 +261,18 @@ void FunctionCompiler::hoist_functions(const NodeList& body) {
       s = as<ExportNamedDeclaration>(s)->declaration;
     else if (s->kind == NodeKind::ExportDefaultDeclaration)
       s = as<ExportDefaultDeclaration>(s)->declaration;
-    if (s->kind != NodeKind::FunctionDeclaration) continue;
-    auto* f = as<Function>(s);
-    Temps t(*this);
-    uint16_t r = temp();
-    FunctionRole role;
-    if (!f->id) role.name = "default";
-    closure(f, r, role);
-    if (f->id) store(f->id, r, /*initialize=*/true);
-    else store_binding(res_.default_export, r);
+    if (s->kind == NodeKind::FunctionDeclaration) hoist_function(as<Function>(s));
   }
+}
+
+void FunctionCompiler::hoist_function(const Function* f) {
+  Temps t(*this);
+  uint16_t r = temp();
+  FunctionRole role;
+  if (!f->id) role.name = "default";
+  closure(f, r, role);
+  if (f->id) store(f->id, r, /*initialize=*/true);
+  else store_binding(res_.default_export, r);
 }
 
 const Resolution& FunctionCompiler::resolve(const Node* id) {
@@ -334,7 +339,10 @@ uint16_t FunctionCompiler::load_static(const Identifier* id, const Resolution& r
 
 void FunctionCompiler::store(const Node* node, uint16_t value, bool initialize) {
   auto* id = as<Identifier>(const_cast<Node*>(node));
-  const Resolution& r = resolve(id);
+  store_resolved(id, resolve(id), value, initialize);
+}
+
+void FunctionCompiler::store_resolved(const Identifier* id, const Resolution& r, uint16_t value, bool initialize) {
   // `var x = v` inside `with` assigns through the with object when it has x
   // (a var's initializer is a plain assignment, §14.3.2.1).
   bool assigns = !initialize || !r.binding || r.binding->kind == BindingKind::Var;

@@ -128,10 +128,10 @@ void FunctionCompiler::compile_statement(Node* s) {
       auto* i = as<IfStatement>(s);
       Label otherwise, end;
       emit_.emit_jump(Opcode::JumpIfFalse, expr(i->test), otherwise);
-      compile_statement(i->consequent);
+      sub_statement(i->consequent);
       if (i->alternate) emit_.emit_jump(Opcode::Jump, 0, end);
       emit_.bind(otherwise);
-      if (i->alternate) compile_statement(i->alternate);
+      if (i->alternate) sub_statement(i->alternate);
       emit_.bind(end);
       return;
     }
@@ -234,6 +234,7 @@ void FunctionCompiler::annex_b_copy(const Function* f) {
   Temps t(*this);
   uint16_t r = temp();
   load(as<Identifier>(f->id), r);
+  if (it->second.through_eval_var) return store_resolved(as<Identifier>(f->id), it->second.eval_var, r, false);
   const BindingLocation* loc = res_.location_of(it->second.var);
   if (!loc) return;
   switch (loc->kind) {
@@ -243,6 +244,21 @@ void FunctionCompiler::annex_b_copy(const Function* f) {
       break;
     default: emit_.emit(Opcode::SetGlobal, r, ic(f->id ? as<Identifier>(f->id)->name : nullptr)); break;
   }
+}
+
+// B.3.3 FunctionDeclarations in IfStatement Statement Clauses: `if (x)
+// function f() {}` runs as `if (x) { function f() {} }` — the resolver gave
+// the function a Block scope of its own (keyed by the function node, like
+// the function's own scope), where it is instantiated before its var copy.
+void FunctionCompiler::sub_statement(Node* s) {
+  if (s->kind != NodeKind::FunctionDeclaration) return compile_statement(s);
+  const Scope* wrapper = nullptr;
+  for (const ScopeInfo& info : res_.scopes)
+    if (info.scope && info.scope->node == s && info.scope->kind == ScopeKind::Block) wrapper = info.scope;
+  EnteredScope entered = enter_block_scope(wrapper);
+  hoist_function(as<Function>(s));
+  compile_statement(s);
+  leave_block_scope(entered);
 }
 
 void FunctionCompiler::block(const BlockStatement* b) {
@@ -289,6 +305,12 @@ void FunctionCompiler::for_statement(const ForStatement* f) {
 void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
   bool is_of = f->kind == NodeKind::ForOfStatement;
   uint16_t state = temps(2);  // enumerator / iterator + next method
+  // B.3.5 Initializers in ForIn Statement Heads: `for (var a = init in o)`
+  // assigns init to a once, before o is evaluated.
+  if (!is_of && f->left->kind == NodeKind::VariableDeclaration) {
+    auto* d = as<VariableDeclaration>(f->left);
+    if (d->kind_ == VarKind::Var && as<VariableDeclarator>(d->declarations[0])->init) variable_declaration(d);
+  }
   {
     // The right side sees the loop's bindings in their TDZ (§14.7.5.6 step 2).
     Temps t(*this);

@@ -122,6 +122,7 @@ class FunctionCompiler {
     int code_scope = -1;  // its CodeScope in fn_.scopes, -1 when `node` has no scope
   };
   EnteredScope enter_block_scope(const Node* node);
+  EnteredScope enter_block_scope(const Scope* scope);
   void leave_block_scope(const EnteredScope& entered);
   // The locals table (bytecode/function.h): a CodeScope for `scope` from
   // here on, naming the variables it keeps in registers; closed (its code
@@ -140,6 +141,7 @@ class FunctionCompiler {
 
   // Function declarations are created when their scope is entered (§10.2.11 step 36).
   void hoist_functions(const NodeList& body);
+  void hoist_function(const Function* f);
 
   // ---- modules (compile_modules.cpp) ------------------------------------------
   void build_module_info(const Program* program);  // fills fn_.module
@@ -210,6 +212,7 @@ class FunctionCompiler {
   // B.3.2.1: when a sloppy block-level function declaration is evaluated,
   // the block's function is copied into the same-named var.
   void annex_b_copy(const Function* f);
+  void sub_statement(Node* s);
 
   void block(const BlockStatement* b);
 
@@ -250,6 +253,7 @@ class FunctionCompiler {
   // Writes r[value] to the name. `initialize`: the declaration itself (no
   // TDZ or const check).
   void store(const Node* node, uint16_t value, bool initialize);
+  void store_resolved(const Identifier* id, const Resolution& r, uint16_t value, bool initialize);
 
   void closure(const Function* f, uint16_t dst, const FunctionRole& role);
 

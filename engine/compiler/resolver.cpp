@@ -1037,7 +1037,20 @@ class Resolver {
     for (const auto& scope : tree_.scopes)
       for (const AnnexBFunction& a : scope->annex_b_functions) {
         Atom name = as<Identifier>(a.function->id)->name;
-        r_.annex_b[a.function] = AnnexBCopy{a.block->find(name), scope->find(name)};
+        AnnexBCopy copy;
+        copy.lexical = a.block->find(name);
+        copy.var = scope->find(name);
+        if (scope.get() == sloppy_eval_root_) {
+          // The copy runs in the block, where the name means the block's
+          // function: resolve it in the caller's chain, from the block's depth.
+          PendingRef ref;
+          ref.node = a.function->id;
+          ref.scope = a.block;
+          copy.through_eval_var = true;
+          copy.eval_var.binding = nullptr;
+          resolve_outer(ref, copy.eval_var);
+        }
+        r_.annex_b[a.function] = copy;
       }
   }
 };

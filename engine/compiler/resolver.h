@@ -121,6 +121,11 @@ struct ScopeInfo {
 struct AnnexBCopy {
   const Binding* lexical = nullptr;  // the block's binding
   const Binding* var = nullptr;      // the var scope's binding
+  // Sloppy direct eval code: its vars live in the caller's var scope (no
+  // location of their own), so the copy stores through this reference to
+  // the name as the eval's var scope sees it (B.3.2.3 EvalDeclarationInstantiation).
+  bool through_eval_var = false;
+  Resolution eval_var;
 };
 
 struct ResolverResult {

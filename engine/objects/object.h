@@ -59,6 +59,9 @@ enum class ObjectClass : uint8_t {
   Date,
   Proxy,      // builtins/proxy.h: a non-callable proxy (callable ones are FunctionKind::Proxy)
   ModuleNamespace,  // vm/module.h: a module namespace exotic object (§10.4.6)
+  ArrayBuffer, SharedArrayBuffer,  // vm/array_buffer.h
+  TypedArray,  // vm/typed_array.h: an integer-indexed exotic object (§10.4.5)
+  DataView,    // builtins/data_view.cpp
 };
 
 struct OwnProperty {
@@ -85,6 +88,11 @@ class Object : public gc::Cell {
 
   ObjectClass object_class() const { return class_; }
   void set_object_class(ObjectClass c) { class_ = c; }
+  // [[IsHTMLDDA]] (Annex B §B.3.6): an object that typeof calls "undefined",
+  // that ToBoolean calls false and that == null (document.all; the test262
+  // host's $262.IsHTMLDDA). Kept in the cell's engine flags.
+  bool is_htmldda() const { return user_flags() & kHTMLDDAFlag; }
+  void mark_htmldda() { set_user_flags(user_flags() | kHTMLDDAFlag); }
   bool extensible() const { return extensible_; }
   void prevent_extensions() { extensible_ = false; }
   // Arrays: the value of `length` (elements at or past it are absent).
@@ -210,6 +218,7 @@ class Object : public gc::Cell {
   // The shape's address, with kDictionaryBit set in dictionary mode (cells
   // are 16-byte aligned, so the low bit is free).
   static constexpr uintptr_t kDictionaryBit = 1;
+  static constexpr uint8_t kHTMLDDAFlag = 1;  // in user_flags()
   uintptr_t shape_bits_;
   Value* slots_;
   uint32_t slot_capacity_;

@@ -164,6 +164,8 @@ class ScopeChecker {
           hoists = false;
         if (s == var_scope) {
           if (existing && existing->kind == BindingKind::Parameter) hoists = false;
+          // B.3.2.1 step ii: in function code, not when F is "arguments".
+          if (s->kind == ScopeKind::Function && id->name->text == "arguments") hoists = false;
           break;
         }
       }

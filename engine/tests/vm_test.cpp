@@ -117,3 +117,12 @@ TEST_CASE("vm: a job queue that never empties does not keep the jobs it ran aliv
   REQUIRE(live_during > 0);
   CHECK(live_during < size_t(4) << 20);  // the realm alone is well under this; 200,000 reactions are not
 }
+
+TEST_CASE("vm: B.3.3 a function declared as an if statement's body in global code") {
+  // The function gets a block of its own: it was once used without that
+  // block being entered, reading a scope slot that was not there (SIGSEGV).
+  CHECK(eval("var a; if (true) function f() { a = f; f = 123; } f(); typeof a + ' ' + typeof f") ==
+        "function function");
+  CHECK(eval("if (false) ; else function g() { return 7; } g()") == "7");
+  CHECK(eval("var h = 1; if (false) function h() {} h") == "1");
+}

@@ -145,9 +145,24 @@ Value unwrap_fulfilled(Vm& vm, Value, std::span<const Value> args, Value) {
   promise_settle(vm, derived, object_value(result), false);
   return Value::undefined();
 }
+// The value promise rejected: for next and throw, a sync iterator that is
+// not done is closed first (§27.1.6.4 AsyncFromSyncIteratorContinuation's
+// closeOnRejection: IteratorClose with the throw completion).
 Value unwrap_rejected(Vm& vm, Value, std::span<const Value> args, Value) {
-  Object* record = as_object(vm.current_native()->native_data);
-  promise_settle(vm, as_object(record->get_element(0).value_or(Value::undefined())), arg(args, 0), true);
+  gc::Rooted<Object> record(vm.heap(), as_object(vm.current_native()->native_data));  // [derived, done, iterator?]
+  RootedValue reason(vm.heap(), arg(args, 0));
+  if (auto iterator = record->get_element(2)) {
+    try {
+      vm.throw_value(reason);
+    } catch (const Thrown&) {
+      try {
+        iterator_close_and_rethrow(vm, *iterator);
+      } catch (const Thrown&) {
+        reason = vm.take_exception();
+      }
+    }
+  }
+  promise_settle(vm, as_object(record->get_element(0).value_or(Value::undefined())), reason, true);
   return Value::undefined();
 }
 
@@ -173,9 +188,16 @@ Value adapt(Vm& vm, Value self, WellKnownAtom name, std::span<const Value> args)
     gc::Rooted<Object> r(vm.heap(), as_object(result));
     bool done = to_boolean(get(vm, r, key_of(WellKnownAtom::done, vm)));
     RootedValue value(vm.heap(), get(vm, r, key_of(WellKnownAtom::value, vm)));
-    gc::Rooted<Object> value_promise(vm.heap(), promise_resolve_value(vm, value));
-    Value parts[2] = {object_value(derived), Value::boolean(done)};
-    gc::Rooted<Object> record(vm.heap(), vm.new_array_from(parts));
+    bool close_on_rejection = !done && name != WellKnownAtom::return_;
+    gc::Rooted<Object> value_promise(vm.heap());
+    try {
+      value_promise = promise_resolve_value(vm, value);
+    } catch (const Thrown&) {
+      if (close_on_rejection) iterator_close_and_rethrow(vm, iterator);
+      throw;
+    }
+    Value parts[3] = {object_value(derived), Value::boolean(done), iterator};
+    gc::Rooted<Object> record(vm.heap(), vm.new_array_from(std::span<const Value>(parts, close_on_rejection ? 3 : 2)));
     gc::Rooted<FunctionObject> on_fulfilled(vm.heap(), vm.new_native("", unwrap_fulfilled, 1));
     on_fulfilled->native_data = object_value(record);
     gc::Rooted<FunctionObject> on_rejected(vm.heap(), vm.new_native("", unwrap_rejected, 1));
@@ -208,7 +230,10 @@ Value async_iterator_of(Vm& vm, Value iterable, Value* next_method) {
     *next_method = get(vm, as_object(it), key_of(WellKnownAtom::next, vm));
     return iterator;
   }
-  IteratorRecord sync = get_iterator(vm, source);
+  return async_from_sync_iterator(vm, get_iterator(vm, source), next_method);
+}
+
+Value async_from_sync_iterator(Vm& vm, IteratorRecord sync, Value* next_method) {
   RootedValue iterator(vm.heap(), sync.iterator), next(vm.heap(), sync.next_method);
   gc::Rooted<Shape> shape(vm.heap(), vm.root_shape_for(vm.intrinsics()[IntrinsicObject::AsyncFromSyncIteratorPrototype]));
   auto* adapter = vm.heap().allocate<AsyncFromSyncIterator>(shape.get());

@@ -10,6 +10,7 @@
 #pragma once
 #include <vector>
 
+#include "vm/operations.h"
 #include "vm/vm.h"
 
 namespace glass {
@@ -55,6 +56,8 @@ Value async_generator_enqueue(Vm& vm, Value generator, Value sent, bytecode::Res
 void async_generator_resume(Vm& vm, GeneratorObject* gen, Value value, bytecode::ResumeMode mode);
 // for await over a sync iterable: an async iterator adapting it.
 Value async_iterator_of(Vm& vm, Value iterable, Value* next_method);
+// §27.1.6.1 CreateAsyncFromSyncIterator ( syncIteratorRecord ): the adapter, and its next in *next_method.
+Value async_from_sync_iterator(Vm& vm, IteratorRecord sync, Value* next_method);
 void install_async_generator(Vm& vm);
 
 void install_generator(Vm& vm);

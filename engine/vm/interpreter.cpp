@@ -40,6 +40,7 @@
 #include "vm/operations.h"
 #include "vm/push_frame.h"
 #include "vm/rooted.h"
+#include "vm/typed_array.h"
 #include "vm/vm.h"
 
 namespace glass {
@@ -228,6 +229,8 @@ L_CheckInitialized:
   DISPATCH();
 L_ThrowConstAssign:
   vm.throw_error(ErrorType::TypeError, "Assignment to constant variable.");
+L_ThrowInvalidAssignment:
+  vm.throw_error(ErrorType::ReferenceError, "Invalid left-hand side in assignment");
 L_PushScope: {
   const bytecode::Constant& layout = f->tmpl->code->constants[ins.bx()];
   uint32_t count = uint32_t(layout.names.size());
@@ -370,6 +373,7 @@ L_GetIndexed: {
       r[ins.a()] = e[i];
       DISPATCH();
     }
+    if (o->object_class() == ObjectClass::TypedArray && typed_array_fast_get(o, i, r[ins.a()])) DISPATCH();
   }
   r[ins.a()] = get_indexed_slow(vm, base, key);
   DISPATCH();
@@ -396,6 +400,7 @@ L_SetIndexed: {
         }
       }
     }
+    if (o->object_class() == ObjectClass::TypedArray && typed_array_fast_set(o, i, r[ins.c()])) DISPATCH();
   }
   set_indexed_slow(vm, base, key, r[ins.c()], f->tmpl->code->strict);
   DISPATCH();

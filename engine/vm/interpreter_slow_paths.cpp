@@ -13,6 +13,7 @@
 #include "parser/display.h"
 #include "vm/interpreter_support.h"
 #include "vm/rooted.h"
+#include "vm/typed_array.h"
 
 namespace glass {
 
@@ -102,7 +103,10 @@ Value get_named_slow(Vm& vm, Value base, InlineCache& ic) {
   Value v = get_value(vm, base, PropertyKey::of_cell(ic.name));
   if (base.is_object()) {
     Object* o = as_object(base);
-    if (o->object_class() != ObjectClass::String) fill_get_cache(ic, o);
+    // (A typed array's numeric names, "-0" or "1.5", never reach its prototype: not cacheable.)
+    if (o->object_class() != ObjectClass::String &&
+        !(is_typed_array(o) && canonical_numeric_index(PropertyKey::of_cell(ic.name))))
+      fill_get_cache(ic, o);
   }
   return v;
 }

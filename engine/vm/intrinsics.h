@@ -4,6 +4,7 @@
 #include <cstddef>
 
 #include "objects/object.h"
+#include "vm/element_type.h"
 
 namespace glass {
 
@@ -21,8 +22,20 @@ namespace glass {
   X(GeneratorPrototype) X(AsyncFunctionPrototype) X(GeneratorFunctionPrototype) \
   X(AsyncIteratorPrototype) X(AsyncGeneratorPrototype) X(AsyncGeneratorFunctionPrototype) \
   X(AsyncFromSyncIteratorPrototype) X(DatePrototype) \
-  X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError) X(Eval) X(ArrayValues)
-
+  X(Object) X(Function) X(Array) X(Promise) X(Symbol) X(ThrowTypeError) X(Eval) X(ArrayValues) \
+  X(ArrayBuffer) X(ArrayBufferPrototype) X(SharedArrayBuffer) X(SharedArrayBufferPrototype) X(DataViewPrototype)\
+  X(TypedArray) X(TypedArrayPrototype)                                        \
+  X(Iterator) X(IteratorHelperPrototype) X(WrapForValidIteratorPrototype)     \
+  X(SuppressedErrorPrototype) X(DisposableStack) X(DisposableStackPrototype)  \
+  X(AsyncDisposableStack) X(AsyncDisposableStackPrototype)                    \
+  X(IntlCollatorPrototype) X(IntlNumberFormatPrototype) X(IntlPluralRulesPrototype) \
+  X(IntlDateTimeFormatPrototype) X(IntlRelativeTimeFormatPrototype)           \
+  X(IntlListFormatPrototype) X(IntlDisplayNamesPrototype) X(IntlSegmenterPrototype) \
+  X(IntlSegmentsPrototype) X(IntlSegmentIteratorPrototype) X(IntlLocalePrototype) \
+  X(AgentAsyncWaits) /* not a JS object: the Atomics.waitAsync waits pending (builtins/atomics.cpp) */
+// ... and, for each row of GLASS_TYPED_ARRAYS (element_type.h), the
+// constructor and its prototype: Int8Array, Int8ArrayPrototype, ...
+// (typed_array_intrinsic() finds them by element type).
 // X(name): a Shape* (root shapes and pre-built shapes for common objects).
 #define GLASS_INTRINSIC_SHAPES(X)                                             \
   X(ObjectShape)    /* {} */                                                  \
@@ -36,8 +49,16 @@ enum class IntrinsicObject : uint8_t {
 #define GLASS_X(n) n,
   GLASS_INTRINSIC_OBJECTS(GLASS_X)
 #undef GLASS_X
+#define GLASS_X(Name, Type, CType, Size) Name, Name##Prototype,
+  GLASS_TYPED_ARRAYS(GLASS_X)
+#undef GLASS_X
       Count
 };
+
+// The intrinsic %Int8Array% ... of an element type, or its prototype.
+inline IntrinsicObject typed_array_intrinsic(ElementType t, bool prototype = false) {
+  return IntrinsicObject(size_t(IntrinsicObject::Int8Array) + 2 * size_t(t) + (prototype ? 1 : 0));
+}
 enum class IntrinsicShape : uint8_t {
 #define GLASS_X(n) n,
   GLASS_INTRINSIC_SHAPES(GLASS_X)
@@ -47,7 +68,9 @@ enum class IntrinsicShape : uint8_t {
 
 // X(name, "description")
 #define GLASS_WELL_KNOWN_SYMBOLS(X)                                \
+  X(asyncDispose, "Symbol.asyncDispose")                           \
   X(asyncIterator, "Symbol.asyncIterator")                         \
+  X(dispose, "Symbol.dispose")                                     \
   X(hasInstance, "Symbol.hasInstance")                             \
   X(isConcatSpreadable, "Symbol.isConcatSpreadable")               \
   X(iterator, "Symbol.iterator")                                   \

@@ -11,6 +11,7 @@
 #include "vm/arguments.h"
 #include "vm/box.h"
 #include "vm/rooted.h"
+#include "vm/typed_array.h"
 
 namespace glass {
 
@@ -49,7 +50,8 @@ bool to_boolean_slow(Value v) {
   if (v.is_nullish() || v.is_empty()) return false;
   if (v.is_string()) return !as_string(v)->empty();
   if (v.is_bigint()) return !as_bigint(v)->is_zero();
-  return true;  // objects, symbols
+  if (v.is_object()) return !as_object(v)->is_htmldda();  // §B.3.6.1: [[IsHTMLDDA]] objects are falsy
+  return true;  // symbols
 }
 
 Value to_primitive(Vm& vm, Value v, Hint hint) {
@@ -147,7 +149,8 @@ double to_integer_or_infinity(Vm& vm, Value v) {
   double d = to_number(vm, v);
   if (d != d || d == 0) return 0;
   if (std::isinf(d)) return d;
-  return std::trunc(d);
+  double t = std::trunc(d);
+  return t == 0 ? 0 : t;  // truncate(-0.5) is the mathematical 0, never -0
 }
 
 uint32_t double_to_uint32(double d) {
@@ -176,6 +179,17 @@ uint32_t to_array_length(Vm& vm, Value v) {
   double number = to_number(vm, v);
   if (double(len) != number) vm.throw_error(ErrorType::RangeError, "Invalid array length");
   return len;
+}
+
+// §7.1.22 ToIndex ( value )
+uint64_t to_index(Vm& vm, Value v) {
+  // 1. Let integer be ? ToIntegerOrInfinity(value).
+  double d = to_integer_or_infinity(vm, v);
+  // 2. If integer is not in the inclusive interval from 0 to 2^53 - 1, throw a RangeError exception.
+  if (d < 0 || d > 9007199254740991.0)
+    vm.throw_error(ErrorType::RangeError, "Invalid value: not (convertible to) a safe integer");
+  // 3. Return integer.
+  return uint64_t(d);
 }
 
 String* number_to_string(Vm& vm, double d) {
@@ -251,6 +265,7 @@ const char* typeof_name(Value v) {
   if (v.is_symbol()) return "symbol";
   if (v.is_bigint()) return "bigint";
   if (v.is_null()) return "object";
+  if (v.is_object() && as_object(v)->is_htmldda()) return "undefined";  // §B.3.6.3
   if (v.is_object() && is_callable(v)) return "function";
   return "object";
 }
@@ -290,6 +305,10 @@ bool loose_equals(Vm& vm, Value a, Value b) {
     if (a.is_number() && b.is_number()) return a.as_number() == b.as_number();
     if (a.is_string() && b.is_string()) return String::equals(as_string(a), as_string(b));
     if (a.is_nullish() && b.is_nullish()) return true;
+    // §B.3.6.2: an [[IsHTMLDDA]] object == null and == undefined.
+    if ((a.is_nullish() && b.is_object() && as_object(b)->is_htmldda()) ||
+        (b.is_nullish() && a.is_object() && as_object(a)->is_htmldda()))
+      return true;
     if (b.is_bigint() && !a.is_bigint()) std::swap(a, b);  // == is symmetric: a BigInt goes left
     if (a.is_bigint()) {
       if (b.is_bigint()) return BigInt::equals(as_bigint(a), as_bigint(b));
@@ -440,6 +459,7 @@ bool is_extensible(Vm& vm, Object* o) {
 
 bool prevent_extensions(Vm& vm, Object* o) {
   if (is_proxy(o)) return proxy_prevent_extensions(vm, o);
+  if (TypedArrayObject* ta = as_typed_array(o)) return typed_array_prevent_extensions(ta);
   o->prevent_extensions();
   return true;
 }
@@ -453,6 +473,9 @@ static OwnProperty resolve_mapped(const OwnProperty& special, uint32_t index) {
 std::optional<OwnProperty> get_own_property(Vm& vm, Object* o, PropertyKey key) {
   if (proxy_dispatch(o, key)) return proxy_get_own_property(vm, o, key);
   if (namespace_dispatch(o, key)) return namespace_get_own_property(vm, o, key);
+  double numeric_index;
+  if (typed_array_numeric_key(o, key, numeric_index))
+    return typed_array_get_own_property(vm, static_cast<TypedArrayObject*>(o), numeric_index);
   if (key.is_index()) {
     if (o->object_class() == ObjectClass::String) {
       String* s = static_cast<BoxObject*>(o)->primitive_string();
@@ -480,6 +503,9 @@ bool has_property(Vm& vm, Object* o, PropertyKey key) {
   for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_has_property(vm, cur, key);
     if (namespace_dispatch(cur, key)) return namespace_has_property(vm, cur, key);
+    double numeric_index;
+    if (typed_array_numeric_key(cur, key, numeric_index))
+      return is_valid_integer_index(static_cast<TypedArrayObject*>(cur), numeric_index);
     if (get_own_property(vm, cur, key)) return true;
   }
   return false;
@@ -564,6 +590,9 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
   if (proxy_dispatch(o, key)) return proxy_define_own_property(vm, o, key, desc, throw_on_fail);
   if (namespace_dispatch(o, key))
     return namespace_define_own_property(vm, o, key, desc) || fail("Cannot redefine property: " + name());
+  if (double numeric_index; typed_array_numeric_key(o, key, numeric_index))
+    return typed_array_define_own_property(vm, static_cast<TypedArrayObject*>(o), numeric_index, desc) ||
+           fail("Cannot redefine property: " + name());
   if (o->object_class() == ObjectClass::Array && !key.is_index() && key.cell == vm.atom(WellKnownAtom::length))
     return array_set_length(vm, o, desc, throw_on_fail);
   gc::Rooted<Object> obj(vm.heap(), o);
@@ -630,6 +659,8 @@ bool define_own_property(Vm& vm, Object* o, PropertyKey key, const PropertyDescr
 bool delete_property(Vm& vm, Object* o, PropertyKey key) {
   if (proxy_dispatch(o, key)) return proxy_delete_property(vm, o, key);
   if (namespace_dispatch(o, key)) return namespace_delete_property(vm, o, key);
+  if (double numeric_index; typed_array_numeric_key(o, key, numeric_index))
+    return !is_valid_integer_index(static_cast<TypedArrayObject*>(o), numeric_index);  // §10.4.5.6
   auto p = get_own_property(vm, o, key);
   if (!p) return true;
   if (!(p->flags & kConfigurable)) return false;
@@ -640,6 +671,7 @@ bool delete_property(Vm& vm, Object* o, PropertyKey key) {
 
 std::vector<PropertyKey> own_property_keys(Vm& vm, Object* o) {
   if (is_proxy(o)) return proxy_own_property_keys(vm, o);
+  if (TypedArrayObject* ta = as_typed_array(o)) return typed_array_own_property_keys(vm, ta);
   std::vector<PropertyKey> keys;
   if (is_module_namespace(o)) keys = namespace_own_property_keys(vm, o);  // then its symbols, below
   if (o->object_class() == ObjectClass::String) {
@@ -672,6 +704,7 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
     for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
       if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
       if (namespace_dispatch(cur, key)) return namespace_get(vm, cur, key);
+      if (is_typed_array(cur)) return typed_array_get_element(vm, static_cast<TypedArrayObject*>(cur), key.index);
       if (cur->object_class() != ObjectClass::String) {
         if (auto v = cur->get_element(key.index)) return *v;
         if (auto special = cur->get_special_element(key.index)) {
@@ -687,6 +720,8 @@ Value get(Vm& vm, Object* o, PropertyKey key, Value receiver) {
   for (Object* cur = o; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_get(vm, cur, key, receiver);
     if (namespace_dispatch(cur, key)) return namespace_get(vm, cur, key);
+    if (double numeric_index; typed_array_numeric_key(cur, key, numeric_index))
+      return typed_array_get_element(vm, static_cast<TypedArrayObject*>(cur), numeric_index);
     std::optional<OwnProperty> p;
     if (cur->object_class() == ObjectClass::Array || cur->object_class() == ObjectClass::String)
       p = get_own_property(vm, cur, key);
@@ -740,6 +775,16 @@ bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
   for (Object* cur = obj; cur; cur = get_prototype_of(cur)) {
     if (proxy_dispatch(cur, key)) return proxy_set(vm, cur, key, rv, rr);
     if (is_module_namespace(cur)) return false;  // §10.4.6.9: no assignment succeeds
+    if (double numeric_index; typed_array_numeric_key(cur, key, numeric_index)) {
+      // §10.4.5.5 [[Set]]: the array itself as receiver writes the element (or ignores an invalid index).
+      auto* ta = static_cast<TypedArrayObject*>(cur);
+      if (rr.get().is_object() && as_object(rr) == cur) {
+        typed_array_set_element(vm, ta, numeric_index, rv);
+        return true;
+      }
+      if (!is_valid_integer_index(ta, numeric_index)) return true;
+      break;  // OrdinarySet: the element is a writable data property
+    }
     std::optional<OwnProperty> p = get_own_property(vm, cur, key);
     if (!p) continue;
     if (p->flags & kAccessor) {
@@ -758,7 +803,9 @@ bool set(Vm& vm, Object* o, PropertyKey key, Value v, Value receiver) {
   if (existing) {
     if (existing->flags & kAccessor) return false;
     if (!(existing->flags & kWritable)) return false;
-    if (proxy_dispatch(target, key)) {  // a proxy receiver: [[DefineOwnProperty]] with { [[Value]]: v }
+    double numeric_index;
+    if (proxy_dispatch(target, key) || typed_array_numeric_key(target, key, numeric_index)) {
+      // A proxy or typed array receiver: [[DefineOwnProperty]] with { [[Value]]: v }
       PropertyDescriptor d;
       d.value = rv.get();
       return define_own_property(vm, target, key, d, false);
@@ -816,7 +863,7 @@ void create_data_property_or_throw(Vm& vm, Object* o, PropertyKey key, Value v) 
 
 bool set_integrity_level(Vm& vm, Object* o, bool frozen) {
   gc::Rooted<Object> obj(vm.heap(), o);
-  if (is_proxy(obj)) {  // SetIntegrityLevel (§7.3.15) through the proxy's traps
+  if (is_proxy(obj) || is_typed_array(obj)) {  // SetIntegrityLevel (§7.3.15) through the internal methods
     if (!prevent_extensions(vm, obj)) vm.throw_error(ErrorType::TypeError, "Cannot prevent extensions");
     std::vector<PropertyKey> keys = own_property_keys(vm, obj);
     for (PropertyKey key : keys) {
@@ -966,6 +1013,25 @@ Realm* get_function_realm(Vm& vm, Object* constructor) {
   }
 }
 
+// §7.3.22 SpeciesConstructor ( O, defaultConstructor )
+Value species_constructor(Vm& vm, Object* o, Value default_ctor) {
+  RootedValue dflt(vm.heap(), default_ctor);
+  // 1. Let C be ? Get(O, "constructor").
+  Value c = get(vm, o, key_of(WellKnownAtom::constructor, vm));
+  // 2. If C is undefined, return defaultConstructor.
+  if (c.is_undefined()) return dflt;
+  // 3. If C is not an Object, throw a TypeError exception.
+  if (!c.is_object()) vm.throw_error(ErrorType::TypeError, "object.constructor is not an object");
+  // 4. Let S be ? Get(C, %Symbol.species%).
+  Value s = get(vm, as_object(c), PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::species)));
+  // 5. If S is either undefined or null, return defaultConstructor.
+  if (s.is_nullish()) return dflt;
+  // 6. If IsConstructor(S) is true, return S.
+  if (is_constructor(s)) return s;
+  // 7. Throw a TypeError exception.
+  vm.throw_error(ErrorType::TypeError, "object.constructor[Symbol.species] is not a constructor");
+}
+
 Object* get_prototype_from_constructor(Vm& vm, Value new_target, IntrinsicObject fallback) {
   if (!new_target.is_object()) return vm.intrinsics()[fallback];
   Value p = own_prototype_slot(vm, as_object(new_target));
@@ -996,6 +1062,33 @@ IteratorRecord get_iterator(Vm& vm, Value v) {
   RootedValue it(vm.heap(), iterator);
   Value next = get(vm, as_object(iterator), key_of(WellKnownAtom::next, vm));
   return IteratorRecord{it, next};
+}
+
+IteratorRecord get_iterator_direct(Vm& vm, Object* obj) {
+  // 1. Let nextMethod be ? Get(obj, "next").
+  RootedValue iterator(vm.heap(), object_value(obj));
+  Value next = get(vm, obj, key_of(WellKnownAtom::next, vm));
+  // 2-3. Return the Iterator Record { [[Iterator]]: obj, [[NextMethod]]: nextMethod, [[Done]]: false }.
+  return IteratorRecord{iterator, next};
+}
+
+bool iterator_step_no_value(Vm& vm, IteratorRecord& it) {
+  Value result = vm.call(it.next_method, it.iterator, {});
+  if (!result.is_object()) vm.throw_error(ErrorType::TypeError, "Iterator result " + to_utf8(vm, result) + " is not an object");
+  return !to_boolean(get(vm, as_object(result), key_of(WellKnownAtom::done, vm)));
+}
+
+void iterator_close_and_rethrow(Vm& vm, Value iterator) {
+  RootedValue ex(vm.heap(), vm.take_exception());
+  RootedValue it(vm.heap(), iterator);
+  try {
+    // 3-5. A throw completion wins over anything `return` does.
+    Value ret = get_method(vm, it, key_of(WellKnownAtom::return_, vm));
+    if (!ret.is_undefined()) vm.call(ret, it, {});
+  } catch (const Thrown&) {
+    vm.take_exception();
+  }
+  vm.throw_value(ex);
 }
 
 std::optional<Value> iterator_step(Vm& vm, IteratorRecord& it) {

@@ -53,6 +53,7 @@ uint32_t to_uint32(Vm& vm, Value v);
 uint32_t double_to_uint32(double d);
 uint64_t to_length(Vm& vm, Value v);
 uint32_t to_array_length(Vm& vm, Value v);  // RangeError "Invalid array length"
+uint64_t to_index(Vm& vm, Value v);         // §7.1.22 ToIndex: RangeError unless 0 <= n <= 2^53 - 1
 String* to_string(Vm& vm, Value v);
 std::string to_utf8(Vm& vm, Value v);  // ToString, then UTF-8 (for messages and printing)
 Object* to_object(Vm& vm, Value v);
@@ -150,6 +151,8 @@ Value call_method(Vm& vm, Value receiver, PropertyKey key, std::span<const Value
 // target's; a proxy's target's (TypeError once revoked); the current realm
 // for anything else.
 Realm* get_function_realm(Vm& vm, Object* constructor);
+// §7.3.22 SpeciesConstructor ( O, defaultConstructor )
+Value species_constructor(Vm& vm, Object* o, Value default_ctor);
 // §10.1.14 GetPrototypeFromConstructor: new_target.prototype if it is an
 // object, else `fallback` of new_target's realm (of the current realm when
 // new_target is not an object).
@@ -164,9 +167,18 @@ struct IteratorRecord {
   Value iterator, next_method;
 };
 IteratorRecord get_iterator(Vm& vm, Value v);
-// The next value, or nullopt when done.
+// §7.4.2 GetIteratorDirect ( obj ): obj itself, with its `next` read once.
+IteratorRecord get_iterator_direct(Vm& vm, Object* obj);
+// §7.4.10 IteratorStepValue: the next value, or nullopt when done.
 std::optional<Value> iterator_step(Vm& vm, IteratorRecord& it);
+// §7.4.9 IteratorStep: false when done (the result's value is not read).
+bool iterator_step_no_value(Vm& vm, IteratorRecord& it);
+// §7.4.11 IteratorClose ( iteratorRecord, completion ) for a normal (or
+// return) completion: calls `return` if there is one; its errors propagate.
 void iterator_close(Vm& vm, Value iterator);
+// IteratorClose for a throw completion (IfAbruptCloseIterator): the
+// exception pending in the Vm is kept, whatever `return` does, and rethrown.
+[[noreturn]] void iterator_close_and_rethrow(Vm& vm, Value iterator);
 Object* create_iter_result(Vm& vm, Value value, bool done);
 
 inline Value cell_value(gc::Cell* c) {

@@ -677,6 +677,15 @@ Value Vm::evaluate_script(std::string_view text, const std::string& name) {
   return call(object_value(f), object_value(realm_->global), {});
 }
 
+Value Vm::evaluate_indirect_eval(std::string_view text) {
+  // Compiled as direct eval code at a call site with nothing around it: the
+  // caller's chain is empty, so vars go to the global object (var_level -1).
+  static const bytecode::EvalSite kGlobalSite;
+  gc::Rooted<FunctionTemplate> t(heap_, compile_script(text, "eval", ParseOptions{}, &kGlobalSite));
+  FunctionObject* f = make_closure(t, nullptr);
+  return call(object_value(f), object_value(realm_->global), {});
+}
+
 void Vm::enqueue_job(Value function, Value argument) {
   jobs_.push_back(function);
   jobs_.push_back(argument);

@@ -208,6 +208,10 @@ class Vm final : public gc::RootSection {
   // value (today: undefined). Throws Thrown (a SyntaxError becomes a JS
   // SyntaxError object).
   Value evaluate_script(std::string_view source, const std::string& name);
+  // §19.2.1.1 PerformEval with direct = false: `source` as eval code whose
+  // environment is the global one (its let/const its own, its vars and
+  // functions deletable global properties).
+  Value evaluate_indirect_eval(std::string_view source);
   // The same, as a global Script of `realm` (the host's $262.evalScript).
   Value evaluate_script_in(Realm* realm, std::string_view source, const std::string& name);
   // Parses and compiles a script (or, with `eval_site`, direct eval code

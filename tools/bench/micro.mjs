@@ -12,6 +12,9 @@
 // checksum line Node prints. A peer that cannot run a benchmark shows n/a;
 // glass shows fail (or wrong, for a different checksum). Ratios are glass time
 // / peer time (below 1: glass is faster), with a geometric mean per peer.
+// A benchmark whose first line is `// baseline: OTHER.js` does the same work
+// as OTHER.js on another data structure; a last table shows glass's time on
+// it divided by glass's time on OTHER (below 1: faster than its baseline).
 // The startup line times glass on an empty script (median of 20 runs) and
 // reads its peak RSS from GNU time (`/usr/bin/time -f %M`).
 import fs from 'node:fs';
@@ -151,13 +154,21 @@ function main() {
   const peers = engines.slice(1);
   const reference = engines[1]; // node --jitless decides the checksum
 
-  const benches = fs.readdirSync(MICRO).filter((f) => f.endsWith('.js')).sort()
-    .filter((f) => !o.filters.length || o.filters.some((x) => f.includes(x)));
+  const all = fs.readdirSync(MICRO).filter((f) => f.endsWith('.js')).sort();
+  const baselineOf = new Map();
+  for (const f of all) {
+    const m = /^\/\/ baseline: (\S+\.js)/.exec(fs.readFileSync(path.join(MICRO, f), 'utf8'));
+    if (m) baselineOf.set(f, m[1]);
+  }
+  const picked = all.filter((f) => !o.filters.length || o.filters.some((x) => f.includes(x)));
+  // A picked benchmark brings its baseline along.
+  const benches = all.filter((f) => picked.includes(f) || picked.some((p) => baselineOf.get(p) === f));
   if (!benches.length) usage(`no benchmark matches ${o.filters.join(' ')}`);
   console.log(`engines: ${engines.map((e) => `${e.name} (${e.cmd})`).join(', ')}`);
   console.log(`${o.runs} runs each, median wall time in ms (process start included); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}\n`);
 
   const ratios = new Map(peers.map((p) => [p.name, []]));
+  const glassMs = new Map(); // bench -> glass's median ms
   const rows = [];
   const notes = [];
   for (const bench of benches) {
@@ -187,6 +198,7 @@ function main() {
       } else result.set(e.name, { ms: median(rs.map((r) => r.ms)) });
     }
     const g = result.get('glass');
+    if (g.ms !== undefined) glassMs.set(bench, g.ms);
     const row = [bench.replace(/\.js$/, ''), ...engines.map((e) => {
       const r = result.get(e.name);
       return r.ms !== undefined ? fmtMs(r.ms) : r.label;
@@ -209,6 +221,16 @@ function main() {
   })]);
   console.log('');
   printTable(['benchmark', ...engines.map((e) => e.name), ...peers.map((p) => `glass/${p.name.split(' ')[0]}`)], rows);
+  const paired = benches.filter((b) => baselineOf.has(b));
+  if (paired.length) {
+    console.log('\nglass against its baselines (the same work on another data structure; below 1: faster):');
+    printTable(['benchmark', 'baseline', 'glass ms', 'baseline ms', 'ratio'], paired.map((b) => {
+      const base = baselineOf.get(b);
+      const [t, tb] = [glassMs.get(b), glassMs.get(base)];
+      const ok = t !== undefined && tb !== undefined;
+      return [b.replace(/\.js$/, ''), base.replace(/\.js$/, ''), ok ? fmtMs(t) : '-', ok ? fmtMs(tb) : '-', ok ? (t / tb).toFixed(2) : '-'];
+    }));
+  }
   if (notes.length) {
     console.log('\nnotes:');
     for (const n of notes) console.log(`  ${n}`);

@@ -41,7 +41,7 @@ Options:
   --trace-gc        print one line per garbage collection to stderr
   --trace-loop      print each event-loop phase entered and each callback taken, to stderr
   --gc-stress       collect garbage at every allocation (slow; finds rooting bugs)
-  --test262         run as the test262 host (print, $262); --include FILE runs FILE first (repeatable)
+  --test262         run as the test262 host (print, setTimeout, $262 with $262.agent); --include FILE runs FILE first (repeatable)
 
 Debugging (README.md "Debugging"):
   inspect [--port=N] FILE [args...]   the terminal debugger, paused on FILE's first line

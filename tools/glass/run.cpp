@@ -13,6 +13,7 @@
 #include "natives/inspector.h"
 #include "natives/modules.h"
 #include "natives/runtime.h"
+#include "test262_agents.h"
 #include "test262_host.h"
 #include "vm/fiber.h"
 #include "vm/operations.h"
@@ -115,7 +116,7 @@ int run(const RunOptions& options) {
         // rejected evaluation is its uncaught error.
         gc::Rooted<ModuleRecord> m(vm.heap(), modules.load_file(vm, name, ""));
         gc::Rooted<Object> evaluation(vm.heap(), evaluate_module(vm, m));
-        vm.run_jobs();
+        run_test262_loop(vm);
         if (promise_status(evaluation) == PromiseStatus::Rejected) vm.throw_value(promise_result(evaluation));
         continue;
       }
@@ -125,7 +126,7 @@ int run(const RunOptions& options) {
         return 1;
       }
       vm.evaluate_script(text, name);
-      vm.run_jobs();
+      run_test262_loop(vm);
     }
   } catch (const Thrown&) {
     Value e = vm.take_exception();
@@ -136,6 +137,9 @@ int run(const RunOptions& options) {
   }
   std::fflush(stdout);
   std::fflush(stderr);
+  // Agents still waiting for a broadcast are told to end. One stuck in
+  // Atomics.wait cannot be: then leave without tearing anything down.
+  if (!finish_agents(std::chrono::milliseconds(2000))) std::_Exit(status);
 #if !defined(__SANITIZE_ADDRESS__)
   // The program is over and its output flushed: leave now rather than tear
   // the heap down cell by cell and unmap the stacks (about a millisecond of

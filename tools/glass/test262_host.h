@@ -7,7 +7,13 @@
 
 namespace glass::cli {
 
+// The main program's globals: print, setTimeout, $262 (with $262.agent).
 void install_test262_host(Vm& vm);
+// print, setTimeout and $262 (no agent controller) on the current realm; returns that $262.
+Object* install_test262_globals(Vm& vm);
+// Runs promise jobs, setTimeout callbacks and the settling of Atomics.waitAsync
+// waits until none is left (the host's event loop).
+void run_test262_loop(Vm& vm);
 
 // Files by path, each compiled once; `with { type: "json" }` makes a JSON module.
 class FileModuleHost final : public ModuleHost {

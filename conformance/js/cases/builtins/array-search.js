@@ -16,3 +16,17 @@ console.log(`join: ${[1, null, undefined, 'x', [2, 3]].join('-')} ${[].join()} $
 console.log(`toString: ${String([1, [2, [3]]])} ${String([])}`);
 const holes = [1, , 3];
 console.log(`holes: ${holes.indexOf(undefined)} ${holes.includes(undefined)} ${holes.find((x) => x === undefined)} ${holes.findIndex((x) => x === undefined)}`);
+
+// Index properties with attributes of their own (accessors) are searched
+// too: on the array itself, past its dense part, and on array-likes.
+{
+  const withAccessor = [];
+  Object.defineProperty(withAccessor, '0', { get() { return 'got'; }, configurable: true });
+  console.log(`accessor element: ${withAccessor.indexOf('got')} ${withAccessor.includes('got')} ${withAccessor.lastIndexOf('got')}`);
+  const likeObject = { length: 2 };
+  Object.defineProperty(likeObject, '1', { get() { return 9; }, configurable: true });
+  console.log(`array-like accessor: ${Array.prototype.indexOf.call(likeObject, 9)} ${[].slice.call(likeObject).length}`);
+  const sliced = [1, 2, 3];
+  Object.defineProperty(sliced, '1', { get() { return 'two'; }, configurable: true });
+  console.log(`slice and concat see it: ${sliced.slice(0).join()} ${[].concat(sliced).join()}`);
+}
