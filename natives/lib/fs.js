@@ -107,8 +107,8 @@ function fsError(d, async) {
   err.syscall = d.syscall;
   if (d.path !== undefined) err.path = d.path;
   if (d.dest !== undefined) err.dest = d.dest;
-  // Node's asynchronous fs errors carry no frames.
-  err.stack = async ? `Error: ${message}` : userStack(`Error: ${message}`, err.stack);
+  // Node's callback errors carry no frames; its promise errors (async === 'promise') keep theirs.
+  if (async !== 'promise') err.stack = async ? `Error: ${message}` : userStack(`Error: ${message}`, err.stack);
   return err;
 }
 
@@ -381,7 +381,7 @@ class Dirent {
 // `callback` is undefined (returns it, or throws Node's error), else on the
 // pool with callback(error) / callback(null, result) (callback(null) when
 // `finish` is `done`, for calls that have no result).
-function invoke(fn, args, finish, callback) {
+function invoke(fn, args, finish, callback, forPromise = false) {
   if (callback === undefined) {
     const ctx = {};
     const result = fn(...args, ctx);
@@ -389,7 +389,8 @@ function invoke(fn, args, finish, callback) {
     return finish(result);
   }
   fn(...args, (d, result) => {
-    if (d) callback(fsError(d, kAsync));
+    // Node's callback errors have no frames; its promise errors keep theirs.
+    if (d) callback(fsError(d, forPromise ? 'promise' : kAsync));
     else if (finish === done) callback(null);
     else callback(null, finish(result));
   });
@@ -400,7 +401,7 @@ function same(result) { return result; }
 
 function promised(fn, args, finish) {
   return new Promise((resolve, reject) => {
-    invoke(fn, args, finish, (err, result) => (err ? reject(err) : resolve(result)));
+    invoke(fn, args, finish, (err, result) => (err ? reject(err) : resolve(result)), true);
   });
 }
 
