@@ -13,6 +13,7 @@ Value make_tcp_binding(Runtime& rt);    // tcp_wrap.cpp: TCP handles for lib/net
 Value util_binding(Runtime& rt);        // util_binding.cpp: promise/proxy/collection internals for inspect
 Value process_binding(Runtime& rt);     // process.cpp: stdio writes, the rest of process in JS
 Value modules_binding(Runtime& rt);     // modules.cpp: compiling CommonJS wrappers, file probes
+Value repl_binding(Runtime& rt);        // repl_binding.cpp: unfinished input, top-level await
 
 namespace {
 
@@ -27,6 +28,7 @@ constexpr Binding kBindings[] = {
     {"util", util_binding},
     {"process", process_binding},
     {"modules", modules_binding},
+    {"repl", repl_binding},
 };
 
 }  // namespace

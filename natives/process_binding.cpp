@@ -90,10 +90,16 @@ int fd_arg(Vm& vm, std::span<const Value> args) {
   return v.is_number() ? int(v.as_number()) : -1;
 }
 
-// writeString(fd, string): undefined, or an errno description.
+// writeString(fd, string): undefined, or an errno description. Standard
+// output and error go through the Vm's writers (Runtime writes them to the
+// descriptors; the REPL and a debugger may take them over).
 Value write_string(Vm& vm, Value, std::span<const Value> args, Value) {
   int fd = fd_arg(vm, args);
   std::string text = to_utf8(vm, arg(args, 1));
+  if (fd == 1 || fd == 2) {
+    (fd == 1 ? vm.write_stdout : vm.write_stderr)(text);
+    return Value::undefined();
+  }
   int error = write_all(fd, text);
   if (error) return object_value(errno_description(vm, error, "write"));
   return Value::undefined();

@@ -173,8 +173,10 @@ int main(int argc, char** argv) {
     std::string value;
     bool missing = false;
     int first = i;
-    if (option_value(a, {"-e", "--eval"}, argc, argv, i, value, missing) ||
-        option_value(a, {"-p", "--print", "-pe"}, argc, argv, i, value, missing)) {
+    if ((a == "-p" || a == "--print") && i + 1 >= argc) {
+      opt.run.print = true;  // `glass -p` alone: print the completion value of the script on stdin
+    } else if (option_value(a, {"-e", "--eval"}, argc, argv, i, value, missing) ||
+               option_value(a, {"-p", "--print", "-pe"}, argc, argv, i, value, missing)) {
       if (missing) return usage_error(a + " requires an argument");
       opt.run.eval = value;
       opt.run.print = opt.run.print || a.starts_with("-p") || a.starts_with("--print");

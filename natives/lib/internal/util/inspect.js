@@ -50,7 +50,7 @@ const colors = {
   bgWhiteBright: [107, 49],
 };
 for (const [alias, name] of [['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'],
-  ['bgBlackBright', 'bgGray'], ['dim', 'dim'], ['faint', 'dim'], ['crossedout', 'strikethrough'],
+  ['bgBlackBright', 'bgGray'], ['faint', 'dim'], ['crossedout', 'strikethrough'],
   ['strikeThrough', 'strikethrough'], ['crossedOut', 'strikethrough'], ['conceal', 'hidden'],
   ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']]) {
   Object.defineProperty(colors, alias, {
@@ -139,7 +139,7 @@ Object.defineProperty(inspect, 'defaultOptions', {
     validateOptionsObject(options);
     Object.assign(inspectDefaultOptions, options);
   },
-  enumerable: true, configurable: true,
+  enumerable: false, configurable: true,
 });
 inspect.custom = customInspectSymbol;
 inspect.colors = colors;
@@ -488,17 +488,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (constructor === 'Object') {
       if (cls === 'Arguments') {
-        braces[0] = '[Arguments] [';
+        braces[0] = '[Arguments] {';
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
       if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
-      if (cls === 'Arguments') {
-        braces[1] = ']';
-        keys = getOwnNonIndexProperties(value, ctx.showHidden);
-        extrasType = kArrayExtrasType;
-        formatter = formatArguments;
-      }
     } else if (cls === 'RegExp') {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
@@ -668,6 +662,12 @@ function getFunctionBase(value, constructor, tag) {
   let type = 'Function';
   if (cls === 'GeneratorFunction' || cls === 'AsyncGeneratorFunction') type = `Generator${type}`;
   if (cls === 'AsyncFunction' || cls === 'AsyncGeneratorFunction') type = `Async${type}`;
+  // (Glass has no %AsyncFunction% & co. constructors yet: their prototypes
+  // have no `constructor`, so the chain reaches Function. Read it as the kind.)
+  if (constructor === 'Function' && type !== 'Function') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== null && !Object.prototype.hasOwnProperty.call(proto, 'constructor')) constructor = type;
+  }
   let base = `[${type}`;
   if (constructor === null) base += ' (null prototype)';
   if (value.name === '') base += ' (anonymous)';
@@ -981,10 +981,6 @@ function formatArray(ctx, value, recurseTimes) {
   }
   if (remaining > 0) output.push(remainingText(remaining));
   return output;
-}
-
-function formatArguments(ctx, value, recurseTimes) {
-  return formatArray(ctx, value, recurseTimes);
 }
 
 function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
