@@ -3,4 +3,12 @@
 'use strict';
 
 module.exports.lazyGlobals = [
+  ['Event', 'internal/event_target', false],
+  ['EventTarget', 'internal/event_target', false],
+  ['CustomEvent', 'internal/event_target', false],
+  ['AbortController', 'internal/abort_controller', false],
+  ['AbortSignal', 'internal/abort_controller', false],
+  ['DOMException', 'internal/dom_exception', false],
+  ['atob', 'internal/base64', true],
+  ['btoa', 'internal/base64', true],
 ];
