@@ -2,10 +2,11 @@
 #include "eventloop/pipe.h"
 
 #include <fcntl.h>
-#include <sys/epoll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <utility>
 
 namespace glass::eventloop {
@@ -120,7 +121,35 @@ void Pipe::send_queue() {
                       for (DoneCallback& d : done)
                         if (d) d(ec);
                       self->send_queue();
+                      self->maybe_shutdown();
                     }));
+}
+
+void Pipe::shutdown(DoneCallback on_done) {
+  if (closed_ || shutdown_requested_) return;
+  shutdown_requested_ = true;
+  on_shutdown_ = std::move(on_done);
+  maybe_shutdown();
+}
+
+void Pipe::maybe_shutdown() {
+  if (!shutdown_requested_ || !writes_.empty() || write_in_flight_ || closed_) return;
+  shutdown_requested_ = false;
+  std::error_code ec;
+  if (::shutdown(fd_, SHUT_WR) != 0) {
+    // Not a socket: a pipe cannot half-close, so its writing end closes.
+    if (errno == ENOTSOCK) {
+      DoneCallback done = std::move(on_shutdown_);
+      close();
+      if (done) done({});
+      return;
+    }
+    ec = std::error_code(errno, std::generic_category());
+  }
+  DoneCallback done = std::move(on_shutdown_);
+  asio::post(loop_.io_context(), loop_.bind("pipe shutdown", [self = shared_from_this(), done, ec] {
+    if (done) done(ec);
+  }));
 }
 
 void Pipe::close(std::function<void()> on_close) {

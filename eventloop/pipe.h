@@ -53,6 +53,9 @@ class Pipe : public std::enable_shared_from_this<Pipe> {
   // error that stopped it (EPIPE when the reader went away).
   void write(std::string data, DoneCallback on_written);
   std::size_t queued_bytes() const { return queued_bytes_; }
+  // Ends the writing side once every queued write is written: the reader
+  // sees end of stream. (A socketpair half-closes; a plain pipe closes.)
+  void shutdown(DoneCallback on_done);
   void close(std::function<void()> on_close = {});
   bool is_closed() const { return closed_; }
 
@@ -85,6 +88,9 @@ class Pipe : public std::enable_shared_from_this<Pipe> {
   std::deque<Write> writes_;
   bool write_in_flight_ = false;
   std::size_t queued_bytes_ = 0;
+  DoneCallback on_shutdown_;
+  bool shutdown_requested_ = false;
+  void maybe_shutdown();
 };
 
 }  // namespace glass::eventloop

@@ -14,6 +14,8 @@ Value util_binding(Runtime& rt);        // util_binding.cpp: promise/proxy/colle
 Value process_binding(Runtime& rt);     // process.cpp: stdio writes, the rest of process in JS
 Value modules_binding(Runtime& rt);     // modules.cpp: compiling CommonJS wrappers, file probes
 Value repl_binding(Runtime& rt);        // repl_binding.cpp: unfinished input, top-level await
+Value pipe_binding(Runtime& rt);        // pipe_wrap.cpp: file-descriptor streams (stdio, child pipes)
+Value process_wrap_binding(Runtime& rt);  // process_wrap.cpp: child processes
 
 namespace {
 
@@ -29,6 +31,8 @@ constexpr Binding kBindings[] = {
     {"process", process_binding},
     {"modules", modules_binding},
     {"repl", repl_binding},
+    {"pipe", pipe_binding},
+    {"process_wrap", process_wrap_binding},
 };
 
 }  // namespace

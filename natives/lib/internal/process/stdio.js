@@ -1,41 +1,129 @@
 // process.stdout, process.stderr and process.stdin, made on first use.
-// Until lib/stream.js exists these are small EventEmitters: writes go
-// straight to the file descriptor (synchronous, as Node's are on Linux for
-// files, pipes and terminals).
+//   stdout / stderr: Writables whose writes are synchronous, whatever the
+//     descriptor is (a terminal, a file or a pipe): Node's are on Linux, so
+//     output is never lost to process.exit() and keeps its order with the
+//     console's. On a terminal: isTTY, columns, rows, hasColors().
+//   stdin: a terminal or a pipe is read on the loop (internal:pipe); a file
+//     is read whole on first read. Reading starts only when asked (on('data'),
+//     resume(), read()), so a program that never reads stdin is not held open.
 'use strict';
 
-const EventEmitter = require('events');
+const Writable = require('internal/streams/writable');
+const Readable = require('internal/streams/readable');
 const binding = require('internal:process');
 
-function createStream(fd) {
-  const stream = new EventEmitter();
+function createWritableStdio(fd) {
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk, encoding, callback) {
+      const failure = binding.writeString(fd, typeof chunk === 'string' ? chunk : String(chunk));
+      if (failure !== undefined) {
+        const err = new Error(`write ${failure.code}`);
+        err.errno = failure.errno;
+        err.code = failure.code;
+        err.syscall = 'write';
+        callback(err);
+        return;
+      }
+      callback();
+    },
+  });
   stream.fd = fd;
+  stream._type = binding.guessHandleType(fd).toLowerCase();
+  stream._isStdio = true;
+  // Closing standard output would lose what others write later: end() only finishes the stream.
+  stream.destroySoon = stream.destroy;
+  stream._destroy = (err, cb) => cb(err);
   const tty = binding.isatty(fd);
   stream.isTTY = tty;
-  if (tty && fd !== 0) {
+  if (tty) {
     const size = binding.getWindowSize(fd);
-    if (size !== undefined) {
-      stream.columns = size[0];
-      stream.rows = size[1];
-    }
+    stream.columns = size ? size[0] : 80;
+    stream.rows = size ? size[1] : 24;
+    process.on('SIGWINCH', () => {
+      const now = binding.getWindowSize(fd);
+      if (now) {
+        stream.columns = now[0];
+        stream.rows = now[1];
+        stream.emit('resize');
+      }
+    });
   }
-  stream.writable = fd !== 0;
-  stream.write = function write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') callback = encoding;
-    binding.writeString(fd, typeof chunk === 'string' ? chunk : String(chunk));
-    if (typeof callback === 'function') process.nextTick(callback);
-    return true;
-  };
-  stream.end = function end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') callback = chunk;
-    else if (chunk !== undefined && chunk !== null) stream.write(chunk, encoding);
-    if (typeof callback === 'function') process.nextTick(callback);
-    return stream;
-  };
-  stream.hasColors = () => tty;
-  stream.getColorDepth = () => (tty ? 8 : 1);
-  stream._isStdio = true;
+  stream.getWindowSize = () => [stream.columns, stream.rows];
+  stream.hasColors = (count = 16, env = process.env) => tty && colorDepth(env) >= Math.log2(count);
+  stream.getColorDepth = (env = process.env) => (tty ? colorDepth(env) : 1);
+  stream.cursorTo = (x, y, cb) => require('readline').cursorTo(stream, x, y, cb);
+  stream.moveCursor = (dx, dy, cb) => require('readline').moveCursor(stream, dx, dy, cb);
+  stream.clearLine = (dir, cb) => require('readline').clearLine(stream, dir, cb);
+  stream.clearScreenDown = (cb) => require('readline').clearScreenDown(stream, cb);
   return stream;
 }
 
-module.exports = { createStream };
+// Bits of color a terminal has, as Node guesses them from the environment.
+function colorDepth(env) {
+  if (env.FORCE_COLOR !== undefined) {
+    return { '': 4, 1: 4, true: 4, 2: 8, 3: 24 }[env.FORCE_COLOR] ?? 1;
+  }
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return 1;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  if (env.TERM && (/-256(color)?$/i.test(env.TERM) || env.TERM === 'xterm-kitty')) return 8;
+  if (env.TERM && /^(xterm|screen|tmux|vt100|vt220|rxvt|color|ansi|cygwin|linux|konsole|alacritty|foot)/i.test(env.TERM)) return 4;
+  return env.TERM ? 4 : 1;
+}
+
+function createStdin() {
+  const type = binding.guessHandleType(0);
+  let stream;
+  if (type === 'TTY' || type === 'PIPE') {
+    const pipeBinding = require('internal:pipe');
+    const { PipeStream } = require('internal/pipe_stream');
+    const id = pipeBinding.open(0);
+    if (id !== undefined) {
+      stream = new PipeStream(id, { writable: false, fd: 0 });
+      // Reading stops (and the loop may end) when nobody reads any more.
+      stream.on('pause', () => {
+        if (stream._reading) {
+          stream._reading = false;
+          pipeBinding.readStop(stream._handleId);
+        }
+      });
+      // Never close descriptor 0 (it is borrowed): destroy only lets go of it.
+    }
+  }
+  if (stream === undefined) {
+    let done = false;
+    stream = new Readable({
+      read() {
+        if (done) return;
+        done = true;
+        let text = '';
+        try {
+          text = require('fs').readFileSync(0, 'utf8');
+        } catch {
+          // a closed or unreadable stdin reads as empty
+        }
+        if (text.length > 0) this.push(text);
+        this.push(null);
+      },
+    });
+  }
+  stream.fd = 0;
+  stream.isTTY = type === 'TTY';
+  if (stream.isTTY) {
+    stream.isRaw = false;
+    stream.setRawMode = function setRawMode(flag) {
+      flag = !!flag;
+      require('internal:pipe').setRawMode(0, flag);
+      this.isRaw = flag;
+      return this;
+    };
+  }
+  return stream;
+}
+
+function createStream(fd) {
+  if (fd === 0) return createStdin();
+  return createWritableStdio(fd);
+}
+
+module.exports = { createStream, colorDepth };
