@@ -214,10 +214,16 @@ pid_t start(const SpawnOptions& o, Prepared& p, std::error_code& ec) {
 
 class ChildReaper {
  public:
+  // The loop owns its reaper (adopted), so children still running when the
+  // loop ends go with it, before its io_context.
   static ChildReaper& of(Loop& loop) {
-    static std::map<Loop*, std::unique_ptr<ChildReaper>> reapers;
-    auto& r = reapers[&loop];
-    if (!r) r.reset(new ChildReaper(loop));
+    static std::map<Loop*, std::weak_ptr<ChildReaper>> reapers;
+    std::shared_ptr<ChildReaper> r = reapers[&loop].lock();
+    if (!r) {
+      r.reset(new ChildReaper(loop));
+      loop.adopt(r);
+      reapers[&loop] = r;
+    }
     return *r;
   }
   void add(const std::shared_ptr<ChildProcess>& child) { children_[child->pid()] = child; }

@@ -62,6 +62,10 @@ class Loop {
   // Makes run() return after the current iteration (like uv_stop).
   void stop() { stop_requested_ = true; }
   bool alive() const;
+  // Refreshes the cached "now" timers are scheduled from (the runtime calls
+  // it once its own startup is done, so that startup time does not count
+  // against the program's first timers).
+  void update_time() { now_ = Clock::now(); }
 
   void set_after_callback(std::function<void()> hook) { after_callback_ = std::move(hook); }
   // One line per phase entered and per callback taken; nullptr turns it off.
@@ -138,7 +142,6 @@ class Loop {
   };
 
   // The phases, in order.
-  void update_time() { now_ = Clock::now(); }
   void run_timers();
   void run_pending();
   void run_poll();

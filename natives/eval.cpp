@@ -15,6 +15,8 @@ namespace glass::natives {
 int Runtime::run_eval(const std::string& source, const std::string& name, bool print) {
   return run_program([&] {
     if (options_.input_module) {
+      gc::Rooted<Object> loader(vm_.heap(), as_object(require_builtin(*this, "internal/modules/cjs/loader")));
+      call_method(vm_, object_value(loader), key_of(vm_, "addBuiltinGlobals"), {});
       std::error_code ec;
       std::string cwd = std::filesystem::current_path(ec).string();
       run_esm_source(*this, source, path_to_file_url(cwd + "/[eval1]"));

@@ -158,6 +158,7 @@ int Runtime::run_main(const std::string& path) {
 
 int Runtime::run_program(const std::function<void()>& program) {
   install_esm(*this);
+  loop_.update_time();  // the program's timers count from now, not from before the bootstrap
   try {
     if (!options_.preload.empty()) {
       ValueVector names(vm_.heap());

@@ -50,7 +50,9 @@ Value error_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
     if (!stack.empty()) stack += ": ";
     stack += msg;
   }
-  vm.append_stack_trace(stack);
+  // Frames of the constructors that made it (new.target and the super()
+  // calls it ran) are not where the error happened: left out, as V8 does.
+  vm.append_stack_trace(stack, new_target.is_object() ? as_object(new_target) : nullptr);
   vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return object_value(e);
 }
@@ -71,7 +73,10 @@ Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Valu
   if (!arg(args, 0).is_object()) vm.throw_error(ErrorType::TypeError, "Invalid argument");
   gc::Rooted<Object> o(vm.heap(), as_object(args[0]));
   std::string header = to_utf8(vm, call_method(vm, object_value(o), key_of(WellKnownAtom::toString, vm), {}));
-  vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(header + vm.stack_trace())));
+  // Error.captureStackTrace(obj, fn): frames above fn, and fn's own, are left out.
+  std::string stack = header;
+  vm.append_stack_trace(stack, is_callable(arg(args, 1)) ? as_object(args[1]) : nullptr);
+  vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return Value::undefined();
 }
 

@@ -255,9 +255,17 @@ std::string Vm::stack_trace(size_t) {
 
 // Appended piece by piece into one string: errors are made often (every
 // throw in a loop), so no temporaries per frame.
-void Vm::append_stack_trace(std::string& out) {
+void Vm::append_stack_trace(std::string& out, const Object* skip_through) {
   size_t shown = 0;
-  for (size_t i = frames_.size(); i-- > 0 && shown < 10; ++shown) {
+  size_t top = frames_.size();
+  if (skip_through) {
+    for (size_t i = top; i-- > 0;)
+      if (frames_[i].callee == skip_through) {
+        top = i;
+        break;
+      }
+  }
+  for (size_t i = top; i-- > 0 && shown < 10; ++shown) {
     const Frame& f = frames_[i];
     const bytecode::CompiledFunction* code = f.tmpl->code;
     uint32_t pc = f.pc ? uint32_t(f.pc - code->code.data()) : 0;

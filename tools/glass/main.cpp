@@ -56,8 +56,8 @@ Glass's own options:
   -v, --version     print the version
 
 Exit status: 0 on success, 1 on an uncaught exception, an unhandled rejection, a SyntaxError
-or an unreadable file, 2 on a usage error (or, for --print-bytecode, a construct the compiler
-does not handle yet).
+or an unreadable file, 9 on a bad command line (as node), 2 when --print-bytecode meets a
+construct the compiler does not handle yet.
 )";
 
 struct Options {
@@ -66,6 +66,25 @@ struct Options {
   std::string file;
   glass::cli::RunOptions run;
 };
+
+// Node options Glass accepts so that command lines written for node run:
+// they go to process.execArgv, where the runtime reads those it acts on
+// (the warning flags, --unhandled-rejections); the rest change nothing.
+bool is_node_flag(const std::string& a) {
+  static const char* const kFlags[] = {
+      "--no-warnings", "--no-deprecation", "--trace-warnings", "--trace-deprecation", "--throw-deprecation",
+      "--pending-deprecation", "--trace-uncaught", "--enable-source-maps", "--preserve-symlinks",
+      "--preserve-symlinks-main", "--no-experimental-fetch", "--expose-gc", "--abort-on-uncaught-exception",
+      "--trace-exit", "--frozen-intrinsics", "--no-addons", "--no-global-search-paths"};
+  for (const char* f : kFlags)
+    if (a == f) return true;
+  static const char* const kPrefixes[] = {"--unhandled-rejections=", "--max-old-space-size=", "--stack-size=",
+                                          "--experimental-", "--no-experimental-", "--title=", "--conditions=",
+                                          "--max-http-header-size=", "--dns-result-order=", "--disable-warning="};
+  for (const char* p : kPrefixes)
+    if (a.starts_with(p)) return true;
+  return false;
+}
 
 // An option that takes a value, as node spells them: "-e CODE", "--eval CODE"
 // or "--eval=CODE". Returns false when `a` is not `name`; sets `missing`
@@ -90,9 +109,11 @@ bool option_value(const std::string& a, std::initializer_list<const char*> names
   return false;
 }
 
+// A bad command line, as node reports one: "<argv[0]>: <message>", status 9.
+const char* program_name = "glass";
 int usage_error(const std::string& message) {
-  std::cerr << "glass: " << message << "\nTry 'glass --help'.\n";
-  return 2;
+  std::cerr << program_name << ": " << message << "\n";
+  return 9;
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error) {
@@ -166,6 +187,7 @@ void print_opcodes() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  program_name = argv[0];
   Options opt;
   int i = 1;
   for (; i < argc; ++i) {
@@ -187,6 +209,8 @@ int main(int argc, char** argv) {
       if (missing || (value != "module" && value != "commonjs"))
         return usage_error("--input-type must be \"module\" or \"commonjs\"");
       opt.run.input_module = value == "module";
+    } else if (is_node_flag(a)) {
+      // accepted; recorded in execArgv below
     } else if (a == "-i" || a == "--interactive") {
       opt.run.interactive = true;
     } else if (a == "-") {
@@ -232,7 +256,7 @@ int main(int argc, char** argv) {
     } else if (a == "--gc-stress") {
       opt.run.gc_stress = true;
     } else if (a.size() > 1 && a[0] == '-') {
-      return usage_error("unknown option '" + a + "'");
+      return usage_error("bad option: " + a);
     } else if (opt.run.eval) {
       break;  // after -e, the rest is process.argv
     } else {

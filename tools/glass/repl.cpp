@@ -271,7 +271,7 @@ int run_repl(natives::Runtime& runtime) {
     vm.write_stdout = [above_prompt](std::string_view s) { above_prompt(s, 1); };
     vm.write_stderr = [above_prompt](std::string_view s) { above_prompt(s, 2); };
   }
-  return runtime.run_program([&] {
+  int status = runtime.run_program([&] {
     Vm& vm = runtime.vm();
     repl->input = eventloop::Pipe::create(runtime.loop(), 0, false);
     gc::Rooted<Object> host(vm.heap(), vm.new_object());
@@ -315,6 +315,10 @@ int run_repl(natives::Runtime& runtime) {
     Value none[1] = {string_value(vm.new_string("> "))};
     host_ready(vm, Value::undefined(), none, Value::undefined());
   });
+  // What refers to the loop and the heap goes before they do.
+  repl->input.reset();
+  repl->session = gc::Persistent<Object>();
+  return status;
 }
 
 }  // namespace glass::cli

@@ -50,7 +50,7 @@ function isError(value) {
 // "file:line", the source line and a caret under the column: where the
 // error was raised, read from the first frame of its stack. A `throw`
 // just before that column is where V8 would point: the caret goes there.
-function sourceArrow(error) {
+function sourceArrow(error, fromPromise) {
   let stack;
   try {
     stack = error !== null && typeof error === 'object' ? error.stack : undefined;
@@ -67,8 +67,12 @@ function sourceArrow(error) {
   let column = Number(columnText) - 1;
   const source = binding.sourceLine(file, line);
   if (source === undefined) return '';
+  // The error was made inside a `throw` expression on this line ("throw new
+  // Error(...)", "throw Object.assign(new Error(...), ...)"): V8 points at the throw.
+  // (Not for a rejection, nor in an ES module, whose errors reach Node through
+  // a promise: it points where the error was made.)
   const before = source.slice(0, column);
-  const thrown = /\bthrow\s+$/.exec(before);
+  const thrown = fromPromise || file.startsWith('file:') ? null : /\bthrow\b[^;]*$/.exec(before);
   if (thrown !== null) column = thrown.index;
   let underline = '';
   for (let i = 0; i < column && i < source.length; i++) underline += source[i] === '\t' ? '\t' : ' ';
@@ -78,7 +82,7 @@ function sourceArrow(error) {
 const trailer = () => `\n${binding.versionLine()}\n`;
 
 // The whole text of an uncaught exception on stderr.
-function describeUncaught(error) {
+function describeUncaught(error, fromPromise = false) {
   const colors = binding.isatty(2) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
   if (isError(error)) {
     let body;
@@ -93,7 +97,7 @@ function describeUncaught(error) {
     } catch {
       body = String(error);
     }
-    const arrow = sourceArrow(error);
+    const arrow = sourceArrow(error, fromPromise);
     return `${arrow === "" ? "" : `${arrow}\n`}${body}\n${trailer()}`;
   }
   let text;
@@ -113,8 +117,8 @@ function argv0() {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
-function printUncaught(error) {
-  binding.writeString(2, describeUncaught(error));
+function printUncaught(error, fromPromise) {
+  binding.writeString(2, describeUncaught(error, fromPromise));
 }
 
 function fatalException(error, fromPromise) {
@@ -134,7 +138,7 @@ function fatalException(error, fromPromise) {
     printUncaught(handlerError);
     return 7;
   }
-  printUncaught(error);
+  printUncaught(error, fromPromise);
   return 1;
 }
 

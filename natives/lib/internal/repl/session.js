@@ -366,21 +366,7 @@ function defineReplGlobals() {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   define('module', module);
   define('require', makeRequireFunction(module));
-  for (const name of Module.builtinModules) {
-    if (!/^[a-z_]+$/.test(name) || name in globalThis) continue;
-    Object.defineProperty(globalThis, name, {
-      get() {
-        const value = require(name);
-        define(name, value);
-        return value;
-      },
-      set(value) {
-        define(name, value);
-      },
-      configurable: true,
-      enumerable: false,
-    });
-  }
+  require('internal/modules/cjs/loader').addBuiltinGlobals();
 }
 
 function createSession(host) {

@@ -536,6 +536,7 @@ function requireForImport(filename) {
 // -e / -p / stdin: a module at cwd/[eval] whose require, module, exports,
 // __filename and __dirname are globals (Node's [eval] and [stdin]).
 function evalScript(name, source) {
+  addBuiltinGlobals();
   const module = new Module(name, undefined);
   module.filename = path.join(process.cwd(), name);
   module.paths = Module._nodeModulePaths(process.cwd());
@@ -548,6 +549,26 @@ function evalScript(name, source) {
   return binding.evalScript(source, name);
 }
 
+// -e, -p and the REPL see the built-in modules as globals (`os.platform()`),
+// each loaded when first read; a global of the same name wins.
+function addBuiltinGlobals() {
+  for (const name of Module.builtinModules) {
+    if (!/^[a-z_]+$/.test(name) || name in globalThis) continue;
+    Object.defineProperty(globalThis, name, {
+      get() {
+        const value = require(name);
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+      },
+      configurable: true,
+      enumerable: false,
+    });
+  }
+}
+
 // -r MODULE: required as from a module in the current directory.
 function preload(requests) {
   const parent = new Module('internal/preload', null);
@@ -555,4 +576,4 @@ function preload(requests) {
   for (const request of requests) parent.require(request);
 }
 
-module.exports = { Module, requireForImport, evalScript, preload, createRequire, makeRequireFunction };
+module.exports = { Module, requireForImport, evalScript, preload, createRequire, makeRequireFunction, addBuiltinGlobals };
