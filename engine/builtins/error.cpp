@@ -72,7 +72,9 @@ Value error_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
 Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Value) {
   if (!arg(args, 0).is_object()) vm.throw_error(ErrorType::TypeError, "Invalid argument");
   gc::Rooted<Object> o(vm.heap(), as_object(args[0]));
-  std::string header = to_utf8(vm, call_method(vm, object_value(o), key_of(WellKnownAtom::toString, vm), {}));
+  // The header is name: message, as Error.prototype.toString makes it (not
+  // the object's own toString: console.trace passes a plain object).
+  std::string header = to_utf8(vm, error_to_string(vm, object_value(o), {}, Value::undefined()));
   // Error.captureStackTrace(obj, fn): frames above fn, and fn's own, are left out.
   std::string stack = header;
   vm.append_stack_trace(stack, is_callable(arg(args, 1)) ? as_object(args[1]) : nullptr);

@@ -459,12 +459,16 @@ Object.defineProperty(Console, Symbol.hasInstance, {
 function makeGlobalConsole() {
   const globalConsole = { __proto__: {} };
   setupConsole(globalConsole, globalStream(1), globalStream(2), true, 'auto', undefined, 2);
-  for (const key of Object.keys(Console.prototype)) {
+  // Node's order: the console methods, Console, then the inspector-only ones.
+  const inspectorOnly = ['profile', 'profileEnd', 'timeStamp', 'context'];
+  const bind = (key) => {
     const fn = Console.prototype[key].bind(globalConsole);
     Object.defineProperty(fn, 'name', { value: key });
     globalConsole[key] = fn;
-  }
+  };
+  for (const key of Object.keys(Console.prototype)) if (!inspectorOnly.includes(key)) bind(key);
   globalConsole.Console = Console;
+  for (const key of inspectorOnly) bind(key);
   return globalConsole;
 }
 
