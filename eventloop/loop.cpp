@@ -267,6 +267,13 @@ void Loop::trace_callback(const char* kind, const std::string& label) {
     std::fprintf(trace_, "[loop]   callback %s: %s\n", kind, label.c_str());
 }
 
+// --- from other threads ------------------------------------------------------
+
+void Loop::post_from_any_thread(std::function<void()> fn, std::string label) {
+  // io_context::post is thread-safe; the handler runs in run_poll's io_ calls.
+  asio::post(io_, [this, fn = std::move(fn), label = std::move(label)] { invoke("posted", label, fn); });
+}
+
 // --- signals ----------------------------------------------------------------
 
 void Loop::on_signal(int signo, std::function<void()> fn) {

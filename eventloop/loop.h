@@ -4,7 +4,7 @@
 // Rules a reader must know:
 // - Everything here runs C++ callables and knows nothing of JavaScript.
 // - A Loop belongs to the thread that constructed it (the "loop thread").
-//   Every method is loop-thread-only. Work given to submit() runs on a pool
+//   Every method is loop-thread-only, except post_from_any_thread. Work given to submit() runs on a pool
 //   thread; its `done` callback ALWAYS runs back on the loop thread, in the
 //   poll phase.
 // - run_once() is the phase list: timers -> pending callbacks -> poll (I/O,
@@ -106,6 +106,13 @@ class Loop {
 
   // --- close callbacks phase ---
   void add_close_callback(std::function<void()> fn, std::string label = {});
+
+  // --- from other threads ---
+  // The one method any thread may call: runs `fn` on the loop thread in
+  // the poll phase (waking a loop blocked there). Does not keep the loop
+  // alive; dropped if the loop is destroyed first. (A debugger's server
+  // thread uses it to hand over a client's message.)
+  void post_from_any_thread(std::function<void()> fn, std::string label = {});
 
   // --- signals (unreferenced, like Node) ---
   void on_signal(int signo, std::function<void()> fn);

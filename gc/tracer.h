@@ -48,6 +48,15 @@ class Tracer {
   // table->sweep_weak() once marking is complete.
   void defer_ephemerons(Cell* table);
 
+  // Inside RootSection::trace_roots: the roots visited next are called
+  // `name` ("vm frames", "job queue"), so that a retaining path says which
+  // part of a subsystem holds a cell ("job queue -> Closure") instead of
+  // only the subsystem. The name must outlive the collection (a literal).
+  void section(const char* name) {
+    root_name_ = name;
+    root_label_ = nullptr;
+  }
+
   // For trace_ephemerons(): is this key known to be reachable?
   bool is_marked(const Cell* cell) const { return cell->mark_ == Cell::kMarked; }
 

@@ -68,6 +68,7 @@ Value compile_wrapper(Vm& vm, std::string source, const std::string& filename) {
   std::string wrapped = std::string(kWrapper) + source + "\n})";
   ParseOptions options;
   options.first_line_column_offset = uint32_t(kWrapper.size());
+  options.wrapper_suffix = 3;  // "\n})"
   gc::Rooted<FunctionTemplate> tmpl(vm.heap(), vm.compile_script(wrapped, filename, options, nullptr));
   RootedValue wrapper(vm.heap(), object_value(vm.make_closure(tmpl, nullptr)));
   return vm.call(wrapper, object_value(vm.global()), {});

@@ -270,6 +270,19 @@ Value watch_signal(Vm& vm, Value, std::span<const Value> args, Value) {
   return Value::undefined();
 }
 
+// consoleCalled(method, ...args): tells a debugger that is listening
+// (Vm::console_observer) of a console call, with the values themselves.
+Value console_called(Vm& vm, Value, std::span<const Value> args, Value) {
+  if (!vm.console_observer || args.empty()) return Value::undefined();
+  std::string method = to_utf8(vm, args[0]);
+  vm.console_observer(method, args.subspan(1));
+  return Value::undefined();
+}
+
+Value console_observed(Vm& vm, Value, std::span<const Value>, Value) {
+  return Value::boolean(static_cast<bool>(vm.console_observer));
+}
+
 Value exec_argv(Vm& vm, Value, std::span<const Value>, Value) {
   ValueVector out(vm.heap());
   for (const std::string& a : Runtime::of(vm).options().exec_argv) out.values.push_back(string_value(vm.new_string(a)));
@@ -372,6 +385,8 @@ Value process_binding(Runtime& rt) {
   vm.define_native(b, "reallyExit", really_exit, 1);
   vm.define_native(b, "execArgv", exec_argv, 0);
   vm.define_native(b, "watchSignal", watch_signal, 1);
+  vm.define_native(b, "consoleCalled", console_called, 1);
+  vm.define_native(b, "consoleObserved", console_observed, 0);
   vm.define_native(b, "sourceLine", source_line, 2);
   vm.define_native(b, "versionLine", version_line, 0);
   vm.define_native(b, "glassVersion", glass_version, 0);

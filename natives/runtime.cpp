@@ -10,6 +10,7 @@
 #include "builtins/inspect.h"
 #include "builtins/promise.h"
 #include "natives/esm.h"
+#include "natives/inspector.h"
 #include "natives/modules.h"
 
 namespace glass::natives {
@@ -84,6 +85,7 @@ void Runtime::call_callback(Value fn, Value self, std::span<const Value> args) {
 
 void Runtime::report_uncaught(Value error) {
   if (exiting_) return;
+  if (inspector) inspector->exception_thrown(error);
   // process 'uncaughtException' listeners, or printed (lib/internal/process/execution.js).
   RootedValue e(vm_.heap(), error);
   Value args[2] = {e, Value::boolean(false)};
@@ -144,6 +146,7 @@ void Runtime::emit_exit(int code) {
 void Runtime::exit(int code) {
   emit_exit(code);
   if (failed_) code = failure_status_;
+  if (inspector) inspector->program_ending();
   std::fflush(stdout);
   std::fflush(stderr);
   std::_Exit(code);
@@ -182,10 +185,12 @@ int Runtime::run_program(const std::function<void()>& program) {
   if (!failed_ && main_esm_unsettled(*this)) {
     // Node 20: the loop ran dry while the main module still awaited (status 13).
     emit_exit(13);
+    if (inspector) inspector->program_ending();
     return 13;
   }
   int code = exit_code();
   emit_exit(code);
+  if (inspector) inspector->program_ending();
   return failed_ ? failure_status_ : exit_code();
 }
 

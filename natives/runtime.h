@@ -33,6 +33,8 @@ struct RuntimeOptions {
   bool module = false;              // --module: the main file is an ES module whatever its name
 };
 
+class Inspector;  // inspector.h
+
 class Runtime {
  public:
   Runtime(Vm& vm, RuntimeOptions options);
@@ -76,6 +78,9 @@ class Runtime {
   };
   std::unordered_map<uint64_t, TimerRecord> timers;
   uint64_t next_immediate_id = 1ull << 62;  // apart from the loop's timer ids
+
+  // The debugger joined to this runtime (--inspect, glass inspect), or null.
+  Inspector* inspector = nullptr;
 
   // The object `process` (made by install_process).
   Object* process() const { return process_.get(); }

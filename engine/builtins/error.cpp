@@ -50,9 +50,9 @@ Value error_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
     if (!stack.empty()) stack += ": ";
     stack += msg;
   }
-  // Frames of the constructors that made it (new.target and the super()
-  // calls it ran) are not where the error happened: left out, as V8 does.
-  vm.append_stack_trace(stack, new_target.is_object() ? as_object(new_target) : nullptr);
+  // Not the Error constructor itself, nor the constructors that made it
+  // (new.target and the super() calls it ran): left out, as V8 does.
+  vm.append_stack_trace(stack, 1, new_target.is_object() ? as_object(new_target) : nullptr);
   vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return object_value(e);
 }
@@ -77,7 +77,7 @@ Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Valu
   std::string header = to_utf8(vm, error_to_string(vm, object_value(o), {}, Value::undefined()));
   // Error.captureStackTrace(obj, fn): frames above fn, and fn's own, are left out.
   std::string stack = header;
-  vm.append_stack_trace(stack, is_callable(arg(args, 1)) ? as_object(args[1]) : nullptr);
+  vm.append_stack_trace(stack, 1, is_callable(arg(args, 1)) ? as_object(args[1]) : nullptr);
   vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return Value::undefined();
 }

@@ -245,11 +245,21 @@ Value unescape(Vm& vm, Value, std::span<const Value> args, Value) {
   return string_value(String::from_utf16(vm.heap(), out));
 }
 
+// A debugger attached hears of every console call, with the values themselves.
+void tell_console_observer(Vm& vm, std::span<const Value> args) {
+  if (!vm.console_observer) return;
+  auto name = vm.current_native()->get_own(vm.atom(WellKnownAtom::name));
+  std::string method = name && name->value.is_string() ? as_string(name->value)->to_utf8() : "log";
+  vm.console_observer(method, args);
+}
+
 Value console_log(Vm& vm, Value, std::span<const Value> args, Value) {
+  tell_console_observer(vm, args);
   vm.write_stdout(format_log_arguments(vm, args) + "\n");
   return Value::undefined();
 }
 Value console_error(Vm& vm, Value, std::span<const Value> args, Value) {
+  tell_console_observer(vm, args);
   vm.write_stderr(format_log_arguments(vm, args) + "\n");
   return Value::undefined();
 }

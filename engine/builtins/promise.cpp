@@ -775,6 +775,12 @@ void promise_then_await(Vm& vm, Object* promise, Object* awaiter, AwaitResume re
   add_reaction(vm, p, reaction);
   p->handled = true;
 }
+void promise_awaiters(Object* promise, std::vector<Object*>& out) {
+  PromiseObject* p = as_promise(object_value(promise));
+  if (!p || p->state != PromiseState::Pending) return;
+  for (PromiseReaction* r = p->first_reaction; r; r = r->next)
+    if (r->awaiter) out.push_back(r->awaiter);
+}
 // Resolves (with thenable adoption) or rejects a promise made by promise_create; later calls do nothing.
 void promise_settle(Vm& vm, Object* promise, Value v, bool reject) {
   PromiseObject* p = as_promise(object_value(promise));

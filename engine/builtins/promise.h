@@ -1,6 +1,8 @@
 // The promise operations the rest of the engine uses (await, async
 // functions, the runtime's rejection tracking), on %Promise% objects.
 #pragma once
+#include <vector>
+
 #include "vm/vm.h"
 
 namespace glass {
@@ -21,6 +23,9 @@ void promise_then_await(Vm& vm, Object* promise, Object* awaiter, AwaitResume re
 Value promise_result(Object* promise);
 enum class PromiseStatus : uint8_t { Pending, Fulfilled, Rejected };
 PromiseStatus promise_status(Object* promise);
+// The async functions (their GeneratorObjects) awaiting `promise` while it is
+// pending, in the order they awaited: a debugger's async stack follows them.
+void promise_awaiters(Object* promise, std::vector<Object*>& out);
 // Its rejection is somebody's business: never reported as unhandled.
 void promise_mark_handled(Vm& vm, Object* promise);
 

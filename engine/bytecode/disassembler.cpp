@@ -27,8 +27,15 @@ std::string constant_text(const Constant& k) {
     case Constant::Kind::BigInt: return "bigint " + k.text + "n";
     case Constant::Kind::RegExp: return "regexp " + quote_js_string(k.string) + " flags " + k.text;
     case Constant::Kind::Scope: {
-      std::string out = "scope [";
-      for (size_t i = 0; i < k.names.size(); ++i) out += (i ? ", " : "") + k.names[i];
+      // A heap scope's layout: "scope (block) [let x, const y]"; private names have no kinds.
+      std::string out = "scope ";
+      if (!k.slot_kinds.empty()) out += std::string("(") + scope_kind_name(k.scope_kind) + ") ";
+      out += "[";
+      for (size_t i = 0; i < k.names.size(); ++i) {
+        out += i ? ", " : "";
+        if (i < k.slot_kinds.size()) out += std::string(variable_kind_name(k.slot_kinds[i])) + " ";
+        out += k.names[i];
+      }
       return out + "]";
     }
     case Constant::Kind::Template: {
@@ -80,6 +87,27 @@ void operands(const CompiledFunction& fn, uint32_t pc, std::string& text, std::s
   }
 }
 
+// The locals table: each lexical scope of the code with the variables it
+// keeps in registers, nested as in the source.
+void print_scopes(std::ostream& out, const CompiledFunction& fn) {
+  if (fn.scopes.empty()) return;
+  out << "  scopes:\n";
+  for (size_t i = 0; i < fn.scopes.size(); ++i) {
+    const CodeScope& scope = fn.scopes[i];
+    int depth = 0;
+    for (int p = scope.parent; p >= 0; p = fn.scopes[size_t(p)].parent) ++depth;
+    std::string indent(size_t(4 + 2 * depth), ' ');
+    out << indent << pad(scope_kind_name(scope.kind), 9) << "[" << index4(scope.start_pc) << ", "
+        << index4(scope.end_pc) << ")";
+    if (scope.heap_depth) out << "  heap scope " << scope.heap_depth;
+    out << "\n";
+    for (const LocalVariable& v : fn.locals)
+      if (v.scope == i)
+        out << indent << "  " << pad("r" + std::to_string(v.reg), 5) << pad(variable_kind_name(v.kind), 10) << v.name
+            << "\n";
+  }
+}
+
 void disassemble_one(std::ostream& out, const CompiledFunction& fn) {
   out << "function " << (fn.name.empty() ? "(anonymous)" : fn.name) << "  params=" << fn.param_count
       << " registers=" << fn.register_count << " @" << fn.start.line << ":" << fn.start.column;
@@ -101,6 +129,7 @@ void disassemble_one(std::ostream& out, const CompiledFunction& fn) {
     if (!comment.empty()) line = pad(line, 60) + "; " + comment;
     out << line << "\n";
   }
+  print_scopes(out, fn);
   if (!fn.constants.empty()) {
     out << "  constants:\n";
     for (size_t i = 0; i < fn.constants.size(); ++i)
@@ -115,7 +144,9 @@ void disassemble_one(std::ostream& out, const CompiledFunction& fn) {
     out << "  handlers:\n";
     for (const Handler& h : fn.handlers)
       out << "    [" << index4(h.start) << ", " << index4(h.end) << ") -> " << index4(h.handler)
-          << "  exception in r" << h.reg << "\n";
+          << "  exception in r" << h.reg
+          << (h.kind == Handler::Kind::Rethrow ? "  (rethrows)" : h.kind == Handler::Kind::AsyncFunction ? "  (rejects)" : "")
+          << "\n";
   }
 }
 

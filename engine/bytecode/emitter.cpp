@@ -8,19 +8,6 @@
 
 namespace glass::bytecode {
 
-std::string CompiledFunction::callee_description(uint32_t pc) const {
-  for (const auto& [at, name] : callee_names)
-    if (at == pc) return name;
-  return "expression";
-}
-
-const PositionEntry* CompiledFunction::position_of(uint32_t pc) const {
-  // The last entry at or before pc (positions are sorted by pc).
-  auto after = std::upper_bound(positions.begin(), positions.end(), pc,
-                                [](uint32_t at, const PositionEntry& entry) { return at < entry.pc; });
-  return after == positions.begin() ? nullptr : &*std::prev(after);
-}
-
 uint32_t Emitter::emit(Opcode op, uint16_t a, uint16_t b, uint16_t c) {
   assert(info(op).format == Format::ABC);
   fn_.code.push_back(Instruction::abc(op, a, b, c));
@@ -90,6 +77,11 @@ uint32_t Emitter::add_function(std::unique_ptr<CompiledFunction> fn) {
 
 void Emitter::set_position(const SourcePos& pos, bool statement) {
   PositionEntry entry{pc(), pos.line, pos.column, statement};
+  if (statement) {
+    // A statement nested at the same instruction (a block's first statement) is the more precise place.
+    if (!fn_.statements.empty() && fn_.statements.back().pc == entry.pc) fn_.statements.back() = entry;
+    else fn_.statements.push_back(entry);
+  }
   if (!fn_.positions.empty() && fn_.positions.back().pc == entry.pc) {
     // Two positions for one instruction: keep the statement mark, take the newer place.
     entry.statement = entry.statement || fn_.positions.back().statement;

@@ -14,6 +14,26 @@
 
 namespace glass::bytecode {
 
+// What a named variable is, for the debugger's scope views and the
+// listing's locals table: X(Name, "shown as").
+#define GLASS_VARIABLE_KINDS(X)                                                               \
+  X(Parameter, "param") X(Var, "var") X(Let, "let") X(Const, "const") X(Class, "class")        \
+  X(Function, "function") X(CatchParameter, "catch") X(SelfName, "self") X(Import, "import") \
+  X(Arguments, "arguments") X(This, "this") X(NewTarget, "new.target")
+enum class VariableKind : uint8_t {
+#define GLASS_X(name, text) name,
+  GLASS_VARIABLE_KINDS(GLASS_X)
+#undef GLASS_X
+};
+const char* variable_kind_name(VariableKind kind);
+// this / new.target kept for arrows are the frame's, not variables a user declared.
+inline bool is_user_variable(VariableKind kind) { return kind != VariableKind::This && kind != VariableKind::NewTarget; }
+
+// What a scope is: the debugger's scope types (local, block, closure,
+// catch, with, module, script) follow from it.
+enum class ScopeKind : uint8_t { Function, Block, Catch, Class, With, Module, Script, Eval };
+const char* scope_kind_name(ScopeKind kind);
+
 // A constant-pool entry.
 struct Constant {
   enum class Kind : uint8_t { Number, String, BigInt, RegExp, Scope, Template };
@@ -23,6 +43,13 @@ struct Constant {
   std::string text;            // BigInt: digits as written (0x.., 0o.., 0b.. or decimal); RegExp: the flags
   std::vector<std::string> names;  // Scope: the names of its slots, in slot order (PushScope's k[Bx]);
                                    // PushPrivateNames: the private names (without '#')
+  // Scope (PushScope's k[Bx]): the layout a HeapScope made from it points
+  // at, so that the debugger can name any scope it meets, a closure's
+  // included: each slot's kind, the scope's kind, and the function whose
+  // code made it ("Closure (makeAdder)").
+  std::vector<VariableKind> slot_kinds;
+  ScopeKind scope_kind = ScopeKind::Block;
+  std::string owner;
   std::vector<std::u16string> cooked, raw;  // Template: the strings (cooked is unused where !has_cooked)
   std::vector<bool> has_cooked;
 
@@ -55,12 +82,51 @@ struct PositionEntry {
   bool statement = false;
 };
 
+// The locals table: the name of each register that holds a variable, the
+// range of code where it is in scope, and the lexical scope that declares
+// it. Variables kept in heap scopes are named by those scopes' layouts
+// (Constant::Kind::Scope) instead.
+struct LocalVariable {
+  std::string name;
+  VariableKind kind = VariableKind::Var;
+  uint16_t reg = 0;
+  uint32_t start_pc = 0, end_pc = 0;  // in scope for pc in [start_pc, end_pc)
+  uint32_t scope = 0;                 // index in CompiledFunction::scopes
+};
+
+// A lexical scope of the function's code (the function's own, a block, a
+// catch clause, a with body...), outermost first: where its code runs and,
+// when it pushed a heap scope, which one (the frame's heap scopes count
+// 1, 2, ... from the first this function pushed).
+struct CodeScope {
+  ScopeKind kind = ScopeKind::Block;
+  uint32_t start_pc = 0, end_pc = 0;  // [start_pc, end_pc)
+  int32_t parent = -1;                // enclosing CodeScope; -1 for the outermost
+  uint16_t heap_depth = 0;            // 0: no heap scope (everything in registers)
+};
+
+// How a suspended generator is resumed: the value in the register after
+// the one its Yield/Await named (the compiled code branches on it).
+enum class ResumeMode : int32_t {
+  Next = 0,    // next(v) / a fulfilled await: v is the Yield/Await's result
+  Throw = 1,   // throw(e) / a rejected await: e is thrown there
+  Return = 2,  // return(v): the function returns v (through its finally blocks)
+};
+
 // Exception handlers: an exception thrown by an instruction in
 // [start, end) continues at `handler` with the exception in r[reg].
 struct Handler {
+  // What the handler does with the exception — what a debugger needs to
+  // know to tell, without unwinding, whether a throw will be caught.
+  enum class Kind : uint8_t {
+    Catch,          // ends it: a `catch` clause (or cleanup that swallows an error)
+    Rethrow,        // runs code and throws it on: `finally`, closing an iterator
+    AsyncFunction,  // turns it into the rejection of the function's promise
+  };
   uint32_t start = 0, end = 0, handler = 0;
   uint16_t reg = 0;
   uint16_t scope_depth = 0;  // heap scopes the function has pushed at the `try` (unwinding pops the rest)
+  Kind kind = Kind::Catch;
 };
 
 // What a direct eval at one call site can see (§19.2.1.1 PerformEval): the
@@ -120,7 +186,7 @@ struct ModuleInfo {
   std::vector<LocalExport> local_exports;
   std::vector<IndirectExport> indirect_exports;
   std::vector<uint32_t> star_exports;     // export * from "m": request indices
-  std::vector<std::string> scope_names;   // the environment's slots, by index
+  Constant environment;                   // the environment's layout: its slots' names and kinds, by index
   bool has_top_level_await = false;        // the body is an async function
 };
 
@@ -150,8 +216,15 @@ struct CompiledFunction {
   std::vector<IcSlot> ics;
   std::vector<std::unique_ptr<CompiledFunction>> functions;  // nested, by NewClosure index
   std::vector<PositionEntry> positions;                      // sorted by pc
+  // Break locations: the first instruction of each statement (and of each
+  // loop test and update, and the implicit return at a function's end) at
+  // the statement's own position, sorted by pc. `positions` may place the
+  // same instruction at an inner expression (where an error points).
+  std::vector<PositionEntry> statements;
   std::vector<Handler> handlers;                             // innermost first
   std::vector<EvalSite> eval_sites;                          // direct eval calls, by pc
+  std::vector<LocalVariable> locals;                         // the locals table, by start_pc
+  std::vector<CodeScope> scopes;                             // outermost first
   std::unique_ptr<ModuleInfo> module;                        // a module's top level only
 
   // Call and New sites: what the callee expression was ("obj.method", "f"),
@@ -161,6 +234,13 @@ struct CompiledFunction {
 
   // The source position of the instruction at `pc` (the last entry at or before it).
   const PositionEntry* position_of(uint32_t pc) const;
+  // The break location starting at `pc`, or null: where stepping stops.
+  const PositionEntry* statement_at(uint32_t pc) const;
+
+  // Set by a debugger (engine/debug/): how many breakpoints are in this
+  // function's code. The interpreter's Debug mode checks it at every
+  // instruction; nothing else reads it.
+  mutable uint32_t breakpoint_count = 0;
 };
 
 }  // namespace glass::bytecode

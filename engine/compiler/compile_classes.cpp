@@ -51,7 +51,7 @@ void FunctionCompiler::class_expression(Class* c, uint16_t out, const std::strin
   std::string name = c->id ? std::string(as<Identifier>(c->id)->name->text) : inferred;
   Temps t(*this);
   const Scope* scope = scope_of(c);
-  bool heap = enter_block_scope(c);
+  EnteredScope heap = enter_block_scope(c);
   bool has_private = scope && !scope->private_names.empty();
   if (has_private) {
     Constant k;
@@ -201,7 +201,7 @@ void FunctionCompiler::class_expression(Class* c, uint16_t out, const std::strin
   }
   if (has_fields) emit_.emit(Opcode::SetClassFields, ctor, fields);
   if (has_private) emit_.emit(Opcode::PopPrivateNames);
-  if (heap) pop_scope();
+  leave_block_scope(heap);
   emit_.emit(Opcode::Move, out, ctor);
 }
 

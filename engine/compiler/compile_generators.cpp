@@ -3,6 +3,13 @@
 
 namespace glass::compiling {
 
+using bytecode::ResumeMode;
+
+// r[reg] = a resume mode (the Yield/Await's second result register holds one).
+static void load_mode(Emitter& emit, uint16_t reg, ResumeMode mode) {
+  emit.emit_bx(Opcode::LoadInt, reg, uint32_t(mode));
+}
+
 void FunctionCompiler::emit_return(uint16_t r) {
   if (is_async_) emit_.emit(Opcode::AsyncReturn, r, 0);
   else emit_.emit(Opcode::Return, r);
@@ -14,12 +21,12 @@ void FunctionCompiler::yield(uint16_t out, uint16_t value) {
   Temps t(*this);
   uint16_t mode = temp(), test = temp();
   Label not_throw, not_return;
-  emit_.emit_bx(Opcode::LoadInt, mode, 1);
+  load_mode(emit_, mode, ResumeMode::Throw);
   emit_.emit(Opcode::StrictEq, test, uint16_t(out + 1), mode);
   emit_.emit_jump(Opcode::JumpIfFalse, test, not_throw);
   emit_.emit(Opcode::Throw, out);
   emit_.bind(not_throw);
-  emit_.emit_bx(Opcode::LoadInt, mode, 2);
+  load_mode(emit_, mode, ResumeMode::Return);
   emit_.emit(Opcode::StrictEq, test, uint16_t(out + 1), mode);
   emit_.emit_jump(Opcode::JumpIfFalse, test, not_return);
   jump_out(-1, false, out);
@@ -30,13 +37,13 @@ void FunctionCompiler::unwrap_return_resumption(uint16_t resumed) {
   Temps t(*this);
   uint16_t k = temp(), test = temp(), awaited = temps(2);
   Label not_return, fulfilled;
-  emit_.emit_bx(Opcode::LoadInt, k, 2);
+  load_mode(emit_, k, ResumeMode::Return);
   emit_.emit(Opcode::StrictEq, test, uint16_t(resumed + 1), k);
   emit_.emit_jump(Opcode::JumpIfFalse, test, not_return);
   emit_.emit(Opcode::Await, awaited, resumed);
   emit_.emit(Opcode::Move, resumed, awaited);
   emit_.emit_jump(Opcode::JumpIfFalse, uint16_t(awaited + 1), fulfilled);
-  emit_.emit_bx(Opcode::LoadInt, uint16_t(resumed + 1), 1);  // rejected: resume as a throw
+  load_mode(emit_, uint16_t(resumed + 1), ResumeMode::Throw);  // rejected: resume as a throw
   emit_.bind(fulfilled);
   emit_.bind(not_return);
 }
@@ -45,6 +52,7 @@ void FunctionCompiler::await_into(uint16_t out, uint16_t value) {
   uint16_t resumed = out;
   emit_.emit(Opcode::Await, resumed, value);
   Label fulfilled;
+  // An await resumes with ResumeMode::Next (0, falsy) or Throw (1, truthy).
   emit_.emit_jump(Opcode::JumpIfFalse, uint16_t(resumed + 1), fulfilled);
   emit_.emit(Opcode::Throw, resumed);
   emit_.bind(fulfilled);
@@ -62,7 +70,7 @@ uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
   emit_.emit(async ? Opcode::GetAsyncIterator : Opcode::GetIterator, it, expr(argument));
   uint16_t received = temps(2);  // value sent in, mode
   emit_.emit(Opcode::LoadUndefined, received);
-  emit_.emit_bx(Opcode::LoadInt, uint16_t(received + 1), 0);
+  load_mode(emit_, uint16_t(received + 1), ResumeMode::Next);
   Label loop, done;
   emit_.bind(loop);
   uint16_t result = temp();
@@ -75,18 +83,18 @@ uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
     emit_.emit(Opcode::Move, result, awaited);
   };
   Label not_next, not_throw, call_it;
-  // mode 0: next(received)
-  emit_.emit_bx(Opcode::LoadInt, k, 0);
+  // Next: next(received)
+  load_mode(emit_, k, ResumeMode::Next);
   emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
   emit_.emit_jump(Opcode::JumpIfFalse, test, not_next);
   emit_.emit(Opcode::Move, call, uint16_t(it + 1));
   emit_.emit_jump(Opcode::Jump, 0, call_it);
   emit_.bind(not_next);
-  emit_.emit_bx(Opcode::LoadInt, k, 1);
+  load_mode(emit_, k, ResumeMode::Throw);
   emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
   emit_.emit_jump(Opcode::JumpIfFalse, test, not_throw);
   {
-    // mode 1: throw(received); without a throw method, close the iterator and fail.
+    // Throw: throw(received); without a throw method, close the iterator and fail.
     Label no_throw_method;
     emit_.emit(Opcode::GetNamed, call, it, ic(&kThrowAtom));
     emit_.emit_jump(Opcode::JumpIfNullish, call, no_throw_method);
@@ -112,7 +120,7 @@ uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
   }
   emit_.bind(not_throw);
   {
-    // mode 2: return(received), or finish with it when there is no return method.
+    // Return: return(received), or finish with it when there is no return method.
     Label no_return_method;
     emit_.emit(Opcode::GetNamed, call, it, ic(&kReturnAtom));
     emit_.emit_jump(Opcode::JumpIfNullish, call, no_return_method);
@@ -132,7 +140,7 @@ uint16_t FunctionCompiler::yield_star(Node* argument, int dst) {
   emit_.emit_jump(Opcode::JumpIfFalse, is_done, not_done);
   emit_.emit(Opcode::GetNamed, out, result, ic(&kValueAtom));
   {
-    emit_.emit_bx(Opcode::LoadInt, k, 2);
+    load_mode(emit_, k, ResumeMode::Return);
     emit_.emit(Opcode::StrictEq, test, uint16_t(received + 1), k);
     emit_.emit_jump(Opcode::JumpIfFalse, test, done);
     jump_out(-1, false, out);  // the inner return() finished: so does this generator

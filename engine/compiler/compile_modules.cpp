@@ -132,7 +132,7 @@ void FunctionCompiler::build_module_info(const Program* program) {
       else info->star_exports.push_back(req);
     }
   }
-  info->scope_names = slot_names(*res_.info(scope));
+  info->environment = scope_layout(*res_.info(scope));
   fn_.module = std::move(info);
 }
 

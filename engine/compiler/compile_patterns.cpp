@@ -146,14 +146,14 @@ void FunctionCompiler::array_pattern(const ArrayPattern* p, uint16_t value, bool
   // A throw while binding: close the iterator (unless done; an error from
   // return() loses to the first one), then rethrow.
   uint16_t exception = temp();
-  add_handler(start, end, exception, heap_depth_);
+  add_handler(start, end, exception, heap_depth_, bytecode::Handler::Kind::Rethrow);
   emit_.emit_jump(Opcode::JumpIfTrue, uint16_t(v + 1), rethrow);
   uint32_t close_start = emit_.pc();
   emit_.emit(Opcode::IteratorClose, it);
   uint32_t close_end = emit_.pc();
   emit_.emit_jump(Opcode::Jump, 0, rethrow);
   uint16_t ignored = temp();
-  add_handler(close_start, close_end, ignored, heap_depth_);
+  add_handler(close_start, close_end, ignored, heap_depth_, bytecode::Handler::Kind::Catch);
   emit_.bind(rethrow);
   emit_.emit(Opcode::Throw, exception);
   emit_.bind(done);

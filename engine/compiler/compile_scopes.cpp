@@ -20,6 +20,84 @@ void FunctionCompiler::load_string(uint16_t r, std::string_view utf8) {
   emit_.emit_bx(Opcode::LoadConst, r, constant(Constant::of_string(to_u16(utf8))));
 }
 
+void FunctionCompiler::finish() {
+  while (!open_code_scopes_.empty()) close_code_scope(open_code_scopes_.back());
+  fn_.register_count = high_;
+}
+
+namespace {
+
+bytecode::VariableKind variable_kind(const Binding& b, const BindingLocation* loc) {
+  using bytecode::VariableKind;
+  if (loc && loc->synthetic) {
+    std::string_view name = b.name->text;
+    return name == "this" ? VariableKind::This : name == "new.target" ? VariableKind::NewTarget : VariableKind::Arguments;
+  }
+  switch (b.kind) {
+    case BindingKind::Var: return VariableKind::Var;
+    case BindingKind::VarFunction:
+    case BindingKind::LexicalFunction: return VariableKind::Function;
+    case BindingKind::Parameter: return VariableKind::Parameter;
+    case BindingKind::CatchParameter: return VariableKind::CatchParameter;
+    case BindingKind::SelfName: return VariableKind::SelfName;
+    case BindingKind::Let: return VariableKind::Let;
+    case BindingKind::Const: return VariableKind::Const;
+    case BindingKind::Class: return VariableKind::Class;
+    case BindingKind::Import: return VariableKind::Import;
+  }
+  return VariableKind::Var;
+}
+
+bytecode::ScopeKind code_scope_kind(const Scope* scope) {
+  switch (scope->kind) {
+    case ScopeKind::Script: return bytecode::ScopeKind::Script;
+    case ScopeKind::Module: return bytecode::ScopeKind::Module;
+    case ScopeKind::Function:
+    case ScopeKind::StaticBlock: return bytecode::ScopeKind::Function;
+    case ScopeKind::Catch: return bytecode::ScopeKind::Catch;
+    case ScopeKind::Class: return bytecode::ScopeKind::Class;
+    case ScopeKind::Block:
+    case ScopeKind::Switch:
+    case ScopeKind::For: return bytecode::ScopeKind::Block;
+  }
+  return bytecode::ScopeKind::Block;
+}
+
+}  // namespace
+
+int FunctionCompiler::open_code_scope(const ScopeInfo* scope, bytecode::ScopeKind kind) {
+  bytecode::CodeScope code;
+  code.kind = kind;
+  code.start_pc = emit_.pc();
+  code.parent = open_code_scopes_.empty() ? -1 : open_code_scopes_.back();
+  code.heap_depth = scope && scope->needs_heap_scope ? uint16_t(heap_depth_) : 0;
+  int index = int(fn_.scopes.size());
+  fn_.scopes.push_back(code);
+  open_code_scopes_.push_back(index);
+  if (!scope) return index;
+  for (const Binding* b : scope->bindings) {
+    const BindingLocation* loc = res_.location_of(b);
+    if (!loc || loc->kind != BindingLocation::Register) continue;
+    bytecode::LocalVariable v;
+    v.name = std::string(b->name->text);
+    v.kind = variable_kind(*b, loc);
+    v.reg = loc->index;
+    v.start_pc = code.start_pc;
+    v.scope = uint32_t(index);
+    fn_.locals.push_back(std::move(v));
+  }
+  return index;
+}
+
+void FunctionCompiler::close_code_scope(int index) {
+  if (index < 0) return;
+  uint32_t end = emit_.pc();
+  fn_.scopes[size_t(index)].end_pc = end;
+  for (bytecode::LocalVariable& v : fn_.locals)
+    if (v.scope == uint32_t(index)) v.end_pc = end;
+  std::erase(open_code_scopes_, index);
+}
+
 void FunctionCompiler::enter_var_scope() {
   if (!info_.scope) return;
   const ScopeInfo* scope = res_.info(info_.scope);
@@ -39,31 +117,39 @@ void FunctionCompiler::enter_var_scope() {
     // The temporary stays reserved: releasing it could hand it to the
     // arguments register, which the VM fills before this code runs.
   }
+  open_code_scope(scope, code_scope_kind(info_.scope));
+  fn_.scopes.back().start_pc = 0;  // parameters arrive with the call
+  for (bytecode::LocalVariable& v : fn_.locals) v.start_pc = 0;
   init_lexicals(info_.scope);
 }
 
-std::vector<std::string> FunctionCompiler::slot_names(const ScopeInfo& scope) const {
-  std::vector<std::string> names(scope.slot_count);
+Constant FunctionCompiler::scope_layout(const ScopeInfo& scope) const {
+  Constant k;
+  k.kind = Constant::Kind::Scope;
+  k.names.resize(scope.slot_count);
+  k.slot_kinds.assign(scope.slot_count, bytecode::VariableKind::Var);
   for (const Binding* b : scope.bindings) {
     const BindingLocation* loc = res_.location_of(b);
-    if (loc && (loc->kind == BindingLocation::Slot || loc->kind == BindingLocation::Import) && loc->index < names.size())
-      names[loc->index] = std::string(b->name->text);
+    if (loc && (loc->kind == BindingLocation::Slot || loc->kind == BindingLocation::Import) && loc->index < k.names.size()) {
+      k.names[loc->index] = std::string(b->name->text);
+      k.slot_kinds[loc->index] = variable_kind(*b, loc);
+    }
   }
-  return names;
+  k.scope_kind = code_scope_kind(scope.scope);
+  k.owner = fn_.name;
+  return k;
 }
 
 void FunctionCompiler::push_scope(const ScopeInfo& scope) {
   if (scope.scope->kind == ScopeKind::Module) {
-    // The linker made this environment already (ModuleInfo::scope_names:
+    // The linker made this environment already (ModuleInfo::environment:
     // importers link to its slots before the body runs); the module's
     // closure starts inside it.
     emit_.emit(Opcode::EnterModuleScope);
     ++heap_depth_;
     return;
   }
-  Constant k;
-  k.kind = Constant::Kind::Scope;
-  k.names = slot_names(scope);
+  Constant k = scope_layout(scope);
   // A function's var scope that sloppy direct eval may add vars to gets one
   // more slot, for the object holding them (vm/dynamic_names.cpp).
   bool eval_vars = scope.sloppy_eval && scope.scope->is_var_scope() && scope.scope->kind != ScopeKind::Script;
@@ -94,14 +180,21 @@ const Scope* FunctionCompiler::scope_of(const Node* node) const {
   return it == scope_by_node_.end() ? nullptr : it->second;
 }
 
-bool FunctionCompiler::enter_block_scope(const Node* node) {
+FunctionCompiler::EnteredScope FunctionCompiler::enter_block_scope(const Node* node) {
   const Scope* scope = scope_of(node);
-  if (!scope) return false;
+  if (!scope) return {};
   const ScopeInfo* si = res_.info(scope);
-  bool heap = si && si->needs_heap_scope;
-  if (heap) push_scope(*si);
+  EnteredScope entered;
+  entered.heap = si && si->needs_heap_scope;
+  if (entered.heap) push_scope(*si);
+  entered.code_scope = open_code_scope(si, code_scope_kind(scope));
   init_lexicals(scope);
-  return heap;
+  return entered;
+}
+
+void FunctionCompiler::leave_block_scope(const EnteredScope& entered) {
+  if (entered.heap) pop_scope();
+  close_code_scope(entered.code_scope);
 }
 
 void FunctionCompiler::entry_bindings(const Function* f) {

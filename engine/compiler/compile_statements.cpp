@@ -72,9 +72,17 @@ int FunctionCompiler::find_target(const Node* s, Node* label, bool is_continue) 
 
 void FunctionCompiler::compile_statement(Node* s) {
   Temps t(*this);
-  if (s->kind != NodeKind::FunctionDeclaration && s->kind != NodeKind::EmptyStatement &&
-      s->kind != NodeKind::LabeledStatement)
-    emit_.set_position(s->start, true);
+  // Where a debugger can stop: every statement that does something itself.
+  // A block or a `try` only holds statements (which are places of their
+  // own); a function declaration was hoisted; a label labels one.
+  switch (s->kind) {
+    case NodeKind::FunctionDeclaration:
+    case NodeKind::EmptyStatement:
+    case NodeKind::LabeledStatement:
+    case NodeKind::BlockStatement:
+    case NodeKind::TryStatement: break;
+    default: emit_.set_position(s->start, true);
+  }
   if (s->kind != NodeKind::LabeledStatement && !is_loop(s)) pending_labels_.clear();
   switch (s->kind) {
     case NodeKind::ExpressionStatement:
@@ -149,6 +157,7 @@ void FunctionCompiler::compile_statement(Node* s) {
       emit_.bind(loop.continue_label);
       {
         Temps tt(*this);
+        emit_.set_position(d->test->start, true);  // each test is a place to stop
         emit_.emit_jump(Opcode::JumpIfTrue, expr(d->test), top);
       }
       emit_.bind(loop.break_label);
@@ -196,9 +205,12 @@ void FunctionCompiler::compile_statement(Node* s) {
         emit_.emit(Opcode::PushWithScope, expr(w->object));
       }
       ++heap_depth_;
+      int code_scope = open_code_scope(nullptr, bytecode::ScopeKind::With);
+      fn_.scopes[size_t(code_scope)].heap_depth = uint16_t(heap_depth_);
       if (completion_ >= 0) emit_.emit(Opcode::LoadUndefined, uint16_t(completion_));
       compile_statement(w->body);
       pop_scope();
+      close_code_scope(code_scope);
       return;
     }
     default:
@@ -234,17 +246,17 @@ void FunctionCompiler::annex_b_copy(const Function* f) {
 }
 
 void FunctionCompiler::block(const BlockStatement* b) {
-  bool heap = enter_block_scope(b);
+  EnteredScope heap = enter_block_scope(b);
   hoist_functions(b->body);
   for (Node* statement : b->body) compile_statement(statement);
-  if (heap) pop_scope();
+  leave_block_scope(heap);
 }
 
 void FunctionCompiler::for_statement(const ForStatement* f) {
   const Scope* scope = scope_of(f);
   const ScopeInfo* info = scope ? res_.info(scope) : nullptr;
-  bool heap = enter_block_scope(f);
-  bool copy = info && info->per_iteration_copy && heap;
+  EnteredScope heap = enter_block_scope(f);
+  bool copy = info && info->per_iteration_copy && heap.heap;
   if (f->init) {
     Temps t(*this);
     if (f->init->kind == NodeKind::VariableDeclaration) variable_declaration(as<VariableDeclaration>(f->init));
@@ -257,6 +269,7 @@ void FunctionCompiler::for_statement(const ForStatement* f) {
     emit_.bind(top);
     if (f->test) {
       Temps t(*this);
+      emit_.set_position(f->test->start, true);  // each test is a place to stop
       emit_.emit_jump(Opcode::JumpIfFalse, expr(f->test), loop.break_label);
     }
     compile_statement(f->body);
@@ -264,12 +277,13 @@ void FunctionCompiler::for_statement(const ForStatement* f) {
     if (copy) emit_.emit(Opcode::CloneScope);
     if (f->update) {
       Temps t(*this);
+      emit_.set_position(f->update->start, true);
       expr(f->update);
     }
     emit_.emit_jump(Opcode::Jump, 0, top);
     emit_.bind(loop.break_label);
   }
-  if (heap) pop_scope();
+  leave_block_scope(heap);
 }
 
 void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
@@ -278,15 +292,16 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
   {
     // The right side sees the loop's bindings in their TDZ (§14.7.5.6 step 2).
     Temps t(*this);
-    bool heap = enter_block_scope(f);
+    EnteredScope heap = enter_block_scope(f);
     uint16_t object = expr(f->right);
     emit_.emit(f->await ? Opcode::GetAsyncIterator : is_of ? Opcode::GetIterator : Opcode::ForInPrepare, state, object);
-    if (heap) pop_scope();
+    leave_block_scope(heap);
   }
   uint16_t value = temps(2);  // the value, and for-of's done flag
   LoopScope loop(*this, is_of ? state : -1);
   controls_.back().async_iterator = f->await;
   emit_.bind(loop.continue_label);
+  emit_.set_position(f->left->start, true);  // each iteration stops at the loop's variable
   if (f->await) {
     // result = await iterator.next(); done? -> leave; value = result.value
     Temps t(*this);
@@ -308,7 +323,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
   // An exception in the body closes the iterator (for-of) before it propagates.
   uint32_t body_start = emit_.pc();
   {
-    bool heap = enter_block_scope(f);
+    EnteredScope heap = enter_block_scope(f);
     if (f->left->kind == NodeKind::VariableDeclaration) {
       auto* d = as<VariableDeclaration>(f->left);
       bind_pattern(as<VariableDeclarator>(d->declarations[0])->id, value, true);
@@ -316,7 +331,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
       bind_pattern(f->left, value, false);
     }
     compile_statement(f->body);
-    if (heap) pop_scope();
+    leave_block_scope(heap);
   }
   emit_.emit_jump(Opcode::Jump, 0, loop.continue_label);
   uint32_t body_end = emit_.pc();
@@ -325,7 +340,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
     emit_.bind(loop.break_label);
     emit_.emit_jump(Opcode::Jump, 0, after);
     uint16_t exception = value;
-    add_handler(body_start, body_end, exception, heap_depth_);
+    add_handler(body_start, body_end, exception, heap_depth_, bytecode::Handler::Kind::Rethrow);
     if (f->await) {
       // Closing after a throw: whatever return() does, the first exception wins.
       uint32_t close_start = emit_.pc();
@@ -339,7 +354,7 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
       Label rethrow;
       emit_.emit_jump(Opcode::Jump, 0, rethrow);
       uint16_t ignored = temp();
-      add_handler(close_start, close_end, ignored, heap_depth_);
+      add_handler(close_start, close_end, ignored, heap_depth_, bytecode::Handler::Kind::Catch);
       emit_.bind(rethrow);
     } else {
       emit_.emit(Opcode::IteratorClose, state);
@@ -351,20 +366,21 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
   }
 }
 
-void FunctionCompiler::add_handler(uint32_t start, uint32_t end, uint16_t reg, int depth) {
+void FunctionCompiler::add_handler(uint32_t start, uint32_t end, uint16_t reg, int depth, bytecode::Handler::Kind kind) {
   bytecode::Handler h;
   h.start = start;
   h.end = end;
   h.handler = emit_.pc();
   h.reg = reg;
   h.scope_depth = uint16_t(depth);
+  h.kind = kind;
   fn_.handlers.push_back(h);
 }
 
 void FunctionCompiler::switch_statement(const SwitchStatement* s) {
   uint16_t discriminant = temp();
   expr(s->discriminant, discriminant);
-  bool heap = enter_block_scope(s);
+  EnteredScope heap = enter_block_scope(s);
   for (Node* c : s->cases) hoist_functions(as<SwitchCase>(c)->consequent);
   Label end;
   Control k;
@@ -396,7 +412,7 @@ void FunctionCompiler::switch_statement(const SwitchStatement* s) {
   }
   controls_.pop_back();
   emit_.bind(end);
-  if (heap) pop_scope();
+  leave_block_scope(heap);
 }
 
 void FunctionCompiler::try_statement(const TryStatement* t) {
@@ -425,7 +441,7 @@ void FunctionCompiler::try_statement(const TryStatement* t) {
   uint32_t end = emit_.pc();
   Control finally = std::move(controls_.back());
   controls_.pop_back();
-  add_handler(start, end, value, heap_depth_);
+  add_handler(start, end, value, heap_depth_, bytecode::Handler::Kind::Rethrow);
   emit_.emit_bx(Opcode::LoadInt, kind, 1);
   emit_.bind(entry);
   block(as<BlockStatement>(t->finalizer));
@@ -463,16 +479,16 @@ void FunctionCompiler::try_catch(const TryStatement* t) {
   emit_.emit_jump(Opcode::Jump, 0, after);
   Temps tt(*this);
   uint16_t exception = temp();
-  add_handler(start, end, exception, heap_depth_);
+  add_handler(start, end, exception, heap_depth_, bytecode::Handler::Kind::Catch);
   auto* c = as<CatchClause>(t->handler);
-  bool heap = enter_block_scope(c);
+  EnteredScope heap = enter_block_scope(c);
   if (c->param) bind_pattern(c->param, exception, true);
   auto* body = as<BlockStatement>(c->body);
-  bool body_heap = scope_of(body) ? enter_block_scope(body) : false;
+  EnteredScope body_heap = enter_block_scope(body);
   hoist_functions(body->body);
   for (Node* statement : body->body) compile_statement(statement);
-  if (body_heap) pop_scope();
-  if (heap) pop_scope();
+  leave_block_scope(body_heap);
+  leave_block_scope(heap);
   emit_.bind(after);
 }
 

@@ -100,7 +100,7 @@ void FunctionCompiler::compile_module_body(const Program* program) {
   if (fn_.is_async) {
     uint32_t async_end = emit_.pc();
     uint16_t error = temp();
-    add_handler(async_start, async_end, error, 0);
+    add_handler(async_start, async_end, error, 0, bytecode::Handler::Kind::AsyncFunction);
     emit_.emit(Opcode::AsyncReturn, error, 1);
   }
   finish();
@@ -186,6 +186,7 @@ void FunctionCompiler::compile_function(const Function* f, const FunctionRole& r
     auto* body = as<BlockStatement>(f->body);
     hoist_functions(body->body);
     for (Node* statement : body->body) compile_statement(statement);
+    emit_.set_position(body->close, true);  // the implicit `return;`: a step stops at the `}`
     uint16_t r = temp();
     emit_.emit(Opcode::LoadUndefined, r);
     emit_return(r);
@@ -193,7 +194,7 @@ void FunctionCompiler::compile_function(const Function* f, const FunctionRole& r
   if (f->async && !f->generator) {
     uint32_t async_end = emit_.pc();
     uint16_t error = temp();
-    add_handler(async_start, async_end, error, 0);
+    add_handler(async_start, async_end, error, 0, bytecode::Handler::Kind::AsyncFunction);
     emit_.emit(Opcode::AsyncReturn, error, 1);
   }
   finish();

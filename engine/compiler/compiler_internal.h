@@ -101,7 +101,7 @@ class FunctionCompiler {
     explicit Temps(FunctionCompiler& compiler) : c(compiler), saved(compiler.next_) {}
     ~Temps() { c.next_ = saved; }
   };
-  void finish() { fn_.register_count = high_; }
+  void finish();
 
   uint16_t ic(Atom name) { return emit_.add_ic(name); }
   uint32_t constant(const Constant& k) { return emit_.add_constant(k); }
@@ -114,8 +114,20 @@ class FunctionCompiler {
   // let/const/class in registers start in their temporal dead zone.
   void init_lexicals(const Scope* scope);
   const Scope* scope_of(const Node* node) const;
-  // Enters the lexical scope of `node` (if it has one); returns whether a heap scope was pushed.
-  bool enter_block_scope(const Node* node);
+  // Enters the lexical scope of `node` (if it has one): pushes its heap
+  // scope when it needs one, and opens its entry in the locals table.
+  // leave_block_scope undoes both.
+  struct EnteredScope {
+    bool heap = false;    // a heap scope was pushed
+    int code_scope = -1;  // its CodeScope in fn_.scopes, -1 when `node` has no scope
+  };
+  EnteredScope enter_block_scope(const Node* node);
+  void leave_block_scope(const EnteredScope& entered);
+  // The locals table (bytecode/function.h): a CodeScope for `scope` from
+  // here on, naming the variables it keeps in registers; closed (its code
+  // ends) by close_code_scope.
+  int open_code_scope(const ScopeInfo* scope, bytecode::ScopeKind kind);
+  void close_code_scope(int index);
 
   // Bindings the VM hands the function at entry: the arguments object, the
   // function's own name, and `this` / `new.target` kept for arrows.
@@ -131,8 +143,9 @@ class FunctionCompiler {
 
   // ---- modules (compile_modules.cpp) ------------------------------------------
   void build_module_info(const Program* program);  // fills fn_.module
-  // The name of each slot of a heap scope, by index (PushScope's constant, a module's environment).
-  std::vector<std::string> slot_names(const ScopeInfo& scope) const;
+  // A heap scope's layout: each slot's name and kind, by index (PushScope's
+  // constant, a module's environment).
+  Constant scope_layout(const ScopeInfo& scope) const;
   void module_statement(Node* s);                   // import / export declarations
 
   // ---- control flow ------------------------------------------------------------
@@ -205,7 +218,7 @@ class FunctionCompiler {
   // for (left in/of right) body. A let/const left gets a fresh scope per iteration.
   void for_in_of(const ForInOfStatement* f);
 
-  void add_handler(uint32_t start, uint32_t end, uint16_t reg, int depth);
+  void add_handler(uint32_t start, uint32_t end, uint16_t reg, int depth, bytecode::Handler::Kind kind);
 
   void switch_statement(const SwitchStatement* s);
 
@@ -331,6 +344,7 @@ class FunctionCompiler {
   bool is_async_ = false;
   bool is_async_generator_ = false;
   mutable std::unordered_map<const Node*, const Scope*> scope_by_node_;
+  std::vector<int> open_code_scopes_;  // CodeScopes not closed yet, innermost last
 };
 
 }  // namespace glass::compiling

@@ -489,6 +489,7 @@ struct ExpressionStatement : Node {
 struct BlockStatement : Node {
   using Node::Node;
   NodeList body;
+  SourcePos close;  // the closing brace (a function's implicit return stops there when stepping)
   GLASS_FIELDS(v("body", body))
 };
 struct EmptyStatement : Node {

@@ -111,6 +111,7 @@ void Parser::parse_function_body(ast::Function* fn) {
   std::vector<Node*> statements;
   bool became_strict = false;
   parse_directives_and_body(statements, TokenKind::RBrace, &became_strict);
+  body->close = tok().start;
   next();  // }
   body->body = list(statements);
   fn->body = finish(body);

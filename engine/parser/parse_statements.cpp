@@ -241,6 +241,7 @@ Node* Parser::parse_block() {
     if (at(TokenKind::EndOfFile)) unexpected();
     body.push_back(parse_statement_list_item());
   }
+  block->close = tok().start;
   next();
   block->body = list(body);
   return finish(block);

@@ -21,6 +21,9 @@ struct ParseOptions {
   // Columns on line 1 count from this many code units in: the text starts
   // with a wrapper the user did not write (Node's CommonJS function header).
   uint32_t first_line_column_offset = 0;
+  // Bytes that wrapper adds after the user's text ("\n})"): with
+  // first_line_column_offset, what a debugger strips to show the file itself.
+  uint32_t wrapper_suffix = 0;
 };
 
 // Parses the whole source. Throws glass::SyntaxError on the first error.

@@ -16,6 +16,8 @@
 
 namespace glass {
 
+using bytecode::ResumeMode;
+
 namespace {
 
 using State = GeneratorObject::State;
@@ -47,7 +49,7 @@ void settle_head(Vm& vm, GeneratorObject* generator, Value v, bool done, bool re
 }
 
 // Runs the frame once and settles the head request by how it stopped.
-void step(Vm& vm, GeneratorObject* generator, Value sent, int mode) {
+void step(Vm& vm, GeneratorObject* generator, Value sent, ResumeMode mode) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
   gen->awaiting = false;
   Value result;
@@ -74,16 +76,16 @@ void drain(Vm& vm, GeneratorObject* generator) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
   while (queue_of(gen)->array_length() > 0 && gen->state != State::Executing && !gen->awaiting) {
     Object* q = queue_of(gen);
-    int mode = q->get_element(0).value_or(Value::int32(0)).as_int32();
+    auto mode = ResumeMode(q->get_element(0).value_or(Value::int32(0)).as_int32());
     RootedValue value(vm.heap(), q->get_element(1).value_or(Value::undefined()));
-    if (gen->state == State::SuspendedStart && mode != 0) {
+    if (gen->state == State::SuspendedStart && mode != ResumeMode::Next) {
       gen->state = State::Completed;
       gen->registers.clear();
     }
     if (gen->state == State::Completed) {
       // next: done; throw: reject with the value; return: done with the value.
-      if (mode == 1) settle_head(vm, gen, value, true, true);
-      else settle_head(vm, gen, mode == 2 ? value.get() : Value::undefined(), true, false);
+      if (mode == ResumeMode::Throw) settle_head(vm, gen, value, true, true);
+      else settle_head(vm, gen, mode == ResumeMode::Return ? value.get() : Value::undefined(), true, false);
       continue;
     }
     step(vm, gen, value, mode);
@@ -92,7 +94,7 @@ void drain(Vm& vm, GeneratorObject* generator) {
 
 }  // namespace
 
-Value async_generator_enqueue(Vm& vm, Value generator, Value sent, int mode) {
+Value async_generator_enqueue(Vm& vm, Value generator, Value sent, ResumeMode mode) {
   RootedValue value(vm.heap(), sent);
   gc::Rooted<Object> promise(vm.heap(), promise_create(vm));
   if (!generator.is_object() || as_object(generator)->object_class() != ObjectClass::Generator ||
@@ -104,7 +106,7 @@ Value async_generator_enqueue(Vm& vm, Value generator, Value sent, int mode) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), static_cast<GeneratorObject*>(as_object(generator)));
   Object* q = queue_of(gen);
   std::vector<Value>& items = q->dense_elements();
-  items.push_back(Value::int32(mode));
+  items.push_back(Value::int32(int32_t(mode)));
   items.push_back(value);
   items.push_back(object_value(promise));
   q->set_array_length_raw(uint32_t(items.size()));
@@ -112,7 +114,7 @@ Value async_generator_enqueue(Vm& vm, Value generator, Value sent, int mode) {
   return object_value(promise);
 }
 
-void async_generator_resume(Vm& vm, GeneratorObject* generator, Value value, int mode) {
+void async_generator_resume(Vm& vm, GeneratorObject* generator, Value value, ResumeMode mode) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
   step(vm, gen, value, mode);
   drain(vm, gen);
@@ -189,9 +191,9 @@ Value from_sync_next(Vm& vm, Value self, std::span<const Value> args, Value) { r
 Value from_sync_return(Vm& vm, Value self, std::span<const Value> args, Value) { return adapt(vm, self, WellKnownAtom::return_, args); }
 Value from_sync_throw(Vm& vm, Value self, std::span<const Value> args, Value) { return adapt(vm, self, WellKnownAtom::throw_, args); }
 
-Value async_gen_next(Vm& vm, Value self, std::span<const Value> args, Value) { return async_generator_enqueue(vm, self, arg(args, 0), 0); }
-Value async_gen_throw(Vm& vm, Value self, std::span<const Value> args, Value) { return async_generator_enqueue(vm, self, arg(args, 0), 1); }
-Value async_gen_return(Vm& vm, Value self, std::span<const Value> args, Value) { return async_generator_enqueue(vm, self, arg(args, 0), 2); }
+Value async_gen_next(Vm& vm, Value self, std::span<const Value> args, Value) { return async_generator_enqueue(vm, self, arg(args, 0), ResumeMode::Next); }
+Value async_gen_throw(Vm& vm, Value self, std::span<const Value> args, Value) { return async_generator_enqueue(vm, self, arg(args, 0), ResumeMode::Throw); }
+Value async_gen_return(Vm& vm, Value self, std::span<const Value> args, Value) { return async_generator_enqueue(vm, self, arg(args, 0), ResumeMode::Return); }
 Value return_this(Vm&, Value self, std::span<const Value>, Value) { return self; }
 
 }  // namespace

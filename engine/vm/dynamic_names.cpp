@@ -13,10 +13,27 @@
 
 namespace glass {
 
+namespace {
+
+// Every `with` scope's layout: one slot, the object (the debugger shows its properties).
+const bytecode::Constant& with_layout() {
+  static const bytecode::Constant layout = [] {
+    bytecode::Constant k;
+    k.kind = bytecode::Constant::Kind::Scope;
+    k.names = {"<object>"};
+    k.slot_kinds = {bytecode::VariableKind::Var};
+    k.scope_kind = bytecode::ScopeKind::With;
+    return k;
+  }();
+  return layout;
+}
+
+}  // namespace
+
 HeapScope* push_with_scope(Vm& vm, HeapScope* parent, Value object) {
   gc::Rooted<HeapScope> outer(vm.heap(), parent);
   RootedValue target(vm.heap(), object_value(to_object(vm, object)));
-  HeapScope* scope = HeapScope::create(vm.heap(), outer, 1, HeapScope::Kind::With);
+  HeapScope* scope = HeapScope::create(vm.heap(), outer, 1, HeapScope::Kind::With, &with_layout());
   scope->at(0) = target;
   return scope;
 }

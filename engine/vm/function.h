@@ -32,20 +32,30 @@ class HeapScope final : public gc::Cell {
   //             holds the object they become properties of (<empty> until the first)
   enum class Kind : uint8_t { Plain, With, EvalVars };
 
-  static HeapScope* create(gc::Heap& heap, HeapScope* parent, uint32_t count, Kind kind = Kind::Plain);
+  // `layout` names the slots (the PushScope constant the scope was made
+  // from); null for scopes nobody needs to name.
+  static HeapScope* create(gc::Heap& heap, HeapScope* parent, uint32_t count, Kind kind = Kind::Plain,
+                           const bytecode::Constant* layout = nullptr);
   HeapScope* parent() const { return parent_; }
   uint32_t count() const { return count_; }
   Kind kind() const { return kind_; }
+  // Each slot's name and kind, the scope's kind and the function that made
+  // it, for the debugger: lives as long as the compiled program. Slots past
+  // its names (an EvalVars scope's object) have none. May be null.
+  const bytecode::Constant* layout() const { return layout_; }
   Value& at(uint32_t i) { return slots()[i]; }
   Value* slots() { return reinterpret_cast<Value*>(this + 1); }
 
   void trace(gc::Tracer& tracer) override;
   const char* cell_name() const override { return "Scope"; }
 
-  HeapScope(HeapScope* parent, uint32_t count, Kind kind);
+  HeapScope(HeapScope* parent, uint32_t count, Kind kind, const bytecode::Constant* layout);
 
  private:
   HeapScope* parent_;
+  // 8 bytes per scope so that any scope met while paused — a closure's
+  // captured one included — can be shown with its names.
+  const bytecode::Constant* layout_;
   uint32_t count_;
   Kind kind_;
 };
@@ -95,6 +105,14 @@ struct InlineCache : IcEntry {
     }
     more[victim] = e;
     victim = uint8_t((victim + 1) % kPolymorphic);
+  }
+  // What the cache knows for an object of shape `s` — the inline entry
+  // first (a monomorphic site is one compare), then the polymorphic ones —
+  // or null on a miss. The one cache check GetNamed, SetNamed and
+  // DefineNamed make.
+  [[gnu::always_inline]] const IcEntry* lookup(const Shape* s) const {
+    if (s == shape) return this;
+    return more_count ? find_more(s) : nullptr;
   }
   // The entry for `s` among the polymorphic ones, or null.
   const IcEntry* find_more(const Shape* s) const {

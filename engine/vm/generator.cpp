@@ -6,6 +6,8 @@
 
 namespace glass {
 
+using bytecode::ResumeMode;
+
 void GeneratorObject::trace(gc::Tracer& tracer) {
   Object::trace(tracer);
   tracer.visit(frame.callee);
@@ -58,7 +60,7 @@ void suspend_frame(Vm& vm, Frame& f, const bytecode::Instruction* pc, uint16_t r
 }
 
 // Runs the saved frame of `gen` with r[resume] = sent, r[resume+1] = mode.
-Value run_saved_frame(Vm& vm, GeneratorObject* generator, Value sent, int mode) {
+Value run_saved_frame(Vm& vm, GeneratorObject* generator, Value sent, ResumeMode mode) {
   gc::Rooted<GeneratorObject> gen(vm.heap(), generator);
   RootedValue value(vm.heap(), sent);
   Vm::Scratch guard(vm, 0);  // restores the stack top afterwards
@@ -69,7 +71,7 @@ Value run_saved_frame(Vm& vm, GeneratorObject* generator, Value sent, int mode) 
   Frame& f = const_cast<Frame&>(vm.frames().back());
   f.generator = gen;
   f.regs[gen->resume_register] = value;
-  f.regs[gen->resume_register + 1] = Value::int32(mode);
+  f.regs[gen->resume_register + 1] = Value::int32(int32_t(mode));
   gen->state = GeneratorObject::State::Executing;
   try {
     return vm.run(entry);
@@ -79,17 +81,17 @@ Value run_saved_frame(Vm& vm, GeneratorObject* generator, Value sent, int mode) 
   }
 }
 
-Value resume_generator(Vm& vm, Value generator, Value sent, int mode) {
+Value resume_generator(Vm& vm, Value generator, Value sent, ResumeMode mode) {
   if (!generator.is_object() || as_object(generator)->object_class() != ObjectClass::Generator ||
       static_cast<GeneratorObject*>(as_object(generator))->is_async)
     vm.throw_error(ErrorType::TypeError, "next method called on incompatible receiver " + to_utf8(vm, generator));
   gc::Rooted<GeneratorObject> gen(vm.heap(), static_cast<GeneratorObject*>(as_object(generator)));
   using State = GeneratorObject::State;
   if (gen->state == State::Executing) vm.throw_error(ErrorType::TypeError, "Generator is already running");
-  if (gen->state == State::SuspendedStart && mode != 0) gen->state = State::Completed;
+  if (gen->state == State::SuspendedStart && mode != ResumeMode::Next) gen->state = State::Completed;
   if (gen->state == State::Completed) {
-    if (mode == 1) vm.throw_value(sent);
-    return object_value(create_iter_result(vm, mode == 2 ? sent : Value::undefined(), true));
+    if (mode == ResumeMode::Throw) vm.throw_value(sent);
+    return object_value(create_iter_result(vm, mode == ResumeMode::Return ? sent : Value::undefined(), true));
   }
   Value result = run_saved_frame(vm, gen, sent, mode);
   bool done = gen->state == State::Executing;  // it returned instead of yielding
@@ -106,8 +108,9 @@ Value resume_generator(Vm& vm, Value generator, Value sent, int mode) {
 
 static void resume_awaiter(Vm& vm, Object* awaiter, Value value, bool rejected) {
   auto* gen = static_cast<GeneratorObject*>(awaiter);
-  if (gen->is_async_generator) async_generator_resume(vm, gen, value, rejected ? 1 : 0);
-  else run_saved_frame(vm, gen, value, rejected ? 1 : 0);
+  ResumeMode mode = rejected ? ResumeMode::Throw : ResumeMode::Next;
+  if (gen->is_async_generator) async_generator_resume(vm, gen, value, mode);
+  else run_saved_frame(vm, gen, value, mode);
 }
 
 void await_value(Vm& vm, GeneratorObject* generator, Value v) {
@@ -128,13 +131,13 @@ Value async_settle(Vm& vm, GeneratorObject* gen, Value v, bool reject) {
 // ---- %GeneratorPrototype% ------------------------------------------------------
 
 static Value generator_next(Vm& vm, Value self, std::span<const Value> args, Value) {
-  return resume_generator(vm, self, arg(args, 0), 0);
+  return resume_generator(vm, self, arg(args, 0), ResumeMode::Next);
 }
 static Value generator_throw(Vm& vm, Value self, std::span<const Value> args, Value) {
-  return resume_generator(vm, self, arg(args, 0), 1);
+  return resume_generator(vm, self, arg(args, 0), ResumeMode::Throw);
 }
 static Value generator_return(Vm& vm, Value self, std::span<const Value> args, Value) {
-  return resume_generator(vm, self, arg(args, 0), 2);
+  return resume_generator(vm, self, arg(args, 0), ResumeMode::Return);
 }
 
 void install_generator(Vm& vm) {

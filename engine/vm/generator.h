@@ -42,17 +42,17 @@ void suspend_frame(Vm& vm, Frame& f, const bytecode::Instruction* pc, uint16_t r
 void await_value(Vm& vm, GeneratorObject* gen, Value v);
 // AsyncReturn: settles the async function's promise; returns the promise.
 Value async_settle(Vm& vm, GeneratorObject* gen, Value v, bool reject);
-// generator.next/throw/return: mode 0, 1, 2. Returns the iterator result.
-Value resume_generator(Vm& vm, Value generator, Value sent, int mode);
+// generator.next/throw/return. Returns the iterator result.
+Value resume_generator(Vm& vm, Value generator, Value sent, bytecode::ResumeMode mode);
 // Runs the saved frame of `gen` with the sent value and mode, until it
 // yields, awaits or returns (its value), or throws (Thrown).
-Value run_saved_frame(Vm& vm, GeneratorObject* gen, Value sent, int mode);
+Value run_saved_frame(Vm& vm, GeneratorObject* gen, Value sent, bytecode::ResumeMode mode);
 
 // ---- async generators (async_generator.cpp) ----
 // next/throw/return on an async generator: queues the request, returns its promise.
-Value async_generator_enqueue(Vm& vm, Value generator, Value sent, int mode);
+Value async_generator_enqueue(Vm& vm, Value generator, Value sent, bytecode::ResumeMode mode);
 // An awaited value settled inside an async generator: continue it.
-void async_generator_resume(Vm& vm, GeneratorObject* gen, Value value, int mode);
+void async_generator_resume(Vm& vm, GeneratorObject* gen, Value value, bytecode::ResumeMode mode);
 // for await over a sync iterable: an async iterator adapting it.
 Value async_iterator_of(Vm& vm, Value iterable, Value* next_method);
 void install_async_generator(Vm& vm);

@@ -9,6 +9,37 @@
 
 namespace glass {
 
+// ---- interpreter_slow_paths.cpp: each instruction's path when its fast path misses --
+// Sub, Mul, Div, Mod, Exp and the bitwise ops on anything but two numbers
+// (ToNumeric both, then the Number or BigInt operation).
+Value arith_slow(Vm& vm, bytecode::Opcode op, Value a, Value b);
+// Less, Greater, LessEq, GreaterEq beyond two numbers (§7.2.13 IsLessThan).
+Value compare_slow(Vm& vm, bytecode::Opcode op, Value a, Value b);
+// GetNamed / SetNamed / DefineNamed on a cache miss: the full operation,
+// then the cache learns the shape when the access was a cacheable one.
+Value get_named_slow(Vm& vm, Value base, InlineCache& ic);
+void set_named_slow(Vm& vm, Value base, InlineCache& ic, Value v, bool strict);
+void define_named_slow(Vm& vm, Value object, InlineCache& ic, Value v);
+Value get_indexed_slow(Vm& vm, Value base, Value key);
+void set_indexed_slow(Vm& vm, Value base, Value key, Value v, bool strict);
+bool delete_indexed(Vm& vm, Value base, Value key, bool strict);
+// "item" + 1 (either order): the number's string, then one concatenation.
+Value concat_with_number(Vm& vm, Value a, Value b);
+// An object literal's computed `[key]: value`.
+void define_field(Vm& vm, Value object, Value key, Value v);
+[[noreturn]] void throw_uninitialized(Vm& vm, String* name);
+[[noreturn]] void throw_iter_result_not_object(Vm& vm, Value result);
+// "x.y is not a function": names the callee as written at the call site.
+[[noreturn]] void throw_not_callable(Vm& vm, const bytecode::CompiledFunction* code, const bytecode::Instruction* at,
+                                     const char* what);
+// ForInPrepare / ForInNext: the enumerable string keys, snapshotted up the prototype chain.
+Object* for_in_enumerator(Vm& vm, Value v);
+Value for_in_next(Vm& vm, Object* e);
+
+// ---- trace.cpp ---------------------------------------------------------------------
+// --trace: prints the instruction at `pc` of frame `f` (and finishes the previous line).
+void trace_instruction(Vm& vm, const Frame& f, const bytecode::Instruction* pc);
+
 // ---- classes.cpp --------------------------------------------------------------
 // MakeClass: wires constructor r[A] to heritage `parent` (<empty>: none); returns the prototype.
 Value make_class(Vm& vm, Value ctor, Value parent);

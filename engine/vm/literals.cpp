@@ -118,7 +118,7 @@ Value to_property_key_value(Vm& vm, Value v) {
 
 HeapScope* clone_scope(Vm& vm, HeapScope* scope) {
   gc::Rooted<HeapScope> old(vm.heap(), scope);
-  HeapScope* copy = HeapScope::create(vm.heap(), old->parent(), old->count(), old->kind());
+  HeapScope* copy = HeapScope::create(vm.heap(), old->parent(), old->count(), old->kind(), old->layout());
   for (uint32_t i = 0; i < old->count(); ++i) copy->at(i) = old->at(i);
   return copy;
 }

@@ -228,7 +228,8 @@ void link_module(Vm& vm, ModuleRecord* root_module) {
     // Every environment first: an import may link to a module later in the order (a cycle).
     for (ModuleRecord* m : order) {
       m->status = ModuleRecord::Status::Linking;
-      m->env = HeapScope::create(heap, nullptr, uint32_t(m->info->scope_names.size()));
+      m->env = HeapScope::create(heap, nullptr, uint32_t(m->info->environment.names.size()), HeapScope::Kind::Plain,
+                                  &m->info->environment);
       m->body = vm.make_closure(m->tmpl, m->env);
     }
     for (ModuleRecord* m : order) {

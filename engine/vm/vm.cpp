@@ -13,6 +13,7 @@
 #include "parser/parser.h"
 #include "parser/scope.h"
 #include "vm/box.h"
+#include "vm/debug_hooks.h"
 #include "vm/push_frame.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
@@ -33,13 +34,14 @@ const char* error_type_name(ErrorType type) {
 // Cells of vm/function.h
 // ============================================================================
 
-HeapScope::HeapScope(HeapScope* parent, uint32_t count, Kind kind)
-    : gc::Cell(uint8_t(CellTag::Scope)), parent_(parent), count_(count), kind_(kind) {
+HeapScope::HeapScope(HeapScope* parent, uint32_t count, Kind kind, const bytecode::Constant* layout)
+    : gc::Cell(uint8_t(CellTag::Scope)), parent_(parent), layout_(layout), count_(count), kind_(kind) {
   for (uint32_t i = 0; i < count; ++i) new (&slots()[i]) Value(Value::empty());
 }
-HeapScope* HeapScope::create(gc::Heap& heap, HeapScope* parent, uint32_t count, Kind kind) {
+HeapScope* HeapScope::create(gc::Heap& heap, HeapScope* parent, uint32_t count, Kind kind,
+                             const bytecode::Constant* layout) {
   gc::Rooted<HeapScope> p(heap, parent);
-  return heap.allocate_with_trailing<HeapScope>(count * sizeof(Value), p.get(), count, kind);
+  return heap.allocate_with_trailing<HeapScope>(count * sizeof(Value), p.get(), count, kind, layout);
 }
 void HeapScope::trace(gc::Tracer& tracer) {
   tracer.visit(parent_);
@@ -157,6 +159,7 @@ Vm::Vm(VmOptions options)
   stack_base_ = static_cast<Value*>(mem);
   stack_end_ = stack_base_ + options_.register_file_values;
   sp_ = stack_base_;
+  native_calls_ = std::make_unique<NativeCall[]>(options_.max_native_depth + 1);
   heap_.add_root_section(*this);
   realms_.push_back(std::make_unique<Realm>());
   realm_ = realms_.back().get();
@@ -178,15 +181,24 @@ Vm::~Vm() {
   munmap(stack_base_, options_.register_file_values * sizeof(Value));
 }
 
+// The VM's roots, each part under its own name (gc/README.md "Roots"): a
+// retaining path then ends in "vm frames" or "job queue", not just "vm".
 void Vm::trace_roots(gc::Tracer& tracer) {
+  tracer.section("realm intrinsics");
   for (const std::unique_ptr<Realm>& realm : realms_) {
     for (Object* o : realm->intrinsics.objects) tracer.visit(o);
     for (Shape* s : realm->intrinsics.shapes) tracer.visit(s);
+  }
+  tracer.section("realm globals");  // the global object and the global lexical record
+  for (const std::unique_ptr<Realm>& realm : realms_) {
     tracer.visit(realm->global);
     tracer.visit(realm->global_lexicals);
   }
+  tracer.section("well-known symbols");
   for (Symbol* s : symbols_) tracer.visit(s);
+  tracer.section("vm registers");  // every frame's registers and natives' scratch values
   for (Value* v = stack_base_; v < sp_; ++v) trace_value(tracer, *v);
+  tracer.section("vm frames");  // callee, scope, this, new.target of each frame
   for (const Frame& f : frames_) {
     tracer.visit(f.callee);
     tracer.visit(f.tmpl);
@@ -196,8 +208,15 @@ void Vm::trace_roots(gc::Tracer& tracer) {
     trace_value(tracer, f.private_env);
     tracer.visit(f.generator);
   }
+  for (const NativeCall& n : native_calls()) {
+    tracer.visit(n.function);
+    trace_value(tracer, n.receiver);
+  }
+  tracer.section("pending exception");
   trace_value(tracer, exception_);
+  tracer.section("job queue");
   for (Value v : jobs_) trace_value(tracer, v);  // run ones too: see run_jobs
+  tracer.section("number-string cache");
   for (const NumberString& e : number_strings_) tracer.visit(e.string);
 }
 
@@ -216,6 +235,8 @@ Vm::Scratch::~Scratch() { vm_.sp_ = saved_sp_; }
 // ---- exceptions ---------------------------------------------------------------
 
 void Vm::throw_value(Value v) {
+  if (debug_hooks_) [[unlikely]]
+    debug_hooks_->exception_thrown(*this, v);  // before anything unwinds (pause on exceptions)
   exception_ = v;
   throw Thrown{};
 }
@@ -247,25 +268,97 @@ Object* Vm::make_error(ErrorType type, const std::string& message) {
   return e;
 }
 
-std::string Vm::stack_trace(size_t) {
+std::string Vm::stack_trace(size_t skip_natives) {
   std::string out;
-  append_stack_trace(out);
+  append_stack_trace(out, skip_natives);
   return out;
 }
 
+namespace {
+
+// A data property's value found without running anything (no getters, no
+// proxies): for naming frames, never for the program's semantics.
+std::optional<Value> quiet_get(Object* o, gc::Cell* key) {
+  for (int depth = 0; o && depth < 32; ++depth, o = static_cast<Object*>(o->prototype())) {
+    if (o->object_class() == ObjectClass::Proxy) return std::nullopt;
+    if (auto p = o->get_own(key)) {
+      if (p->flags & kAccessor) return std::nullopt;
+      return p->value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string function_name(Vm& vm, FunctionObject* fn) {
+  auto name = quiet_get(fn, vm.atom(WellKnownAtom::name));
+  return name && name->is_string() ? as_string(*name)->to_utf8() : std::string();
+}
+
+// V8's "type name" of a receiver: the class a namespace object announces
+// (JSON, Math), else its constructor's name.
+std::string receiver_type_name(Vm& vm, Value receiver) {
+  if (receiver.is_string()) return "String";
+  if (receiver.is_number()) return "Number";
+  if (receiver.is_boolean()) return "Boolean";
+  if (receiver.is_symbol()) return "Symbol";
+  if (receiver.is_bigint()) return "BigInt";
+  if (!receiver.is_object()) return "";
+  Object* o = as_object(receiver);
+  if (o->object_class() == ObjectClass::Function) return "Function";
+  if (o->object_class() == ObjectClass::Ordinary) {
+    if (auto tag = quiet_get(o, vm.well_known_symbol(WellKnownSymbol::toStringTag)); tag && tag->is_string())
+      return as_string(*tag)->to_utf8();
+  }
+  if (auto ctor = quiet_get(o, vm.atom(WellKnownAtom::constructor)); ctor && is_callable(*ctor))
+    return function_name(vm, as_function(*ctor));
+  return "Object";
+}
+
+}  // namespace
+
+std::string native_frame_name(Vm& vm, const NativeCall& call) {
+  std::string name = function_name(vm, call.function);
+  if (call.construct) return "new " + name;
+  Value receiver = call.receiver;
+  bool plain_call = receiver.is_nullish() || (receiver.is_object() && as_object(receiver) == vm.global());
+  if (plain_call) return name;
+  std::string type = receiver_type_name(vm, receiver);
+  return type.empty() ? name : type + "." + name;
+}
+
 // Appended piece by piece into one string: errors are made often (every
-// throw in a loop), so no temporaries per frame.
-void Vm::append_stack_trace(std::string& out, const Object* skip_through) {
+// throw in a loop), so no temporaries per frame. Natives running between
+// the frames are listed where they are (see NativeCall), as
+// "at Array.forEach (<anonymous>)"; like Node, ten lines at most.
+void Vm::append_stack_trace(std::string& out, size_t skip_natives, const Object* skip_through) {
   size_t shown = 0;
+  size_t native = native_depth_;
+  // The natives making the trace (an Error constructor, captureStackTrace) are not part of it.
+  while (skip_natives-- > 0 && native > 0 && native_calls_[native - 1].frame_count == frames_.size()) --native;
   size_t top = frames_.size();
   if (skip_through) {
+    // Everything down to the newest call of skip_through, inclusive, with the natives it called.
     for (size_t i = top; i-- > 0;)
       if (frames_[i].callee == skip_through) {
         top = i;
+        while (native > 0 && native_calls_[native - 1].frame_count > top) --native;
         break;
       }
   }
-  for (size_t i = top; i-- > 0 && shown < 10; ++shown) {
+  auto natives_above = [&](size_t frame_count) {
+    while (native > 0 && native_calls_[native - 1].frame_count >= frame_count && shown < 10) {
+      const NativeCall& n = native_calls_[--native];
+      if (n.frame_count == 0) continue;  // the host's entry (a promise job, a timer): not in a stack, as in Node
+      out += "\n    at ";
+      out += native_frame_name(*this, n);
+      out += " (<anonymous>)";
+      ++shown;
+    }
+  };
+  for (size_t i = top; i-- > 0 && shown < 10;) {
+    natives_above(i + 1);
+    if (shown >= 10) break;
+    ++shown;
     const Frame& f = frames_[i];
     const bytecode::CompiledFunction* code = f.tmpl->code;
     uint32_t pc = f.pc ? uint32_t(f.pc - code->code.data()) : 0;
@@ -288,15 +381,20 @@ void Vm::append_stack_trace(std::string& out, const Object* skip_through) {
     out += f.tmpl->source_name_utf8;
     if (pos) {
       char digits[32];
+      auto put = [&](char* at, uint32_t n) {
+        auto [end, error] = std::to_chars(at, digits + sizeof digits, n);
+        return error == std::errc() ? end : at;
+      };
       char* end = digits;
       *end++ = ':';
-      end = std::to_chars(end, digits + sizeof digits, pos->line).ptr;
+      end = put(end, pos->line);
       *end++ = ':';
-      end = std::to_chars(end, digits + sizeof digits, pos->column).ptr;
+      end = put(end, pos->column);
       out.append(digits, size_t(end - digits));
     }
     if (named) out += ")";
   }
+  natives_above(0);
 }
 
 // ---- allocation helpers ------------------------------------------------------------
@@ -466,10 +564,8 @@ bool Vm::push_saved_frame(const Frame& saved, const std::vector<Value>& register
 }
 
 Value Vm::call_native(FunctionObject* fn, Value this_value, std::span<const Value> args, Value new_target) {
-  if (++native_depth_ > options_.max_native_depth) {
-    --native_depth_;
-    throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
-  }
+  if (native_depth_ >= options_.max_native_depth) throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+  native_calls_[native_depth_++] = NativeCall{fn, this_value, uint32_t(frames_.size()), !new_target.is_undefined()};
   struct Depth {
     Vm& vm;
     FunctionObject* saved;
@@ -571,7 +667,13 @@ FunctionTemplate* Vm::compile_script(std::string_view text, const std::string& n
   programs.push_back(std::move(compiled));
   sources.push_back(std::make_unique<std::string>(std::move(source.text)));
   gc::Rooted<String> source_name(heap_, new_string(name));
-  return FunctionTemplate::load(*this, code, source_name, sources.back().get());
+  FunctionTemplate* loaded = FunctionTemplate::load(*this, code, source_name, sources.back().get());
+  if (debug_hooks_) [[unlikely]] {
+    gc::Rooted<FunctionTemplate> top(heap_, loaded);
+    debug_hooks_->code_loaded(*this, top, name, *sources.back(), options);
+    return top;
+  }
+  return loaded;
 }
 
 Value Vm::evaluate_script_in(Realm* realm, std::string_view text, const std::string& name) {

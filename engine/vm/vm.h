@@ -41,6 +41,7 @@ namespace glass {
 // A JS exception is pending in Vm::exception(); unwind to whoever handles it.
 struct Thrown {};
 class ModuleHost;  // vm/module.h
+class DebugHooks;  // vm/debug_hooks.h
 
 #define GLASS_ERROR_TYPES(X) \
   X(Error)                   \
@@ -98,6 +99,22 @@ struct Frame {
   uint16_t scope_depth;  // heap scopes pushed by this frame (for unwinding)
   uint8_t flags;
 };
+
+// A native function that is running, and where in the stack it was called:
+// the frames below frame_count are its callers, the ones above were pushed
+// by JS it called back (a sort comparator, a getter). Stack traces and the
+// debugger interleave these with the frames ("at Array.forEach (<anonymous>)").
+struct NativeCall {
+  FunctionObject* function;
+  Value receiver;        // its `this` (names the frame: Array.forEach, JSON.parse)
+  uint32_t frame_count;  // frames on the stack when it was called
+  bool construct;        // called by `new`
+};
+
+// How a stack trace names a running native, as V8 does: the receiver's
+// type, a dot, the function's name — "Array.forEach", "JSON.parse",
+// "Function.from", "new Promise"; a plain function call is just the name.
+std::string native_frame_name(Vm& vm, const NativeCall& call);
 
 // The frames, oldest first: one array allocated for max_frames at start (the
 // OS commits its pages as they are touched), so a Frame& stays valid while
@@ -215,13 +232,15 @@ class Vm final : public gc::RootSection {
     return v;
   }
   Object* make_error(ErrorType type, const std::string& message);
-  // "    at f (file:line:col)" lines for the current call stack.
+  // "    at f (file:line:col)" lines for the current call stack (natives
+  // running in between as "    at Array.forEach (<anonymous>)"), leaving
+  // out the innermost `skip_natives` natives: the one asking, usually.
   std::string stack_trace(size_t skip_natives = 0);
   // The same lines, appended. With `skip_through`, the frames from the top
   // down to the newest call of that function, inclusive, are left out when
   // it is on the stack (V8's rule for new Error() in a subclass constructor
   // and for Error.captureStackTrace(obj, fn)).
-  void append_stack_trace(std::string& out, const Object* skip_through = nullptr);
+  void append_stack_trace(std::string& out, size_t skip_natives = 0, const Object* skip_through = nullptr);
 
   // ---- helpers for natives ---------------------------------------------------
   Object* new_object(uint32_t inline_slots = Object::kDefaultInlineSlots);  // {} with Object.prototype
@@ -255,6 +274,10 @@ class Vm final : public gc::RootSection {
   std::function<void(std::string_view)> write_stdout = [](std::string_view s) { fwrite(s.data(), 1, s.size(), stdout); };
   std::function<void(std::string_view)> write_stderr = [](std::string_view s) { fwrite(s.data(), 1, s.size(), stderr); };
 
+  // Called with the method ("log", "warn", ...) and the arguments of every
+  // console call, before it prints: a debugger forwards them to its client.
+  std::function<void(std::string_view method, std::span<const Value> args)> console_observer;
+
   // Rejections nobody handled by the time the job queue drained.
   std::vector<gc::Persistent<Object>>& unhandled_rejections() { return unhandled_; }
 
@@ -265,11 +288,17 @@ class Vm final : public gc::RootSection {
   void* embedder_data = nullptr;
   // Loads what `import` names (vm/module.h); null: modules cannot import.
   ModuleHost* module_host = nullptr;
-  const char* root_name() const override { return "vm"; }
+  // A debugger (vm/debug_hooks.h), or null. While one is set the
+  // interpreter runs its Debug dispatch mode (interpreter.cpp).
+  DebugHooks* debug_hooks() const { return debug_hooks_; }
+  void set_debug_hooks(DebugHooks* hooks) { debug_hooks_ = hooks; }
+  const char* root_name() const override { return "vm"; }  // each part names itself: trace_roots
   void trace_roots(gc::Tracer& tracer) override;
 
   // Frames, oldest first (debugger, stack traces).
   const FrameStack& frames() const { return frames_; }
+  // The natives running now, oldest first (see NativeCall).
+  std::span<const NativeCall> native_calls() const { return {native_calls_.get(), native_depth_}; }
 
   // ---- used by the interpreter and built-ins ----------------------------
   Value run(size_t entry);  // interpreter.cpp: runs until frames_[entry] returns
@@ -322,8 +351,10 @@ class Vm final : public gc::RootSection {
   Value* stack_end_ = nullptr;
   Value* sp_ = nullptr;  // one past the highest register in use
   FrameStack frames_;
-  size_t native_depth_ = 0;
+  size_t native_depth_ = 0;                      // natives running now: native_calls_[0 .. native_depth_)
+  std::unique_ptr<NativeCall[]> native_calls_;  // max_native_depth of them
   FunctionObject* current_native_ = nullptr;
+  DebugHooks* debug_hooks_ = nullptr;
 
   struct NumberString {
     int32_t value;

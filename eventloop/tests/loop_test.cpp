@@ -294,3 +294,25 @@ TEST_CASE("loop: trace prints one line per phase and per callback, with its prod
         "[loop] phase close\n"
         "[loop]   callback close\n");
 }
+
+TEST_CASE("loop: post_from_any_thread wakes a loop blocked in poll, on the loop thread, without keeping it alive") {
+  Loop loop;
+  const std::thread::id loop_thread = std::this_thread::get_id();
+  std::atomic<bool> ran_on_loop_thread{false};
+  // A timer far away keeps the loop blocked in poll; the post must wake it.
+  glass::eventloop::TimerId far = loop.add_timer(10s, [] {});
+  std::thread other([&] {
+    std::this_thread::sleep_for(20ms);
+    loop.post_from_any_thread([&] {
+      ran_on_loop_thread = std::this_thread::get_id() == loop_thread;
+      loop.cancel_timer(far);
+    });
+  });
+  auto start = std::chrono::steady_clock::now();
+  loop.run();  // ends once the posted callback cancelled the timer
+  other.join();
+  CHECK(ran_on_loop_thread);
+  CHECK(std::chrono::steady_clock::now() - start < 5s);
+  // Nothing referenced: a post alone does not keep the loop running.
+  CHECK_FALSE(loop.alive());
+}

@@ -461,9 +461,15 @@ function makeGlobalConsole() {
   setupConsole(globalConsole, globalStream(1), globalStream(2), true, 'auto', undefined, 2);
   // Node's order: the console methods, Console, then the inspector-only ones.
   const inspectorOnly = ['profile', 'profileEnd', 'timeStamp', 'context'];
+  // Each call is also told to a debugger that listens (CDP's consoleAPICalled).
   const bind = (key) => {
-    const fn = Console.prototype[key].bind(globalConsole);
-    Object.defineProperty(fn, 'name', { value: key });
+    const method = Console.prototype[key];
+    const fn = {
+      [key](...args) {
+        if (processBinding.consoleObserved()) processBinding.consoleCalled(key, ...args);
+        return Reflect.apply(method, globalConsole, args);
+      },
+    }[key];
     globalConsole[key] = fn;
   };
   for (const key of Object.keys(Console.prototype)) if (!inspectorOnly.includes(key)) bind(key);

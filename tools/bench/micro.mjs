@@ -2,7 +2,7 @@
 // Micro benchmarks: glass against other interpreters on the small scripts in
 // micro/ (see README.md).
 //
-//   node tools/bench/micro.mjs [--glass PATH] [--qjs PATH] [--runs N] [--timeout S]
+//   node tools/bench/micro.mjs [--glass PATH] [--qjs PATH] [--baseline PATH] [--runs N] [--timeout S]
 //        [--startup-runs N] [--no-startup] [filters...]
 //
 // For each benchmark, glass and every peer run N times (default 3), one run of
@@ -29,13 +29,13 @@ const GNU_TIME = '/usr/bin/time';
 
 function usage(message) {
   if (message) console.error(`micro.mjs: ${message}`);
-  console.error('usage: node tools/bench/micro.mjs [--glass PATH] [--qjs PATH] [--runs N] [--timeout S] [--startup-runs N] [--no-startup] [filters...]');
+  console.error('usage: node tools/bench/micro.mjs [--glass PATH] [--qjs PATH] [--baseline PATH] [--runs N] [--timeout S] [--startup-runs N] [--no-startup] [filters...]');
   process.exit(2);
 }
 
 function parseArgs(argv) {
   const o = {
-    glass: path.join(REPO, 'build/release/glass'), qjs: null, runs: 3, timeout: 120,
+    glass: path.join(REPO, 'build/release/glass'), qjs: null, baseline: null, runs: 3, timeout: 120,
     startupRuns: 20, startup: true, filters: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -43,6 +43,7 @@ function parseArgs(argv) {
     const value = () => (i + 1 < argv.length ? argv[++i] : usage(`${a} needs a value`));
     if (a === '--glass') o.glass = value();
     else if (a === '--qjs') o.qjs = value();
+    else if (a === '--baseline') o.baseline = value();
     else if (a === '--runs') o.runs = Number(value());
     else if (a === '--timeout') o.timeout = Number(value());
     else if (a === '--startup-runs') o.startupRuns = Number(value());
@@ -140,6 +141,12 @@ function main() {
     const qjs = path.resolve(o.qjs);
     if (!fs.existsSync(qjs)) usage(`no qjs at ${qjs}`);
     engines.push({ name: 'qjs', cmd: qjs, args: [] });
+  }
+  if (o.baseline) {
+    // Another glass build (say, before a change): its ratio says what the change cost.
+    const baseline = path.resolve(o.baseline);
+    if (!fs.existsSync(baseline)) usage(`no baseline glass at ${baseline}`);
+    engines.push({ name: 'baseline', cmd: baseline, args: [] });
   }
   const peers = engines.slice(1);
   const reference = engines[1]; // node --jitless decides the checksum

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@
 #include "parser/ast_printer.h"
 #include "parser/parser.h"
 #include "parser/token_printer.h"
+#include "inspect/terminal.h"
 #include "run.h"
 
 namespace {
@@ -52,6 +54,14 @@ Glass's own options:
   --trace-loop      print each event-loop phase entered and each callback taken, to stderr
   --gc-stress       collect garbage at every allocation (slow; finds rooting bugs)
   --test262         run as the test262 host (print, $262); --include FILE runs FILE first (repeatable)
+
+Debugging (README.md "Debugging"):
+  inspect [--port=N] FILE [args...]   the terminal debugger, paused on FILE's first line
+  inspect [HOST:]PORT                 the terminal debugger, attached to a running glass --inspect
+  --inspect[=[HOST:]PORT]      serve the Chrome DevTools Protocol (default 127.0.0.1:9229) while FILE runs
+  --inspect-brk[=[HOST:]PORT]  the same, waiting for a client and pausing on FILE's first line
+  --inspect-wait[=[HOST:]PORT] the same, waiting for a client before running
+  --inspect-port=[HOST:]PORT   where --inspect* listen (port 0: any free port)
   -h, --help        print this help
   -v, --version     print the version
 
@@ -145,6 +155,27 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
   return !failed;
 }
 
+// --inspect[=[HOST:]PORT], --inspect-brk[=...], --inspect-wait[=...],
+// --inspect-port=[HOST:]PORT. Returns an error message, or "".
+std::string parse_inspect_flag(const std::string& flag, glass::cli::InspectOptions& inspect) {
+  size_t eq = flag.find('=');
+  std::string name = flag.substr(0, eq);
+  if (name == "--inspect") inspect.enabled = true;
+  else if (name == "--inspect-brk") inspect.enabled = inspect.break_on_start = true;
+  else if (name == "--inspect-wait") inspect.enabled = inspect.wait_for_client = true;
+  else if (name != "--inspect-port") return "unknown option '" + flag + "'";
+  if (eq == std::string::npos) return name == "--inspect-port" ? "--inspect-port needs [HOST:]PORT" : "";
+  std::string value = flag.substr(eq + 1);
+  size_t colon = value.rfind(':');
+  std::string port = colon == std::string::npos ? value : value.substr(colon + 1);
+  if (colon != std::string::npos) inspect.host = value.substr(0, colon);
+  char* end = nullptr;
+  long n = std::strtol(port.c_str(), &end, 10);
+  if (port.empty() || !end || *end || n < 0 || n > 65535) return "invalid port in '" + flag + "'";
+  inspect.port = uint16_t(n);
+  return "";
+}
+
 bool ends_with(const std::string& s, const char* suffix) {
   size_t n = std::strlen(suffix);
   return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
@@ -188,6 +219,11 @@ void print_opcodes() {
 
 int main(int argc, char** argv) {
   program_name = argv[0];
+  if (argc > 1 && std::string(argv[1]) == "inspect") {  // the terminal debugger
+    std::error_code ec;
+    std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    return glass::inspect::run_inspect(std::vector<std::string>(argv + 2, argv + argc), ec ? argv[0] : self);
+  }
   Options opt;
   int i = 1;
   for (; i < argc; ++i) {
@@ -255,6 +291,9 @@ int main(int argc, char** argv) {
       opt.run.trace_loop = true;
     } else if (a == "--gc-stress") {
       opt.run.gc_stress = true;
+    } else if (a.starts_with("--inspect")) {
+      std::string error = parse_inspect_flag(a, opt.run.inspect);
+      if (!error.empty()) return usage_error(error);
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("bad option: " + a);
     } else if (opt.run.eval) {

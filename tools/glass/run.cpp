@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <filesystem>
 #include <iostream>
 
 #include "builtins/builtins.h"
 #include "builtins/inspect.h"
 #include "builtins/promise.h"
+#include "inspector/cdp_session.h"
+#include "inspector/server.h"
+#include "natives/inspector.h"
 #include "natives/modules.h"
 #include "natives/runtime.h"
 #include "repl.h"
@@ -61,9 +65,44 @@ int run_program(Vm& vm, const RunOptions& options) {
   if (options.trace_loop) runtime_options.trace_loop = stderr;
   runtime_options.module = options.module;
   natives::Runtime runtime(vm, runtime_options);
+  // The debugger comes first, so that it sees every script compiled, the
+  // runtime's own included.
+  std::unique_ptr<natives::Inspector> inspector;
+  std::unique_ptr<inspector::InspectorServer> server;
+  std::unique_ptr<inspector::CdpSession> session;
+  if (options.inspect.enabled) {
+    inspector = std::make_unique<natives::Inspector>(runtime);
+    runtime.inspector = inspector.get();
+    inspector::InspectorServer::Options server_options;
+    server_options.host = options.inspect.host;
+    server_options.port = options.inspect.port;
+    server_options.title = std::filesystem::path(file).filename().string();
+    server_options.url = debug::ScriptRegistry::url_for(file);
+    server_options.protocol_json = inspector::CdpSession::protocol_description().dump(2);
+    natives::Inspector* in = inspector.get();
+    server = std::make_unique<inspector::InspectorServer>(
+        server_options, inspector::InspectorServer::Hooks{[in] { in->client_connected(); },
+                                                          [in](std::string m) { in->deliver(std::move(m)); },
+                                                          [in] { in->client_disconnected(); }});
+    inspector::InspectorServer* srv = server.get();
+    session = std::make_unique<inspector::CdpSession>(*inspector, [srv](std::string m) { srv->send(std::move(m)); });
+    inspector->set_session(session.get());
+    std::string error;
+    if (!server->start(error)) {
+      std::cerr << "Starting inspector on " << options.inspect.host << ":" << options.inspect.port << " failed: " << error
+                << "\n";
+      return 1;
+    }
+    std::cerr << "Debugger listening on " << server->websocket_url() << "\n"
+              << "For help, see: https://nodejs.org/en/docs/inspector\n";
+  }
   natives::install_timers(runtime);
   natives::install_process(runtime);
   natives::bootstrap(runtime);
+  if (inspector && (options.inspect.break_on_start || options.inspect.wait_for_client)) {
+    inspector->wait_for_debugger();
+    if (options.inspect.break_on_start) inspector->debugger().break_on_start();
+  }
   int status;
   if (options.eval) status = runtime.run_eval(*options.eval, "[eval]", options.print);
   else if (!file.empty()) status = runtime.run_main(file);

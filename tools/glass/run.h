@@ -1,11 +1,21 @@
 // Running a script: `glass FILE` and the test262 host (`glass --test262`).
 #pragma once
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace glass::cli {
+
+// --inspect, --inspect-brk, --inspect-wait: the debugger's server.
+struct InspectOptions {
+  bool enabled = false;
+  bool break_on_start = false;     // --inspect-brk: wait for a client, pause on the first line
+  bool wait_for_client = false;    // --inspect-wait: wait for a client, then run
+  std::string host = "127.0.0.1";  // loopback unless told otherwise
+  uint16_t port = 9229;            // 0: any free port
+};
 
 struct RunOptions {
   std::string file;
@@ -27,6 +37,7 @@ struct RunOptions {
   bool input_module = false;            // --input-type=module: CODE / stdin is an ES module
   std::vector<std::string> preload;     // -r MODULE, in order
   std::vector<std::string> exec_argv;   // process.execArgv: the options before FILE
+  InspectOptions inspect;
 };
 
 // Returns the process exit status.

@@ -1,6 +1,6 @@
 // util.inspect of errors (cause, extra properties, AggregateError, subclasses, a name set later, no stack), and util.format with every specifier and option.
 const util = require('util');
-const clean = (s) => s.split('\n').filter((l) => !/^\s+at /.test(l)).join('\n');
+const clean = (s) => s.split('\n').filter((l) => !/^\s+at /.test(l) && !/lines matching cause stack trace/.test(l)).join('\n');
 const log = (v, o) => console.log(clean(util.inspect(v, o)));
 const e = new Error('outer', { cause: new TypeError('inner') });
 e.code = 'E_CODE'; e.extra = { deep: [1, 2] };

@@ -275,6 +275,7 @@ function trimReplFrames(text) {
   for (const line of lines) {
     if (/^\s+at REPL\d+:\d+:\d+$/.test(line)) break;
     if (/^\s+at .* \(REPL\d+\)$/.test(line)) continue;  // a frame without a position (a default constructor)
+    if (/^\s+at .* \(<anonymous>\)$/.test(line)) continue;  // a built-in function the input called
     if (/^\s+at .*\(node:internal\//.test(line) || /^\s+at node:internal\//.test(line)) break;
     out.push(line);
   }

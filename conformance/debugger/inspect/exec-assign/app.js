@@ -1,0 +1,6 @@
+function decide(flag) {
+  let answer = flag ? 'yes' : 'no';
+  debugger;
+  return answer;
+}
+console.log(decide(false));

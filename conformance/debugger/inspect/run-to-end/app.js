@@ -1,0 +1,3 @@
+console.log('one');
+console.log('two');
+process.exitCode = 3;

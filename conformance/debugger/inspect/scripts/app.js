@@ -1,0 +1,3 @@
+const other = require('./other.js');
+debugger;
+console.log(other.name);
