@@ -16,6 +16,7 @@ Value modules_binding(Runtime& rt);     // modules.cpp: compiling CommonJS wrapp
 Value repl_binding(Runtime& rt);        // repl_binding.cpp: unfinished input, top-level await
 Value pipe_binding(Runtime& rt);        // pipe_wrap.cpp: file-descriptor streams (stdio, child pipes)
 Value process_wrap_binding(Runtime& rt);  // process_wrap.cpp: child processes
+Value url_binding(Runtime& rt);         // url_binding.cpp: domain to ASCII / Unicode (UTS #46, ICU)
 
 namespace {
 
@@ -33,6 +34,7 @@ constexpr Binding kBindings[] = {
     {"repl", repl_binding},
     {"pipe", pipe_binding},
     {"process_wrap", process_wrap_binding},
+    {"url", url_binding},
 };
 
 }  // namespace

@@ -10,5 +10,7 @@ module.exports.lazyGlobals = [
   ['AbortSignal', 'internal/abort_controller', false],
   ['DOMException', 'internal/dom_exception', false],
   ['atob', 'internal/base64', true],
+  ['URL', 'internal/url', false],
+  ['URLSearchParams', 'internal/url', false],
   ['btoa', 'internal/base64', true],
 ];
