@@ -240,11 +240,12 @@ function parsePackageName(specifier, base) {
 }
 
 // The package's own name from inside it, when it has "exports" (self-reference).
-function packageSelfResolve(packageName, packageSubpath, parentFile, conditions) {
+function packageSelfResolve(packageName, packageSubpath, parentFile, conditions, nameImporter = true) {
   const scope = packageJson.scopeOf(parentFile);
   if (scope === null || scope.exports === undefined || scope.exports === null) return undefined;
   if (scope.name !== packageName) return undefined;
-  return exportsResolve(path.dirname(scope.path), packageSubpath, scope.exports, conditions, parentFile);
+  return exportsResolve(path.dirname(scope.path), packageSubpath, scope.exports, conditions,
+    nameImporter ? parentFile : undefined);
 }
 
 // The old main of a package (no "exports"): main, main.js, main.json,

@@ -169,8 +169,9 @@ function resolveExports(nmPath, request) {
   const pkgPath = path.resolve(nmPath, packageName);
   const pkg = packageJson.read(path.join(pkgPath, 'package.json'));
   if (pkg?.exports !== undefined && pkg.exports !== null) {
+    // (require()'s errors name no importer, unlike import's.)
     const file = resolveLazy().exportsResolve(pkgPath, packageSubpath, pkg.exports, resolveLazy().requireConditions,
-      path.join(pkgPath, 'package.json'));
+      undefined);
     return finalizeExportsFile(file, request);
   }
   return false;
@@ -273,7 +274,7 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
     const scope = packageName === undefined ? null : packageJson.scopeOf(path.join(parentPath, 'x'));
     if (scope !== null && scope.name === packageName && scope.exports != null) {
       const self = resolveLazy().packageSelfResolve(packageName, packageSubpath, path.join(parentPath, 'x'),
-        resolveLazy().requireConditions);
+        resolveLazy().requireConditions, false);
       if (self !== undefined) return finalizeExportsFile(self, request);
     }
   }
