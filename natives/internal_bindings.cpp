@@ -17,6 +17,7 @@ Value repl_binding(Runtime& rt);        // repl_binding.cpp: unfinished input, t
 Value pipe_binding(Runtime& rt);        // pipe_wrap.cpp: file-descriptor streams (stdio, child pipes)
 Value process_wrap_binding(Runtime& rt);  // process_wrap.cpp: child processes
 Value url_binding(Runtime& rt);         // url_binding.cpp: domain to ASCII / Unicode (UTS #46, ICU)
+Value os_binding(Runtime& rt);          // os_binding.cpp: uname, memory, CPUs, interfaces, the user
 
 namespace {
 
@@ -35,6 +36,7 @@ constexpr Binding kBindings[] = {
     {"pipe", pipe_binding},
     {"process_wrap", process_wrap_binding},
     {"url", url_binding},
+    {"os", os_binding},
 };
 
 }  // namespace
