@@ -506,7 +506,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
       if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
-    } else if (cls === 'Error') {
+    } else if (cls === 'Error' || (cls === 'Object' && value instanceof Error)) {
       base = formatError(value, constructor, tag, ctx, keys);
       if (keys.length === 0 && protoProps === undefined) return base;
     } else if (isAnyArrayBuffer(value)) {
