@@ -169,9 +169,23 @@ Value umask_native(Vm& vm, Value, std::span<const Value> args, Value) {
   return Value::number(::umask(mode_t(to_uint32(vm, v) & 0777)));
 }
 
+// The runtime's start on both clocks: uptime() and performance.now() count
+// from it, performance.timeOrigin is it in Unix time.
+struct StartTime {
+  std::chrono::steady_clock::time_point steady = std::chrono::steady_clock::now();
+  std::chrono::system_clock::time_point wall = std::chrono::system_clock::now();
+};
+const StartTime& start_time() {
+  static const StartTime start;
+  return start;
+}
+
 Value uptime_native(Vm&, Value, std::span<const Value>, Value) {
-  static const auto start = std::chrono::steady_clock::now();
-  return Value::number(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return Value::number(std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time().steady).count());
+}
+
+Value time_origin_ms(Vm&, Value, std::span<const Value>, Value) {
+  return Value::number(std::chrono::duration<double, std::milli>(start_time().wall.time_since_epoch()).count());
 }
 
 // [user µs, system µs] of CPU time used so far.
@@ -374,6 +388,7 @@ Value process_binding(Runtime& rt) {
   vm.define_native(b, "chdir", chdir_native, 1);
   vm.define_native(b, "umask", umask_native, 1);
   vm.define_native(b, "uptime", uptime_native, 0);
+  vm.define_native(b, "timeOriginMs", time_origin_ms, 0);
   vm.define_native(b, "cpuUsage", cpu_usage, 0);
   vm.define_native(b, "resourceUsage", resource_usage, 0);
   vm.define_native(b, "rss", rss_native, 0);
@@ -398,7 +413,7 @@ Value process_binding(Runtime& rt) {
   gc::Rooted<Object> signals(vm.heap(), vm.new_object_with_proto(nullptr));
   for (auto [name, number] : kSignalTable) vm.define_value(signals, name, Value::number(number), kDefaultProperty);
   vm.define_value(b, "signals", object_value(signals), kDefaultProperty);
-  uptime_native(vm, Value::undefined(), {}, Value::undefined());  // starts the clock
+  start_time();  // starts the clocks
   return object_value(b);
 }
 

@@ -174,9 +174,19 @@ function toUSVString(input) {
   return `${input}`.toWellFormed();
 }
 
-// util.styleText(format, text): text in ANSI styles (one name or a list).
+// util.styleText(format, text[, { validateStream, stream }]): text in ANSI
+// styles (one name or a list). As in Node 20, a single name is left out
+// when the stream would not show colors; a list is always applied.
 function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
   validateString(text, 'text');
+  require('internal/validators').validateBoolean(validateStream, 'options.validateStream');
+  let skip = false;
+  if (validateStream) {
+    if (stream === null || typeof stream !== 'object' || typeof stream.on !== 'function') {
+      throw new (codes().ERR_INVALID_ARG_TYPE)('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skip = !Array.isArray(format) && !streamShowsColors(stream);
+  }
   const formats = Array.isArray(format) ? format : [format];
   let left = '';
   let right = '';
@@ -184,12 +194,19 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
     const style = inspectModule.inspect.colors[key];
     if (style === undefined) {
       const names = Object.keys(inspectModule.inspect.colors);
-      throw new (codes().ERR_INVALID_ARG_VALUE)('format', key, `must be one of: ${names.join(', ')}`);
+      throw new (codes().ERR_INVALID_ARG_VALUE)('format', key, `must be one of: ${names.map((n) => `'${n}'`).join(', ')}`);
     }
+    if (skip) continue;
     left += `\u001b[${style[0]}m`;
     right = `\u001b[${style[1]}m${right}`;
   }
   return `${left}${text}${right}`;
+}
+
+function streamShowsColors(stream) {
+  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0' && process.env.FORCE_COLOR !== 'false';
+  if (!stream.isTTY) return false;
+  return typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true;
 }
 
 function aborted(signal, resource) {

@@ -43,4 +43,17 @@ function once(callback) {
 
 const kEmptyObject = Object.freeze({ __proto__: null });
 
-module.exports = { normalizeEncoding, once, kEmptyObject };
+// V8's short name of an object in messages: "#<Constructor>" ("#<Object>"
+// when the prototype has no named constructor, or a proxy's trap throws).
+function constructorTag(value) {
+  let name = 'Object';
+  try {
+    const ctor = Object.getPrototypeOf(value)?.constructor;
+    if (typeof ctor === 'function' && ctor.name) name = ctor.name;
+  } catch {
+    // a proxy's trap threw: keep "Object"
+  }
+  return `#<${name}>`;
+}
+
+module.exports = { normalizeEncoding, once, kEmptyObject, constructorTag };

@@ -96,6 +96,10 @@ function validateOneOf(value, name, oneOf) {
   }
 }
 
+function validateUnion(value, name, union) {
+  if (!union.includes(value)) throw new (codes().ERR_INVALID_ARG_TYPE)(name, `('${union.join('|')}')`, value);
+}
+
 function validateAbortSignal(signal, name) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
     throw new (codes().ERR_INVALID_ARG_TYPE)(name, 'AbortSignal', signal);
@@ -156,5 +160,6 @@ module.exports = {
   validateSignalName,
   validateString,
   validateUint32,
+  validateUnion,
   validateAbortSignal,
 };

@@ -13,4 +13,12 @@ module.exports.lazyGlobals = [
   ['URL', 'internal/url', false],
   ['URLSearchParams', 'internal/url', false],
   ['btoa', 'internal/base64', true],
+  ['structuredClone', 'internal/structured_clone', true],
+  ['performance', 'internal/perf/performance', true],
+  ['PerformanceEntry', 'internal/perf/performance', false],
+  ['PerformanceMark', 'internal/perf/performance', false],
+  ['PerformanceMeasure', 'internal/perf/performance', false],
+  ['PerformanceObserver', 'internal/perf/performance', false],
+  ['PerformanceObserverEntryList', 'internal/perf/performance', false],
+  ['PerformanceResourceTiming', 'internal/perf/performance', false],
 ];

@@ -148,14 +148,7 @@ function noSideEffectsToString(value) {
     return typeof value === 'symbol' ? value.toString() : String(value);
   }
   if (typeof value === 'function') return `function ${value.name}`;
-  let name = 'Object';
-  try {
-    const ctor = Object.getPrototypeOf(value)?.constructor;
-    if (typeof ctor === 'function' && ctor.name) name = ctor.name;
-  } catch {
-    // a proxy's trap threw: keep "Object"
-  }
-  return `#<${name}>`;
+  return require('internal/util').constructorTag(value);
 }
 
 class UnhandledPromiseRejection extends Error {
