@@ -18,6 +18,7 @@ Value pipe_binding(Runtime& rt);        // pipe_wrap.cpp: file-descriptor stream
 Value process_wrap_binding(Runtime& rt);  // process_wrap.cpp: child processes
 Value url_binding(Runtime& rt);         // url_binding.cpp: domain to ASCII / Unicode (UTS #46, ICU)
 Value os_binding(Runtime& rt);          // os_binding.cpp: uname, memory, CPUs, interfaces, the user
+Value crypto_binding(Runtime& rt);      // crypto_binding.cpp: OpenSSL digests, HMAC, PBKDF2, random bytes
 
 namespace {
 
@@ -37,6 +38,7 @@ constexpr Binding kBindings[] = {
     {"process_wrap", process_wrap_binding},
     {"url", url_binding},
     {"os", os_binding},
+    {"crypto", crypto_binding},
 };
 
 }  // namespace

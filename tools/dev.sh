@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # (libboost-dev: the header-only parts, Boost.Multiprecision for BigInt;
 # libboost-context-dev already depends on it.)
 PACKAGES=(g++ cmake ninja-build pkg-config ccache libasio-dev libboost-dev libboost-context-dev
-          doctest-dev libre2-dev libicu-dev libedit-dev)
+          doctest-dev libre2-dev libicu-dev libedit-dev libssl-dev)
 
 install_missing() {
   local missing=()

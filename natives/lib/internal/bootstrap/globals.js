@@ -21,4 +21,6 @@ module.exports.lazyGlobals = [
   ['PerformanceObserver', 'internal/perf/performance', false],
   ['PerformanceObserverEntryList', 'internal/perf/performance', false],
   ['PerformanceResourceTiming', 'internal/perf/performance', false],
+  ['crypto', 'internal/crypto/webcrypto', true],
+  ['Crypto', 'internal/crypto/webcrypto', false],
 ];
