@@ -128,13 +128,16 @@ std::error_code prepare(const SpawnOptions& o, Prepared& p) {
   return {};
 }
 
+// The child's way out when a step before exec fails: the errno to the parent, status 127.
+[[noreturn]] void fail_in_child(int error_pipe, int error) {
+  ssize_t ignored = ::write(error_pipe, &error, sizeof error);
+  (void)ignored;
+  ::_exit(127);
+}
+
 // In the child, between fork and exec: async-signal-safe calls only.
 [[noreturn]] void exec_child(const SpawnOptions& o, Prepared& p, int error_pipe) {
-  auto fail = [&](int error) {
-    ssize_t ignored = ::write(error_pipe, &error, sizeof error);
-    (void)ignored;
-    ::_exit(127);
-  };
+  auto fail = [error_pipe](int error) { fail_in_child(error_pipe, error); };
   if (o.detached) ::setsid();
   int count = int(p.child_fds.size());
   // Sources that are themselves targets (0..count-1) move out of the way first.
@@ -166,7 +169,7 @@ std::error_code prepare(const SpawnOptions& o, Prepared& p) {
   sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);
   ::execve(p.path.c_str(), p.argv.data(), p.use_parent_env ? environ : p.envp.data());
-  fail(errno);
+  fail_in_child(error_pipe, errno);
 }
 
 // Forks and execs; returns the pid, or -1 with ec set (the child's exec

@@ -22,12 +22,23 @@ bool pollable(int fd) {
 
 }  // namespace
 
-Pipe::Pipe(Loop& loop, int fd, bool owned)
-    : loop_(loop), fd_(fd), owned_(owned), stream_(loop.io_context(), fd), handle_(loop, false) {}
+Pipe::Pipe(Loop& loop, int fd)
+    : loop_(loop), fd_(fd), stream_(loop.io_context(), fd), handle_(loop, false) {}
 
 std::shared_ptr<Pipe> Pipe::create(Loop& loop, int fd, bool owned) {
   if (fd < 0 || !pollable(fd)) return nullptr;
-  std::shared_ptr<Pipe> p(new Pipe(loop, fd, owned));
+  // A borrowed descriptor is watched through a duplicate of our own: epoll
+  // takes a descriptor once, and stdin may be read by more than one Pipe
+  // (process.stdin, a tty.ReadStream, the REPL).
+  int watched = owned ? fd : ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+  if (watched < 0) return nullptr;
+  std::shared_ptr<Pipe> p;
+  try {
+    p.reset(new Pipe(loop, watched));
+  } catch (const std::system_error&) {  // the loop refused to watch it
+    ::close(watched);
+    return nullptr;
+  }
   loop.adopt(p);
   return p;
 }
@@ -158,8 +169,7 @@ void Pipe::close(std::function<void()> on_close) {
   reading_ = waiting_ = false;
   std::error_code ec;
   stream_.cancel(ec);
-  if (owned_) stream_.close(ec);
-  else stream_.release();
+  stream_.close(ec);  // ours: owned, or our duplicate of a borrowed one
   writes_.clear();
   queued_bytes_ = 0;
   const void* key = this;

@@ -6,7 +6,8 @@
 // Rules a reader must know (as for TcpSocket, tcp.h):
 // - Create with ::create(loop, fd, owned): the Loop adopts it until close().
 //   An owned descriptor is closed by close(); a borrowed one (stdin) is
-//   left open, only released.
+//   left open: the Pipe watches its own duplicate (so several Pipes may
+//   read one descriptor) and closes only that.
 // - An open Pipe that is reading, writing or waiting is a referenced Handle:
 //   it keeps the loop alive until close() or unref(). An idle one does not
 //   (stdin that nobody reads must not hold the program open).
@@ -63,7 +64,7 @@ class Pipe : public std::enable_shared_from_this<Pipe> {
   void unref();
 
  private:
-  Pipe(Loop& loop, int fd, bool owned);
+  Pipe(Loop& loop, int fd);
   void issue_read();
   void send_queue();
   void update_liveness();
@@ -75,7 +76,6 @@ class Pipe : public std::enable_shared_from_this<Pipe> {
 
   Loop& loop_;
   int fd_;
-  bool owned_;
   asio::posix::stream_descriptor stream_;
   Handle handle_;
   bool referenced_ = true;  // ref()/unref(): whether activity keeps the loop alive

@@ -29,6 +29,14 @@ function defineLazyGlobal(name, load, enumerable = false) {
 }
 
 Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, configurable: true, enumerable: true });
+// The timer functions (defined by timers.cpp) are enumerable in Node, in this
+// order after `global` (Object.keys(globalThis) shows it): defined again here.
+for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout',
+  'queueMicrotask']) {
+  const value = globalThis[name];
+  delete globalThis[name];
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+}
 defineLazyGlobal('console', () => require('console'));
 for (const [name, module, enumerable] of require('internal/bootstrap/globals').lazyGlobals) {
   defineLazyGlobal(name, () => require(module)[name], enumerable);

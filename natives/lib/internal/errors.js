@@ -347,6 +347,47 @@ function systemError({ code, errno, syscall, path, dest, message }) {
   return err;
 }
 
+// Node's SystemError: a libuv failure with its context (`info`: errno, code,
+// message, syscall[, path, dest]); message "<prefix>: <syscall> returned
+// <code> (<message>)", errno/syscall/path/dest read through to info.
+class SystemError extends Error {
+  constructor(key, context, prefix) {
+    let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
+    if (context.path !== undefined) message += ` ${context.path}`;
+    if (context.dest !== undefined) message += ` => ${context.dest}`;
+    super(message);
+    Object.defineProperties(this, {
+      [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
+      name: { value: 'SystemError', enumerable: false, writable: true, configurable: true },
+      info: { value: context, enumerable: true, configurable: true, writable: false },
+    });
+    for (const field of ['errno', 'syscall', 'path', 'dest']) {
+      if (context[field] === undefined) continue;
+      Object.defineProperty(this, field, {
+        get() { return context[field]; },
+        set(value) { context[field] = value; },
+        enumerable: true, configurable: true,
+      });
+    }
+    this.code = key;
+    setNodeErrorStack(this, 'SystemError', key, message);
+  }
+
+  toString() {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+}
+
+// E() for SystemErrors: new codes[key](context) with the row's prefix.
+function ESystem(key, prefix) {
+  codes[key] = class NodeSystemError extends SystemError {
+    constructor(context) {
+      super(key, context, prefix);
+    }
+  };
+}
+ESystem('ERR_TTY_INIT_FAILED', 'TTY initialization failed');
+
 function isErrorStackTraceLimitWritable() {
   const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
   return desc === undefined ? Object.isExtensible(Error) : desc.writable === true;
@@ -356,6 +397,7 @@ module.exports = {
   codes,
   AbortError,
   systemError,
+  SystemError,
   determineSpecificType,
   kIsNodeError,
   setNodeErrorStack,

@@ -9,11 +9,11 @@ module.exports.lazyGlobals = [
   ['AbortController', 'internal/abort_controller', false],
   ['AbortSignal', 'internal/abort_controller', false],
   ['DOMException', 'internal/dom_exception', false],
+  ['structuredClone', 'internal/structured_clone', true],  // enumerable ones in Node's order
   ['atob', 'internal/base64', true],
   ['URL', 'internal/url', false],
   ['URLSearchParams', 'internal/url', false],
   ['btoa', 'internal/base64', true],
-  ['structuredClone', 'internal/structured_clone', true],
   ['performance', 'internal/perf/performance', true],
   ['PerformanceEntry', 'internal/perf/performance', false],
   ['PerformanceMark', 'internal/perf/performance', false],

@@ -37,6 +37,7 @@ function createWritableStdio(fd) {
   const tty = binding.isatty(fd);
   stream.isTTY = tty;
   if (tty) {
+    Object.setPrototypeOf(stream, require('tty').WriteStream.prototype);
     const size = binding.getWindowSize(fd);
     stream.columns = size ? size[0] : 80;
     stream.rows = size ? size[1] : 24;
@@ -71,25 +72,40 @@ function colorDepth(env) {
   return env.TERM ? 4 : 1;
 }
 
+// A terminal or a pipe read on the loop, as a tty.ReadStream on a terminal.
+function createPipeReader(fd) {
+  const pipeBinding = require('internal:pipe');
+  const { PipeStream } = require('internal/pipe_stream');
+  const id = pipeBinding.open(fd);
+  if (id === undefined) return undefined;
+  const stream = new PipeStream(id, { writable: false, fd });
+  // Reading stops (and the loop may end) when nobody reads any more.
+  stream.on('pause', () => {
+    if (stream._reading) {
+      stream._reading = false;
+      pipeBinding.readStop(stream._handleId);
+    }
+  });
+  // Never close the descriptor (it is borrowed): destroy only lets go of it.
+  stream.fd = fd;
+  stream.isTTY = binding.isatty(fd);
+  if (stream.isTTY) {
+    Object.setPrototypeOf(stream, require('tty').ReadStream.prototype);
+    stream.isRaw = false;
+    stream.setRawMode = function setRawMode(flag) {
+      flag = !!flag;
+      pipeBinding.setRawMode(fd, flag);
+      this.isRaw = flag;
+      return this;
+    };
+  }
+  return stream;
+}
+
 function createStdin() {
   const type = binding.guessHandleType(0);
   let stream;
-  if (type === 'TTY' || type === 'PIPE') {
-    const pipeBinding = require('internal:pipe');
-    const { PipeStream } = require('internal/pipe_stream');
-    const id = pipeBinding.open(0);
-    if (id !== undefined) {
-      stream = new PipeStream(id, { writable: false, fd: 0 });
-      // Reading stops (and the loop may end) when nobody reads any more.
-      stream.on('pause', () => {
-        if (stream._reading) {
-          stream._reading = false;
-          pipeBinding.readStop(stream._handleId);
-        }
-      });
-      // Never close descriptor 0 (it is borrowed): destroy only lets go of it.
-    }
-  }
+  if (type === 'TTY' || type === 'PIPE') stream = createPipeReader(0);
   if (stream === undefined) {
     let done = false;
     stream = new Readable({
@@ -106,17 +122,8 @@ function createStdin() {
         this.push(null);
       },
     });
-  }
-  stream.fd = 0;
-  stream.isTTY = type === 'TTY';
-  if (stream.isTTY) {
-    stream.isRaw = false;
-    stream.setRawMode = function setRawMode(flag) {
-      flag = !!flag;
-      require('internal:pipe').setRawMode(0, flag);
-      this.isRaw = flag;
-      return this;
-    };
+    stream.fd = 0;
+    stream.isTTY = false;
   }
   return stream;
 }
@@ -126,4 +133,4 @@ function createStream(fd) {
   return createWritableStdio(fd);
 }
 
-module.exports = { createStream, colorDepth };
+module.exports = { createStream, createTerminalWriter: createWritableStdio, createTerminalReader: createPipeReader, colorDepth };

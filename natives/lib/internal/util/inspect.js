@@ -1471,7 +1471,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
   while (a < args.length) {
     const value = args[a];
     str += join;
-    str += typeof value !== 'string' ? inspect(value, { ...inspectOptions, compact: 3, colors: false, depth: 2 }) : value;
+    str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
     join = ' ';
     a++;
   }
