@@ -6,18 +6,9 @@
 const binding = require('internal:tcp');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE },
+  lookupError,
 } = require('internal/errors');
 const { validateBoolean, validateFunction, validateString } = require('internal/validators');
-
-// The error of a failed lookup: "getaddrinfo ENOTFOUND host".
-function lookupError(info, hostname) {
-  const err = new Error(`getaddrinfo ${info.code} ${hostname}`);
-  err.errno = info.errno;
-  err.code = info.code;
-  err.syscall = 'getaddrinfo';
-  err.hostname = hostname;
-  return err;
-}
 
 // lookup's options: a family number, or { family, all, verbatim, hints, order }.
 function lookupOptions(options) {

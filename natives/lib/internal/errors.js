@@ -347,6 +347,16 @@ function systemError({ code, errno, syscall, path, dest, message }) {
   return err;
 }
 
+// The error of a failed getaddrinfo (dns.lookup, net): "getaddrinfo ENOTFOUND host".
+function lookupError(info, hostname) {
+  const err = new Error(`getaddrinfo ${info.code} ${hostname}`);
+  err.errno = info.errno;
+  err.code = info.code;
+  err.syscall = 'getaddrinfo';
+  err.hostname = hostname;
+  return err;
+}
+
 // Node's SystemError: a libuv failure with its context (`info`: errno, code,
 // message, syscall[, path, dest]); message "<prefix>: <syscall> returned
 // <code> (<message>)", errno/syscall/path/dest read through to info.
@@ -397,6 +407,7 @@ module.exports = {
   codes,
   AbortError,
   systemError,
+  lookupError,
   SystemError,
   determineSpecificType,
   kIsNodeError,
