@@ -110,14 +110,13 @@ class TracingChannel {
     return done;
   }
 
-  traceSync(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+  // Runs call() between the start and end events; a synchronous throw is
+  // published on error first.
+  #around(context, call) {
     const { start, end, error } = this;
     return start.runStores(context, () => {
       try {
-        const result = Reflect.apply(fn, thisArg, args);
-        context.result = result;
-        return result;
+        return call();
       } catch (err) {
         context.error = err;
         error.publish(context);
@@ -128,9 +127,18 @@ class TracingChannel {
     });
   }
 
+  traceSync(fn, context = {}, thisArg, ...args) {
+    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    return this.#around(context, () => {
+      const result = Reflect.apply(fn, thisArg, args);
+      context.result = result;
+      return result;
+    });
+  }
+
   tracePromise(fn, context = {}, thisArg, ...args) {
     if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
-    const { start, end, asyncStart, asyncEnd, error } = this;
+    const { asyncStart, asyncEnd, error } = this;
     const reject = (err) => {
       context.error = err;
       error.publish(context);
@@ -144,24 +152,16 @@ class TracingChannel {
       asyncEnd.publish(context);
       return result;
     };
-    return start.runStores(context, () => {
-      try {
-        let promise = Reflect.apply(fn, thisArg, args);
-        if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
-        return promise.then(resolve, reject);
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
+    return this.#around(context, () => {
+      let promise = Reflect.apply(fn, thisArg, args);
+      if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
+      return promise.then(resolve, reject);
     });
   }
 
   traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
     if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
-    const { start, end, asyncStart, asyncEnd, error } = this;
+    const { asyncStart, asyncEnd, error } = this;
     const callback = args.at(position);
     validateFunction(callback, 'callback');
     function wrappedCallback(err, res) {
@@ -179,17 +179,7 @@ class TracingChannel {
       }
     }
     args.splice(position, 1, wrappedCallback);
-    return start.runStores(context, () => {
-      try {
-        return Reflect.apply(fn, thisArg, args);
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
-    });
+    return this.#around(context, () => Reflect.apply(fn, thisArg, args));
   }
 }
 
