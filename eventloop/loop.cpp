@@ -61,7 +61,7 @@ void Loop::run() {
 
 // The phase list. Each phase is one function below, in this order.
 bool Loop::run_once() {
-  update_time();
+  refresh_time();
   run_timers();
   run_pending();
   run_poll();
@@ -128,7 +128,7 @@ void Loop::drop_stale_heap_top() {
 }
 
 void Loop::run_timers() {
-  trace_phase("timers");
+  enter_phase("timers");
   for (;;) {
     drop_stale_heap_top();
     if (heap_.empty() || heap_.front().due > now_) return;
@@ -157,7 +157,7 @@ void Loop::add_pending_callback(std::function<void()> fn, std::string label) {
 }
 
 void Loop::run_pending() {
-  trace_phase("pending");
+  enter_phase("pending");
   run_queue(pending_, "pending");
 }
 
@@ -168,23 +168,90 @@ void Loop::ensure_pool() {
 }
 
 void Loop::submit_erased(std::function<void()> work, std::function<void(std::exception_ptr)> done,
-                         std::string label) {
+                         std::string label, uint64_t tag) {
   ensure_pool();
   ++pending_work_;
-  asio::post(*pool_, [this, work = std::move(work), done = std::move(done),
-                      label = std::move(label)]() mutable {
+  uint64_t id = 0;
+  if (recording_work_.load(std::memory_order_relaxed)) {
+    std::lock_guard<std::mutex> lock(work_mutex_);
+    id = next_work_id_++;
+    WorkRecord record;
+    record.id = id;
+    record.tag = tag;
+    record.label = label;
+    record.queued = Clock::now();
+    work_log_.push_back(std::move(record));
+  }
+  asio::post(*pool_, [this, work = std::move(work), done = std::move(done), label = std::move(label), id]() mutable {
+    if (id) note_work(id, WorkState::Running);
     std::exception_ptr error;
     try {
       work();
     } catch (...) {
       error = std::current_exception();
     }
+    if (id) note_work(id, WorkState::Done);
     // Back to the loop thread: runs in the poll phase.
-    asio::post(io_, [this, done = std::move(done), label = std::move(label), error]() mutable {
+    asio::post(io_, [this, done = std::move(done), label = std::move(label), error, id]() mutable {
       --pending_work_;
+      if (id) note_work(id, WorkState::Dispatched);
       invoke("pool completion", label, [&] { done(error); });
     });
   });
+}
+
+// A work item moves on (from a pool thread or the loop thread).
+void Loop::note_work(uint64_t id, WorkState state) {
+  static std::atomic<int> next_thread{0};
+  thread_local int thread_index = -1;
+  std::lock_guard<std::mutex> lock(work_mutex_);
+  for (WorkRecord& r : work_log_) {
+    if (r.id != id) continue;
+    r.state = state;
+    auto now = Clock::now();
+    if (state == WorkState::Running) {
+      if (thread_index < 0) thread_index = next_thread++;
+      r.thread = thread_index;
+      r.started = now;
+    } else if (state == WorkState::Done) {
+      r.finished = now;
+    } else if (state == WorkState::Dispatched) {
+      r.dispatched = now;
+    }
+    break;
+  }
+  // Keep what has not been dispatched, and the last few that were.
+  size_t dispatched = 0;
+  for (const WorkRecord& r : work_log_) dispatched += r.state == WorkState::Dispatched;
+  while (dispatched > 32 && work_log_.front().state == WorkState::Dispatched) {
+    work_log_.pop_front();
+    --dispatched;
+  }
+}
+
+Loop::Snapshot Loop::snapshot() const {
+  Snapshot out;
+  out.phase = phase_;
+  Clock::time_point now = Clock::now();
+  for (const HeapEntry& e : heap_) {
+    auto it = timers_.find(e.id);
+    if (it == timers_.end() || it->second.seq != e.seq) continue;  // a stale entry
+    const Timer& t = it->second;
+    out.timers.push_back(Snapshot::Timer{e.id, std::chrono::duration<double, std::milli>(e.due - now).count(),
+                                         double(t.interval.count()), t.repeat, t.referenced, t.label});
+  }
+  std::sort(out.timers.begin(), out.timers.end(), [](const auto& a, const auto& b) { return a.due_in_ms < b.due_in_ms; });
+  for (const Queued& q : pending_) out.pending.push_back({q.label, q.tag});
+  for (const Queued& q : immediates_) out.immediates.push_back({q.label, q.tag});
+  for (const Queued& q : closing_) out.closing.push_back({q.label, q.tag});
+  {
+    std::lock_guard<std::mutex> lock(work_mutex_);
+    out.work.assign(work_log_.begin(), work_log_.end());
+  }
+  out.pool_threads = pool_ ? pool_size_ : 0;
+  out.pending_work = pending_work_;
+  out.referenced_handles = referenced_handles_;
+  return out;
 }
 
 std::optional<Clock::duration> Loop::poll_timeout() {
@@ -192,12 +259,12 @@ std::optional<Clock::duration> Loop::poll_timeout() {
     return Clock::duration::zero();
   drop_stale_heap_top();
   if (heap_.empty()) return std::nullopt;
-  update_time();
+  refresh_time();
   return std::max(heap_.front().due - now_, Clock::duration::zero());
 }
 
 void Loop::run_poll() {
-  trace_phase("poll");
+  enter_phase("poll");
   std::optional<Clock::duration> timeout = poll_timeout();
   std::size_t ran;
   if (!timeout) {
@@ -211,17 +278,17 @@ void Loop::run_poll() {
     for (int i = 0; i < kMaxPollBatch && io_.poll_one(); ++i) {
     }
   }
-  update_time();
+  refresh_time();
 }
 
 // --- check ------------------------------------------------------------------
 
-void Loop::add_immediate(std::function<void()> fn, std::string label) {
-  immediates_.push_back(Queued{std::move(fn), std::move(label)});
+void Loop::add_immediate(std::function<void()> fn, std::string label, uint64_t tag) {
+  immediates_.push_back(Queued{std::move(fn), std::move(label), tag});
 }
 
 void Loop::run_check() {
-  trace_phase("check");
+  enter_phase("check");
   run_queue(immediates_, "immediate");
 }
 
@@ -232,8 +299,9 @@ void Loop::add_close_callback(std::function<void()> fn, std::string label) {
 }
 
 void Loop::run_closing() {
-  trace_phase("close");
+  enter_phase("close");
   run_queue(closing_, "close");
+  phase_ = "idle";
 }
 
 // --- shared helpers ---------------------------------------------------------
@@ -251,12 +319,15 @@ void Loop::run_queue(std::deque<Queued>& q, const char* kind) {
 
 void Loop::invoke(const char* kind, const std::string& label, const std::function<void()>& fn) {
   trace_callback(kind, label);
+  if (before_callback_) before_callback_(kind, label);
   if (fn) fn();
   if (after_callback_) after_callback_();
 }
 
-void Loop::trace_phase(const char* phase) {
+void Loop::enter_phase(const char* phase) {
+  phase_ = phase;
   if (trace_) std::fprintf(trace_, "[loop] phase %s\n", phase);
+  if (phase_hook_) phase_hook_(phase);
 }
 
 void Loop::trace_callback(const char* kind, const std::string& label) {

@@ -29,6 +29,8 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <atomic>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,12 +64,13 @@ class Loop {
   // Makes run() return after the current iteration (like uv_stop).
   void stop() { stop_requested_ = true; }
   bool alive() const;
-  // Refreshes the cached "now" timers are scheduled from (the runtime calls
-  // it once its own startup is done, so that startup time does not count
-  // against the program's first timers).
-  void update_time() { now_ = Clock::now(); }
 
   void set_after_callback(std::function<void()> hook) { after_callback_ = std::move(hook); }
+  // Timers count from the loop's cached time, which moves at the start of
+  // each iteration (as libuv's uv_now). Whoever kept the loop thread busy a
+  // long while outside of it — the runtime's own startup, a debugger pause —
+  // calls this, so that a timer made next counts from now, not from before.
+  void refresh_time() { now_ = Clock::now(); }
   // One line per phase entered and per callback taken; nullptr turns it off.
   void set_trace(std::FILE* out) { trace_ = out; }
 
@@ -87,11 +90,11 @@ class Loop {
   // Type-erased pool submission: `work` runs on a pool thread; `done` runs on
   // the loop thread with nullptr, or with the exception `work` threw.
   void submit_erased(std::function<void()> work, std::function<void(std::exception_ptr)> done,
-                     std::string label = {});
+                     std::string label = {}, uint64_t tag = 0);
   // Typed form: done(R) (or done() when work returns void). If work throws,
   // the exception is rethrown on the loop thread instead of calling done.
   template <class Work, class Done>
-  void submit(Work work, Done done, std::string label = {});
+  void submit(Work work, Done done, std::string label = {}, uint64_t tag = 0);
   // Wraps an Asio completion handler so that, when it runs in the poll phase,
   // it is traced under `label` and followed by the after-callback hook.
   template <class Handler>
@@ -102,7 +105,7 @@ class Loop {
 
   // --- check phase ---
   // FIFO; immediates added while the check phase runs go to the next iteration.
-  void add_immediate(std::function<void()> fn, std::string label = {});
+  void add_immediate(std::function<void()> fn, std::string label = {}, uint64_t tag = 0);
 
   // --- close callbacks phase ---
   void add_close_callback(std::function<void()> fn, std::string label = {});
@@ -113,6 +116,51 @@ class Loop {
   // alive; dropped if the loop is destroyed first. (A debugger's server
   // thread uses it to hand over a client's message.)
   void post_from_any_thread(std::function<void()> fn, std::string label = {});
+
+  // --- observation: a debugger's live view (nothing JS; costs nothing unless asked) ---
+  // The phase running: "timers", "pending", "poll", "check", "close", or
+  // "idle" outside run_once().
+  const char* phase() const { return phase_; }
+  // A pool work item's life: queued (waiting for a thread) -> running (on
+  // one) -> done (its completion posted, waiting in the loop's queue) ->
+  // dispatched (its callback ran on the loop thread).
+  enum class WorkState : uint8_t { Queued, Running, Done, Dispatched };
+  struct WorkRecord {
+    uint64_t id = 0;
+    uint64_t tag = 0;  // the submitter's own number for it (submit_erased's tag)
+    std::string label;
+    WorkState state = WorkState::Queued;
+    int thread = -1;  // the pool thread running or that ran it (0, 1, ...)
+    Clock::time_point queued, started, finished, dispatched;
+  };
+  struct Snapshot {
+    const char* phase = "idle";
+    struct Timer {
+      TimerId id;
+      double due_in_ms;  // from now; negative: overdue
+      double interval_ms;
+      bool repeat, referenced;
+      std::string label;
+    };
+    std::vector<Timer> timers;  // by due time
+    struct Item {
+      std::string label;
+      uint64_t tag;
+    };
+    std::vector<Item> pending, immediates, closing;  // in the order they will run
+    std::vector<WorkRecord> work;  // every item not dispatched, then the last few that were
+    unsigned pool_threads = 0;
+    std::size_t pending_work = 0, referenced_handles = 0;
+  };
+  Snapshot snapshot() const;
+  // Keep WorkRecords (off by default: then nothing is recorded).
+  void record_work(bool on) { recording_work_.store(on); }
+  // Called at the start of every phase, and before every callback the loop
+  // takes (kind: "timer", "immediate", "io", ...), when set.
+  void set_phase_hook(std::function<void(const char* phase)> hook) { phase_hook_ = std::move(hook); }
+  void set_before_callback(std::function<void(const char* kind, const std::string& label)> hook) {
+    before_callback_ = std::move(hook);
+  }
 
   // --- signals (unreferenced, like Node) ---
   void on_signal(int signo, std::function<void()> fn);
@@ -146,6 +194,7 @@ class Loop {
   struct Queued {
     std::function<void()> fn;
     std::string label;
+    uint64_t tag = 0;
   };
 
   // The phases, in order.
@@ -159,7 +208,8 @@ class Loop {
   void drop_stale_heap_top();
   void schedule(TimerId id, Timer& t);
   void run_queue(std::deque<Queued>& q, const char* kind);
-  void trace_phase(const char* phase);
+  void enter_phase(const char* phase);  // (traces it too)
+  void note_work(uint64_t id, WorkState state);
   void trace_callback(const char* kind, const std::string& label);
   void invoke(const char* kind, const std::string& label, const std::function<void()>& fn);
   void ensure_pool();
@@ -183,6 +233,13 @@ class Loop {
   std::unordered_map<const void*, std::shared_ptr<void>> adopted_;
 
   std::function<void()> after_callback_;
+  const char* phase_ = "idle";
+  std::function<void(const char*)> phase_hook_;
+  std::function<void(const char*, const std::string&)> before_callback_;
+  std::atomic<bool> recording_work_{false};
+  mutable std::mutex work_mutex_;     // pool threads update the records
+  std::deque<WorkRecord> work_log_;   // oldest first
+  uint64_t next_work_id_ = 1;
   std::FILE* trace_ = nullptr;
   bool stop_requested_ = false;
 
@@ -226,7 +283,7 @@ class Handle {
 // ---------------------------------------------------------------------------
 
 template <class Work, class Done>
-void Loop::submit(Work work, Done done, std::string label) {
+void Loop::submit(Work work, Done done, std::string label, uint64_t tag) {
   using R = std::invoke_result_t<Work&>;
   if constexpr (std::is_void_v<R>) {
     submit_erased(std::move(work),
@@ -234,7 +291,7 @@ void Loop::submit(Work work, Done done, std::string label) {
                     if (e) std::rethrow_exception(e);
                     done();
                   },
-                  std::move(label));
+                  std::move(label), tag);
   } else {
     auto result = std::make_shared<std::optional<R>>();
     submit_erased([work = std::move(work), result]() mutable { result->emplace(work()); },
@@ -242,7 +299,7 @@ void Loop::submit(Work work, Done done, std::string label) {
                     if (e) std::rethrow_exception(e);
                     done(std::move(**result));
                   },
-                  std::move(label));
+                  std::move(label), tag);
   }
 }
 

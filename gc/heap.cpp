@@ -17,6 +17,7 @@ const char* reason_name(CollectReason reason) {
     case CollectReason::Stress: return "stress";
     case CollectReason::Forced: return "forced";
     case CollectReason::Teardown: return "teardown";
+    case CollectReason::Debugger: return "debugger";
   }
   return "?";
 }
@@ -54,10 +55,11 @@ Heap::~Heap() {
 
 void* Heap::allocate_memory(size_t size) {
   size_t rounded = size <= kMaxSmallSize ? kSizeClasses[size_class_for(size)] : size;
-  if (options_.stress)
-    collect_now(CollectReason::Stress);
-  else if (stats_.bytes_since_collect + rounded > stats_.threshold)
-    collect_now(CollectReason::Threshold);
+  if (options_.stress || stats_.bytes_since_collect + rounded > stats_.threshold) {
+    CollectReason reason = options_.stress ? CollectReason::Stress : CollectReason::Threshold;
+    // A debugger may take the collection over (it runs it itself, later).
+    if (!deferrer_ || !deferrer_(reason)) collect_now(reason);
+  }
   return size <= kMaxSmallSize ? allocate_small(size_class_for(size)) : allocate_large(size);
 }
 
@@ -119,28 +121,40 @@ void Heap::forbidden_allocation() const {
 
 // --- The cycle -----------------------------------------------------------------
 
-void Heap::collect_now(CollectReason reason) {
+void Heap::collect_now(CollectReason reason, const std::function<void(CollectionPhase)>* between) {
   if (collecting_) forbidden_allocation();
   auto start = std::chrono::steady_clock::now();
   CycleStats cycle;
   cycle.number = ++stats_.cycles;
   cycle.reason = reason;
   cycle.bytes_before = stats_.live_bytes;
+  if (observer_) observer_(true, cycle);
   collecting_ = true;
   Tracer& tracer = marker_;
   tracer.clear_cycle_state();
+  // (A debugger stepping through the cycle sees it between the phases.)
+  auto step = [&](CollectionPhase phase) {
+    if (!between) return;
+    between_phases_ = true;
+    (*between)(phase);
+    between_phases_ = false;
+  };
 
   // 1. Mark: everything the roots name, then everything reachable from it.
   mark_roots(tracer);
+  step(CollectionPhase::RootsMarked);
   tracer.trace_gray_cells();
   // 2. Ephemerons: values whose keys turned out to be reachable, to a fixpoint.
   mark_ephemerons(tracer);
   if (options_.verify) verify_marking();
   cycle.cells_marked = tracer.marked_;
+  step(CollectionPhase::Marked);
   // 3. Weak processing: marking is final; nothing has been freed yet.
   process_weak(tracer);
+  step(CollectionPhase::WeakProcessed);
   // 4. Sweep: destroy white cells, whiten black ones.
   cycle.cells_freed = sweep();
+  step(CollectionPhase::Swept);
   if (options_.verify) verify_free_lists();
   tracer.clear_cycle_state();
   collecting_ = false;
@@ -154,11 +168,34 @@ void Heap::collect_now(CollectReason reason) {
   cycle.pause_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   stats_.last = cycle;
   print_cycle(cycle);
+  history_.push_back(cycle);
+  if (history_.size() > kHistory) history_.pop_front();
+  if (observer_) observer_(false, cycle);
+}
+
+size_t Heap::marked_so_far() const { return marker_.marked_; }
+
+size_t Heap::size_of(const Cell* cell) const {
+  if (!cell->is_large()) return kSizeClasses[cell->size_class_];
+  for (const LargeCell& l : large_)
+    if (l.cell == cell) return l.size;
+  return 0;
+}
+
+void Heap::edges_of(const Cell* cell, std::vector<const Cell*>& out) {
+  // (Between the phases of a stepped collection the cells are all still
+  // there: an edge walk, which marks nothing, is safe.)
+  if ((collecting_ && !between_phases_) || !cell) return;
+  Tracer tracer(*this, Tracer::Mode::Edges);
+  tracer.edges_ = &out;
+  tracer.current_ = cell;
+  const_cast<Cell*>(cell)->trace(tracer);
 }
 
 void Heap::mark_roots(Tracer& tracer) {
   tracer.current_ = nullptr;
   for (RootSection* section : sections_) {
+    if (std::find(ignored_sections_.begin(), ignored_sections_.end(), section) != ignored_sections_.end()) continue;
     tracer.root_name_ = section->root_name();
     tracer.root_label_ = nullptr;
     section->trace_roots(tracer);

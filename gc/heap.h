@@ -14,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_set>
@@ -61,7 +62,7 @@ struct HeapOptions {
   size_t cached_empty_blocks = 16;
 };
 
-enum class CollectReason : uint8_t { Threshold, Stress, Forced, Teardown };
+enum class CollectReason : uint8_t { Threshold, Stress, Forced, Teardown, Debugger };
 const char* reason_name(CollectReason reason);
 
 // What one cycle did (also what its --trace-gc line says).
@@ -115,6 +116,38 @@ class Heap {
   // A full collection now (reason=forced).
   void collect() { collect_now(CollectReason::Forced); }
 
+  // A full collection a debugger drives, phase by phase: between() is
+  // called after each of its phases, with the cells marked so far left
+  // marked (is_marked() tells), so that a view can show them. Nothing may
+  // allocate in the heap inside between() (the collection is in progress).
+  enum class CollectionPhase : uint8_t { RootsMarked, Marked, WeakProcessed, Swept };
+  void collect_in_steps(const std::function<void(CollectionPhase)>& between) {
+    collect_now(CollectReason::Debugger, &between);
+  }
+
+  // Told of every collection as it starts and as it ends (a debugger's
+  // "break on GC" and its history); null to stop.
+  void set_collection_observer(std::function<void(bool starting, const CycleStats& cycle)> observer) {
+    observer_ = std::move(observer);
+  }
+  // Asked when a collection is due (threshold or stress): true holds it back
+  // (a debugger will run it itself). Null: always collect.
+  void set_collection_deferrer(std::function<bool(CollectReason)> deferrer) { deferrer_ = std::move(deferrer); }
+  // Inside collect_in_steps' between(): how many cells are marked so far.
+  size_t marked_so_far() const;
+  // The last collections, oldest first (at most kHistory).
+  static constexpr size_t kHistory = 32;
+  const std::deque<CycleStats>& history() const { return history_; }
+
+  // A cell's size in bytes (its slot's, or a large cell's own).
+  size_t size_of(const Cell* cell) const;
+  // The cells `cell` points to (what its trace() visits), marking nothing:
+  // the edges of a heap graph. Not during a collection, except between the
+  // phases of collect_in_steps.
+  void edges_of(const Cell* cell, std::vector<const Cell*>& out);
+  // Is this a cell the heap allocated and has not freed?
+  bool owns(const Cell* cell) const { return is_allocated_cell(cell); }
+
   void add_root_section(RootSection& section);
   void remove_root_section(RootSection& section);
 
@@ -132,7 +165,9 @@ class Heap {
   // found by a breadth-first marking pass that records who reached each cell
   // first; nullopt if no root reaches it (the next cycle will free it).
   // Slow; not during a collection. See retaining_path.cpp.
-  std::optional<RetainingPath> find_path_to(const Cell* target);
+  // Sections in `ignore` are left out (a debugger's own handles would
+  // otherwise be the shortest path to whatever it looks at).
+  std::optional<RetainingPath> find_path_to(const Cell* target, std::span<const RootSection* const> ignore = {});
 
   // f(Cell&) for every allocated cell (heap dumps, the live view).
   template <class F>
@@ -167,7 +202,7 @@ class Heap {
   void abandon_allocation(void* memory, size_t size);
   [[noreturn]] void forbidden_allocation() const;
 
-  void collect_now(CollectReason reason);
+  void collect_now(CollectReason reason, const std::function<void(CollectionPhase)>* between = nullptr);
   void mark_roots(Tracer& tracer);
   void mark_ephemerons(Tracer& tracer);
   void process_weak(Tracer& tracer);
@@ -191,6 +226,11 @@ class Heap {
   std::unordered_set<const Cell*> large_set_;   // every large cell, kept only when verifying
   std::vector<RootSection*> sections_;
   std::vector<std::pair<size_t, AfterMarkHook>> after_mark_;
+  std::function<void(bool, const CycleStats&)> observer_;
+  std::function<bool(CollectReason)> deferrer_;
+  bool between_phases_ = false;
+  std::span<const RootSection* const> ignored_sections_;  // find_path_to's  // inside collect_in_steps' between()
+  std::deque<CycleStats> history_;
   size_t next_hook_id_ = 1;
   detail::HandleList rooted_;
   detail::HandleList persistent_;

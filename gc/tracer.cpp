@@ -33,6 +33,9 @@ void Tracer::reached(Cell* cell) {
       gray_.push_back(cell);
       links_.emplace(cell, Link{current_, root_name_, root_label_});
       return;
+    case Mode::Edges:
+      edges_->push_back(cell);
+      return;
   }
 }
 
@@ -64,6 +67,7 @@ void Tracer::visit_weak(Cell** slot) {
                              " has a weak slot pointing to a freed or foreign cell");
       return;
     case Mode::Path:
+    case Mode::Edges:
       return;
   }
 }

@@ -6,6 +6,8 @@
 //    child that is not a marked, allocated cell.
 //  - Path: Heap::find_path_to. Marks breadth-first and records, for each
 //    cell, who reached it first (a parent cell or a named root).
+//  - Edges: Heap::edges_of. Collects the cells one cell's trace() visits,
+//    marking nothing (a debugger's heap graph).
 // The fast path — "already marked: nothing to do" — is the same inline test
 // in every mode; everything else is out of line in tracer.cpp.
 #pragma once
@@ -62,7 +64,7 @@ class Tracer {
 
  private:
   friend class Heap;
-  enum class Mode : unsigned char { Mark, Verify, Path };
+  enum class Mode : unsigned char { Mark, Verify, Path, Edges };
   // What reached a cell first, in Path mode.
   struct Link {
     const Cell* parent;  // nullptr: a root
@@ -88,6 +90,7 @@ class Tracer {
   std::unordered_map<const Cell*, Link> links_;  // Path
   const Cell* path_target_ = nullptr;            // Path: stop once this is reached
   std::vector<std::string>* problems_ = nullptr; // Verify
+  std::vector<const Cell*>* edges_ = nullptr;    // Edges
 };
 
 }  // namespace glass::gc

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # (libboost-dev: the header-only parts, Boost.Multiprecision for BigInt;
 # libboost-context-dev already depends on it.)
 PACKAGES=(g++ cmake ninja-build pkg-config ccache libasio-dev libboost-dev libboost-context-dev
-          doctest-dev libre2-dev libicu-dev libedit-dev libssl-dev)
+          doctest-dev libre2-dev libicu-dev libedit-dev libssl-dev nlohmann-json3-dev)
 
 install_missing() {
   local missing=()
@@ -45,6 +45,8 @@ case "${1:-}" in
     ;;
   test)
     install_missing
+    # The debugger's protocol tests use npm packages (chrome-remote-interface, ws), pinned by the lockfile.
+    [ -d conformance/debugger/node_modules ] || npm ci --prefix conformance/debugger --no-audit --no-fund --silent
     build debug
     build release
     ctest --preset debug -j "$(nproc)"

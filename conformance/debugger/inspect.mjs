@@ -7,7 +7,10 @@
 // compares the whole screen with `expected`, ports and ids replaced by
 // placeholders.
 //
-//   node conformance/debugger/inspect.mjs --glass build/release/glass [--update] [names...]
+//   node conformance/debugger/inspect.mjs --glass build/release/glass [--update] [--gc-stress] [names...]
+//
+// --gc-stress runs the programs collecting at every allocation: the
+// transcripts must not change (pause-running is timing-bound: skipped).
 //
 // --update writes what glass printed into `expected`: read the diff before
 // committing it. Lines of `commands` starting with '#' are comments; a line
@@ -22,11 +25,12 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CASES = path.join(HERE, 'inspect');
 
 function parseArgs(argv) {
-  const o = { glass: null, update: false, names: [], timeout: 30000 };
+  const o = { glass: null, update: false, names: [], timeout: 30000, flags: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--glass') o.glass = path.resolve(argv[++i]);
     else if (argv[i] === '--update') o.update = true;
     else if (argv[i] === '--timeout') o.timeout = Number(argv[++i]) * 1000;
+    else if (argv[i] === '--gc-stress') { o.flags.push('--gc-stress'); o.timeout = 600000; }
     else o.names.push(argv[i]);
   }
   if (!o.glass) throw new Error('usage: inspect.mjs --glass PATH [--update] [names...]');
@@ -42,10 +46,10 @@ export function normalize(text, dir) {
 }
 
 // Runs one session; resolves with the transcript.
-function session(glass, dir, commands, timeout) {
+function session(glass, dir, commands, timeout, flags) {
   return new Promise((resolve) => {
     const app = fs.existsSync(path.join(dir, 'app.mjs')) ? 'app.mjs' : 'app.js';
-    const child = spawn(glass, ['inspect', app], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(glass, ['inspect', ...flags, app], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let next = 0;
     let idle = null;
@@ -77,7 +81,8 @@ function session(glass, dir, commands, timeout) {
 
 const o = parseArgs(process.argv.slice(2));
 const names = fs.readdirSync(CASES).filter((n) => fs.statSync(path.join(CASES, n)).isDirectory()).sort()
-  .filter((n) => !o.names.length || o.names.some((x) => n.includes(x)));
+  .filter((n) => !o.names.length || o.names.some((x) => n.includes(x)))
+  .filter((n) => !(o.flags.includes('--gc-stress') && n === 'pause-running'));
 let failed = 0;
 // Two sessions at a time (each is two processes: the debugger and the program).
 const queue = [...names];
@@ -87,7 +92,7 @@ async function worker() {
     const dir = path.join(CASES, name);
     const commands = fs.readFileSync(path.join(dir, 'commands'), 'utf8').split('\n')
       .filter((l) => l.trim() && !l.startsWith('#'));
-    const got = normalize(await session(o.glass, dir, commands, o.timeout), dir);
+    const got = normalize(await session(o.glass, dir, commands, o.timeout, o.flags), dir);
     const expectedFile = path.join(dir, 'expected');
     if (o.update) {
       fs.writeFileSync(expectedFile, got);

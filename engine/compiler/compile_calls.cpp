@@ -64,6 +64,18 @@ void FunctionCompiler::callee_and_this(Node* callee, uint16_t base, uint16_t sel
   emit_.emit(Opcode::LoadUndefined, self);
 }
 
+// Where a call is said to be (stack traces, a caller's frame in the
+// debugger), as V8 places it: a named method at its name (`o.f()` at `f`),
+// a plain function at its name, anything else at the `(`; `new` at `new`.
+static SourcePos call_position(Node* e, bool construct) {
+  if (construct) return e->start;
+  auto* call = as<CallExpression>(e);
+  if (call->callee->kind == NodeKind::Identifier) return e->start;
+  if (call->callee->kind == NodeKind::MemberExpression && !as<MemberExpression>(call->callee)->computed)
+    return as<MemberExpression>(call->callee)->property->start;
+  return call->open_paren.offset ? call->open_paren : e->start;
+}
+
 uint16_t FunctionCompiler::call(Node* e, int dst, bool construct) {
   Node* callee = construct ? as<NewExpression>(e)->callee : as<CallExpression>(e)->callee;
   const NodeList& args = construct ? as<NewExpression>(e)->arguments : as<CallExpression>(e)->arguments;
@@ -98,11 +110,11 @@ uint16_t FunctionCompiler::call(Node* e, int dst, bool construct) {
   if (spread) {
     uint16_t list = temp();
     arguments_array(args, list);
-    emit_.set_position(e->start, false);
+    emit_.set_position(call_position(e, construct), false);
     at = emit_.emit(construct ? Opcode::NewSpread : Opcode::CallArray, out, base);
   } else {
     for (Node* arg : args) expr(arg, temp());
-    emit_.set_position(e->start, false);
+    emit_.set_position(call_position(e, construct), false);
     bool direct_eval = !construct && callee->kind == NodeKind::Identifier &&
                        as<Identifier>(callee)->name->text == "eval" && !as<CallExpression>(e)->optional;
     at = emit_.emit(construct ? Opcode::New : direct_eval ? Opcode::CallEval : Opcode::Call, out, base,

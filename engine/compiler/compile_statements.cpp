@@ -496,6 +496,9 @@ void FunctionCompiler::variable_declaration(const VariableDeclaration* d) {
   for (Node* node : d->declarations) {
     auto* v = as<VariableDeclarator>(node);
     Temps t(*this);
+    // Each initializer is a place to stop, at the value (as V8 places it:
+    // `const sum = a + b` stops at `a + b`).
+    if (v->init) emit_.set_position(v->init->start, true);
     if (v->id->kind != NodeKind::Identifier) {
       uint16_t value = expr(v->init);
       bind_pattern(v->id, value, true);

@@ -178,9 +178,11 @@ std::vector<Scope> Debugger::scopes(const CallFrame& frame) const {
       else heap_scope_variables(h, scope.variables);
     }
     if (scope.type == ScopeType::Local) local_done = true;
-    // Top-level script code keeps its names on the global object and the
-    // global lexical record (shown below): an empty "local" says nothing.
-    if (cs.kind == bytecode::ScopeKind::Script && scope.variables.empty()) continue;
+    // A block declaring nothing, or top-level script code (whose names live
+    // on the global object and the global lexical record, shown below),
+    // would be an empty scope: not shown, as V8 shows none.
+    bool empty_block = scope.type == ScopeType::Block && scope.variables.empty();
+    if ((cs.kind == bytecode::ScopeKind::Script || empty_block) && scope.variables.empty()) continue;
     out.push_back(std::move(scope));
   }
   (void)local_done;

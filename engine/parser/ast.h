@@ -372,6 +372,7 @@ struct CallExpression : Node {
   bool optional = false;
   Node* callee = nullptr;
   NodeList arguments;
+  SourcePos open_paren;  // where a call of a computed callee is placed (as V8 places it)
   GLASS_FIELDS(v("optional", optional), v("callee", callee), v("arguments", arguments))
 };
 struct NewExpression : Node {

@@ -395,6 +395,7 @@ Node* Parser::parse_subscripts(Node* expr, const SourcePos& start, bool no_call)
         auto* call = make<ast::CallExpression>(NodeKind::CallExpression, start);
         call->optional = true;
         call->callee = expr;
+        call->open_paren = tok().start;
         call->arguments = parse_arguments();
         expr = finish(call);
         continue;
@@ -439,6 +440,7 @@ Node* Parser::parse_subscripts(Node* expr, const SourcePos& start, bool no_call)
     } else if (at(TokenKind::LParen) && !no_call) {
       auto* call = make<ast::CallExpression>(NodeKind::CallExpression, start);
       call->callee = expr;
+      call->open_paren = tok().start;
       call->arguments = parse_arguments();
       expr = finish(call);
     } else {
@@ -507,6 +509,7 @@ Node* Parser::parse_super() {
     if (!fn_->allow_super_call) error_at(start, "'super' keyword unexpected here");
     auto* call = make<ast::CallExpression>(NodeKind::CallExpression, start);
     call->callee = sup;
+    call->open_paren = tok().start;
     call->arguments = parse_arguments();
     return finish(call);
   }

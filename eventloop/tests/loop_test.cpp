@@ -316,3 +316,60 @@ TEST_CASE("loop: post_from_any_thread wakes a loop blocked in poll, on the loop 
   // Nothing referenced: a post alone does not keep the loop running.
   CHECK_FALSE(loop.alive());
 }
+
+TEST_CASE("loop: snapshot lists timers by due time and queued callbacks in order; the phase is known") {
+  Loop loop;
+  loop.add_timer(50ms, [] {}, false, "later");
+  loop.add_timer(10ms, [] {}, true, "sooner");
+  loop.add_immediate([] {}, "first", 7);
+  loop.add_immediate([] {}, "second", 8);
+  Loop::Snapshot s = loop.snapshot();
+  REQUIRE(s.timers.size() == 2);
+  CHECK(s.timers[0].label == "sooner");
+  CHECK(s.timers[0].repeat);
+  CHECK(s.timers[1].label == "later");
+  CHECK(s.timers[0].due_in_ms <= s.timers[1].due_in_ms);
+  REQUIRE(s.immediates.size() == 2);
+  CHECK(s.immediates[0].tag == 7);
+  CHECK(s.immediates[1].label == "second");
+  CHECK(std::string(s.phase) == "idle");
+  std::vector<std::string> phases;
+  loop.set_phase_hook([&](const char* p) { phases.push_back(p); });
+  std::string seen_in_check;
+  loop.add_immediate([&] { seen_in_check = loop.phase(); });
+  loop.run_once();
+  CHECK(phases == std::vector<std::string>{"timers", "pending", "poll", "check", "close"});
+  CHECK(seen_in_check == "check");
+}
+
+TEST_CASE("loop: pool work is recorded queued -> running -> done -> dispatched, and done waits for the loop") {
+  Loop loop;
+  loop.record_work(true);
+  std::promise<void> release;
+  std::shared_future<void> go = release.get_future().share();
+  std::atomic<bool> started{false};
+  bool dispatched = false;
+  loop.submit([&] { started = true; go.wait(); }, [&] { dispatched = true; }, "blocked", 42);
+  for (int i = 0; i < 500 && !started; ++i) std::this_thread::sleep_for(1ms);
+  Loop::Snapshot running = loop.snapshot();
+  REQUIRE(running.work.size() == 1);
+  CHECK(running.work[0].tag == 42);
+  CHECK(running.work[0].label == "blocked");
+  CHECK(running.work[0].state == Loop::WorkState::Running);
+  CHECK(running.work[0].thread >= 0);
+  release.set_value();
+  // Finished on its thread, but not dispatched until the loop takes it.
+  for (int i = 0; i < 500 && loop.snapshot().work[0].state != Loop::WorkState::Done; ++i) std::this_thread::sleep_for(1ms);
+  CHECK(loop.snapshot().work[0].state == Loop::WorkState::Done);
+  CHECK_FALSE(dispatched);
+  loop.run();
+  CHECK(dispatched);
+  CHECK(loop.snapshot().work[0].state == Loop::WorkState::Dispatched);
+}
+
+TEST_CASE("loop: nothing is recorded unless asked") {
+  Loop loop;
+  loop.submit([] {}, [] {}, "unrecorded");
+  loop.run();
+  CHECK(loop.snapshot().work.empty());
+}

@@ -144,6 +144,7 @@ class Terminal {
   std::string glass_;
   std::string file_;
   std::vector<std::string> file_args_;
+  std::vector<std::string> child_flags_;  // glass options for the program (--gc-stress, --module, ...)
   uint16_t port_ = 0;  // for launched programs: 0 = any free port
   bool launched_ = false;
   pid_t child_ = -1;
@@ -186,7 +187,9 @@ bool Terminal::launch() {
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   posix_spawn_file_actions_addclose(&actions, out[0]);
   posix_spawn_file_actions_addclose(&actions, err[0]);
-  std::vector<std::string> argv = {glass_, "--inspect-brk=127.0.0.1:" + std::to_string(port_), file_};
+  std::vector<std::string> argv = {glass_, "--inspect-brk=127.0.0.1:" + std::to_string(port_)};
+  for (const std::string& flag : child_flags_) argv.push_back(flag);  // --gc-stress and friends, for the program
+  argv.push_back(file_);
   for (const std::string& a : file_args_) argv.push_back(a);
   std::vector<char*> cargv;
   for (std::string& a : argv) cargv.push_back(a.data());
@@ -878,8 +881,10 @@ int Terminal::run(const std::vector<std::string>& args) {
   for (; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a.starts_with("--port=")) port_ = uint16_t(std::stoi(a.substr(7)));
+    else if (a == "--gc-stress" || a == "--module" || a == "--trace-gc" || a == "--trace-loop") child_flags_.push_back(a);
     else if (a == "-h" || a == "--help") {
-      print("usage: glass inspect [--port=N] FILE [ARGS...]\n       glass inspect [HOST:]PORT");
+      print("usage: glass inspect [--port=N] [--gc-stress|--module|--trace-gc|--trace-loop] FILE [ARGS...]\n"
+            "       glass inspect [HOST:]PORT");
       return 0;
     } else break;
   }

@@ -1,0 +1,3 @@
+const lib = require('./lib.js');
+console.log(lib.square(3));
+console.log(lib.square(4));

@@ -1,0 +1,5 @@
+function square(x) {
+  const result = x * x;
+  return result;
+}
+module.exports = { square };
