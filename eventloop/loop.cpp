@@ -61,7 +61,7 @@ void Loop::run() {
 
 // The phase list. Each phase is one function below, in this order.
 bool Loop::run_once() {
-  update_time();
+  refresh_time();
   run_timers();
   run_pending();
   run_poll();
@@ -259,7 +259,7 @@ std::optional<Clock::duration> Loop::poll_timeout() {
     return Clock::duration::zero();
   drop_stale_heap_top();
   if (heap_.empty()) return std::nullopt;
-  update_time();
+  refresh_time();
   return std::max(heap_.front().due - now_, Clock::duration::zero());
 }
 
@@ -278,7 +278,7 @@ void Loop::run_poll() {
     for (int i = 0; i < kMaxPollBatch && io_.poll_one(); ++i) {
     }
   }
-  update_time();
+  refresh_time();
 }
 
 // --- check ------------------------------------------------------------------

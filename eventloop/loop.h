@@ -68,9 +68,9 @@ class Loop {
   void set_after_callback(std::function<void()> hook) { after_callback_ = std::move(hook); }
   // Timers count from the loop's cached time, which moves at the start of
   // each iteration (as libuv's uv_now). Whoever kept the loop thread busy a
-  // long while outside of it — a debugger pause — calls this, so that a
-  // timer made next counts from now, not from before the pause.
-  void refresh_time() { update_time(); }
+  // long while outside of it — the runtime's own startup, a debugger pause —
+  // calls this, so that a timer made next counts from now, not from before.
+  void refresh_time() { now_ = Clock::now(); }
   // One line per phase entered and per callback taken; nullptr turns it off.
   void set_trace(std::FILE* out) { trace_ = out; }
 
@@ -198,7 +198,6 @@ class Loop {
   };
 
   // The phases, in order.
-  void update_time() { now_ = Clock::now(); }
   void run_timers();
   void run_pending();
   void run_poll();

@@ -1,26 +1,24 @@
 // The runtime's ES module loader: the engine's ModuleHost (vm/module.h).
 //
-// Resolution, as Node's for the cases scripts use:
-//   - 'fs', 'node:path', ...: a built-in module, seen as a module whose
-//     `default` is the CommonJS exports object and whose other exports are
-//     that object's own properties;
-//   - './x.mjs', '../y.js', '/abs/z.js', 'file:///abs/z.js': that exact file
-//     (ES modules name their extensions; there is no index.js guessing);
-//   - a bare name ('lodash'): found as require() finds it (node_modules,
-//     package.json "main").
-// What a file is: .mjs is an ES module, .cjs CommonJS, .js an ES module only
-// under a package.json with "type": "module", .json a JSON module (which
-// needs `with { type: 'json' }`, as in Node).
+// Resolution is JavaScript's (lib/internal/modules/esm/resolve.js, reached
+// through the bootstrap's `resolveImport` hook), as Node's ESM resolver:
+// built-ins ('fs', 'node:path'), relative and absolute paths and file: URLs
+// (exact files: ES modules name their extensions), package names through
+// node_modules with package.json "exports" (conditions "import", "node",
+// "default", subpath patterns) or "main", and "#name" through "imports".
+// It answers with a file and its format: an ES module (.mjs, or .js under
+// "type": "module"), CommonJS, JSON (which needs `with { type: 'json' }`).
 //
-// Importing CommonJS runs it (through require's cache) when it is loaded, so
-// that its export names are known for linking: Node finds them by scanning
-// the source instead, and runs the module later, in evaluation order. The
-// names are the same for the usual `exports.x = ...` / `module.exports = {...}`.
+// A CommonJS module imported by an ES module is a synthetic module: its
+// `default` is module.exports and its other exports the properties it has.
+// Glass runs it when it is loaded (to learn those names); Node scans the
+// source for them instead and runs the module later, in evaluation order.
 //
 // Modules are named by file URL (file:///abs/x.mjs), as Node names them in
 // stack traces and import.meta.url.
 #include "natives/esm.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "builtins/builtins.h"
@@ -33,33 +31,6 @@ namespace glass::natives {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string to_file_url(const std::string& path) {
-  std::string url = "file://";
-  for (char c : path) {
-    switch (c) {
-      case ' ': url += "%20"; break;
-      case '%': url += "%25"; break;
-      case '#': url += "%23"; break;
-      case '?': url += "%3F"; break;
-      default: url += c;
-    }
-  }
-  return url;
-}
-
-std::string from_file_url(const std::string& url) {
-  std::string path;
-  for (size_t i = 7; i < url.size(); ++i) {
-    if (url[i] == '%' && i + 2 < url.size()) {
-      path += char(std::stoi(url.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      path += url[i];
-    }
-  }
-  return path;
-}
 
 // The "type" of the nearest package.json above `file` ("commonjs" when none
 // says). A package.json that is not JSON is an error, as in require().
@@ -93,32 +64,20 @@ class Loader final : public ModuleHost {
 
   ModuleRecord* load_imported_module(Vm& vm, ModuleRecord* referrer, const std::string& referrer_name,
                                      const std::string& specifier, const std::string& type) override {
-    std::string from = referrer ? from_file_url(referrer->name->to_utf8()) : referrer_name;
-    std::string bare = specifier.starts_with("node:") ? specifier.substr(5) : specifier;
-    if (is_builtin_module(bare)) return builtin(vm, bare);
-    std::error_code ec;
-    fs::path path;
-    if (specifier.starts_with("file://")) {
-      path = from_file_url(specifier);
-    } else if (specifier.starts_with("./") || specifier.starts_with("../") || specifier.starts_with("/") ||
-               specifier == "." || specifier == "..") {
-      path = specifier.starts_with("/") ? fs::path(specifier) : fs::path(from).parent_path() / specifier;
-    } else {
-      auto found = resolve_package(vm, specifier, fs::path(from).parent_path().string());
-      if (!found)
-        throw_coded(vm, ErrorType::Error, "ERR_MODULE_NOT_FOUND",
-                    "Cannot find package '" + specifier + "' imported from " + from);
-      path = *found;
-    }
-    path = path.lexically_normal();
-    if (!fs::is_regular_file(path, ec))
-      throw_coded(vm, ErrorType::Error, "ERR_MODULE_NOT_FOUND",
-                  "Cannot find module '" + path.string() + "' imported from " + from);
-    return load_file(vm, path.string(), type);
+    std::string from = referrer ? referrer->name->to_utf8() : referrer_name;
+    // resolveImport(specifier, parent) -> [format, path or built-in name]
+    gc::Rooted<String> spec(vm.heap(), vm.new_string(specifier));
+    gc::Rooted<String> parent(vm.heap(), vm.new_string(from));
+    Value hook_args[2] = {string_value(spec), string_value(parent)};
+    gc::Rooted<Object> resolved(vm.heap(), as_object(call_hook(rt_, "resolveImport", hook_args)));
+    std::string format = to_utf8(vm, get(vm, resolved, PropertyKey::of_index(0)));
+    std::string target = to_utf8(vm, get(vm, resolved, PropertyKey::of_index(1)));
+    if (format == "builtin") return builtin(vm, target);
+    return load_file(vm, target, type);
   }
 
   ModuleRecord* load_file(Vm& vm, const std::string& path, const std::string& type) {
-    std::string url = to_file_url(path);
+    std::string url = path_to_file_url(path);
     bool json = fs::path(path).extension() == ".json";
     if (json && type != "json")
       throw_coded(vm, ErrorType::TypeError, "ERR_IMPORT_ASSERTION_TYPE_MISSING",
@@ -145,7 +104,7 @@ class Loader final : public ModuleHost {
   void init_import_meta(Vm& vm, ModuleRecord* module, Object* meta_object) override {
     gc::Rooted<Object> meta(vm.heap(), meta_object);
     std::string url = module->name->to_utf8();
-    std::string path = from_file_url(url);
+    std::string path = file_url_to_path(url);
     gc::Rooted<String> u(vm.heap(), vm.new_string(url));
     vm.define_value(meta, "url", string_value(u), kDefaultProperty);
     gc::Rooted<String> d(vm.heap(), vm.new_string(fs::path(path).parent_path().string()));
@@ -155,6 +114,7 @@ class Loader final : public ModuleHost {
   }
 
   gc::Persistent<Object> main_evaluation;
+  void add(const std::string& key, ModuleRecord* m) { map_.add(key, m); }
 
  private:
   ModuleRecord* builtin(Vm& vm, const std::string& name) {
@@ -200,6 +160,26 @@ Value main_rejected(Vm& vm, Value, std::span<const Value> args, Value) {
   return Value::undefined();
 }
 
+// Links and evaluates the main module `m`; a failure is the program's uncaught error.
+void evaluate_main(Runtime& rt, ModuleRecord* module) {
+  Vm& vm = rt.vm();
+  Loader* loader = loader_of(rt);
+  gc::Rooted<ModuleRecord> m(vm.heap(), module);
+  try {
+    gc::Rooted<Object> evaluation(vm.heap(), evaluate_module(vm, m));
+    loader->main_evaluation = gc::Persistent<Object>(vm.heap(), evaluation.get(), "main module evaluation");
+    if (promise_status(evaluation) == PromiseStatus::Rejected) {
+      promise_mark_handled(vm, evaluation);
+      rt.report_uncaught(promise_result(evaluation));
+      return;
+    }
+    gc::Rooted<FunctionObject> on_reject(vm.heap(), vm.new_native("", main_rejected, 1));
+    promise_then_internal(vm, evaluation, Value::undefined(), object_value(on_reject));
+  } catch (const Thrown&) {
+    rt.report_uncaught(vm.take_exception());
+  }
+}
+
 }  // namespace
 
 bool is_esm_file(Vm& vm, const std::string& path) {
@@ -217,21 +197,48 @@ void install_esm(Runtime& rt) {
 
 void run_main_esm(Runtime& rt, const std::string& path) {
   Vm& vm = rt.vm();
+  gc::Rooted<ModuleRecord> m(vm.heap(), loader_of(rt)->load_file(vm, path, ""));
+  evaluate_main(rt, m);
+}
+
+void run_esm_source(Runtime& rt, const std::string& source, const std::string& url) {
+  Vm& vm = rt.vm();
+  remember_source(url, source);
+  gc::Rooted<ModuleRecord> m(vm.heap(), compile_module(vm, source, url));
+  loader_of(rt)->add(url, m);
+  evaluate_main(rt, m);
+}
+
+// Whether the graph under `m` (loaded and linked) has a top-level await.
+bool has_top_level_await(ModuleRecord* m, std::vector<ModuleRecord*>& seen) {
+  if (std::find(seen.begin(), seen.end(), m) != seen.end()) return false;
+  seen.push_back(m);
+  if (m->kind == ModuleRecord::Kind::SourceText && m->info && m->info->has_top_level_await) return true;
+  for (ModuleRecord* r : m->requested)
+    if (r && has_top_level_await(r, seen)) return true;
+  return false;
+}
+
+Value require_esm(Runtime& rt, const std::string& path) {
+  Vm& vm = rt.vm();
   Loader* loader = loader_of(rt);
-  try {
-    gc::Rooted<ModuleRecord> m(vm.heap(), loader->load_file(vm, path, ""));
+  gc::Rooted<ModuleRecord> m(vm.heap(), loader->load_file(vm, path, ""));
+  if (m->status != ModuleRecord::Status::Evaluated && m->status != ModuleRecord::Status::Evaluating) {
+    link_module(vm, m);
+    std::vector<ModuleRecord*> seen;
+    if (has_top_level_await(m, seen))
+      throw_coded(vm, ErrorType::Error, "ERR_REQUIRE_ASYNC_MODULE",
+                  "require() cannot be used on an ESM graph with top-level await. Use import() instead. To see "
+                  "where the top-level await comes from, use --experimental-print-required-tla.");
     gc::Rooted<Object> evaluation(vm.heap(), evaluate_module(vm, m));
-    loader->main_evaluation = gc::Persistent<Object>(vm.heap(), evaluation.get(), "main module evaluation");
     if (promise_status(evaluation) == PromiseStatus::Rejected) {
       promise_mark_handled(vm, evaluation);
-      rt.report_uncaught(promise_result(evaluation));
-      return;
+      vm.throw_value(promise_result(evaluation));
     }
-    gc::Rooted<FunctionObject> on_reject(vm.heap(), vm.new_native("", main_rejected, 1));
-    promise_then_internal(vm, evaluation, Value::undefined(), object_value(on_reject));
-  } catch (const Thrown&) {
-    rt.report_uncaught(vm.take_exception());
+  } else if (!m->error.is_empty()) {
+    vm.throw_value(m->error);
   }
+  return object_value(module_namespace(vm, m));
 }
 
 bool main_esm_unsettled(Runtime& rt) {

@@ -15,6 +15,11 @@ bool is_esm_file(Vm& vm, const std::string& path);
 void install_esm(Runtime& rt);
 // Loads, links and evaluates `path` as the main module.
 void run_main_esm(Runtime& rt, const std::string& path);
+// The same for `source`, a module named `url` (-e / stdin with --input-type=module).
+void run_esm_source(Runtime& rt, const std::string& source, const std::string& url);
+// require() of an ES module (Node 22): its namespace, the graph evaluated
+// synchronously; ERR_REQUIRE_ASYNC_MODULE if it has a top-level await.
+Value require_esm(Runtime& rt, const std::string& path);
 // After the loop: an evaluation still pending is Node's "unsettled
 // top-level await" (a warning, exit status 13); returns whether it was.
 bool main_esm_unsettled(Runtime& rt);

@@ -1,40 +1,60 @@
-// The C++ helpers the built-in JS modules (lib/*.js) use, reached with
-// require('internal:NAME') from those modules only.
-//   internal:util   format(...args), inspect(value, depth)
-//   internal:fs     the file-system calls under lib/fs.js (fs.cpp)
-//   internal:tcp    TCP handles for lib/net.js (tcp_wrap.cpp)
+// The C++ helpers the built-in JS modules (lib/**/*.js) use, reached with
+// require('internal:NAME') from those modules only. One row per binding;
+// each is made once, on first use, and cached.
+#include <map>
+
 #include "builtins/builtins.h"
-#include "builtins/inspect.h"
 #include "natives/modules.h"
 
 namespace glass::natives {
 
+Value fs_binding(Runtime& rt);          // fs.cpp: the file-system calls under lib/fs.js
+Value make_tcp_binding(Runtime& rt);    // tcp_wrap.cpp: TCP handles for lib/net.js
+Value util_binding(Runtime& rt);        // util_binding.cpp: promise/proxy/collection internals for inspect
+Value process_binding(Runtime& rt);     // process.cpp: stdio writes, the rest of process in JS
+Value modules_binding(Runtime& rt);     // modules.cpp: compiling CommonJS wrappers, file probes
+Value repl_binding(Runtime& rt);        // repl_binding.cpp: unfinished input, top-level await
+Value pipe_binding(Runtime& rt);        // pipe_wrap.cpp: file-descriptor streams (stdio, child pipes)
+Value process_wrap_binding(Runtime& rt);  // process_wrap.cpp: child processes
+Value url_binding(Runtime& rt);         // url_binding.cpp: domain to ASCII / Unicode (UTS #46, ICU)
+Value os_binding(Runtime& rt);          // os_binding.cpp: uname, memory, CPUs, interfaces, the user
+Value crypto_binding(Runtime& rt);      // crypto_binding.cpp: OpenSSL digests, HMAC, PBKDF2, random bytes
+
 namespace {
 
-Value util_format(Vm& vm, Value, std::span<const Value> args, Value) {
-  return string_value(vm.new_string(format_log_arguments(vm, args)));
-}
+struct Binding {
+  const char* name;
+  Value (*make)(Runtime&);
+};
 
-Value util_inspect(Vm& vm, Value, std::span<const Value> args, Value) {
-  Value depth = arg(args, 1);
-  int d = depth.is_number() ? (std::isfinite(depth.as_number()) ? int(depth.as_number()) : 1000) : 2;
-  return string_value(vm.new_string(inspect_value(vm, arg(args, 0), d)));
-}
+constexpr Binding kBindings[] = {
+    {"fs", fs_binding},
+    {"tcp", make_tcp_binding},
+    {"util", util_binding},
+    {"process", process_binding},
+    {"modules", modules_binding},
+    {"repl", repl_binding},
+    {"pipe", pipe_binding},
+    {"process_wrap", process_wrap_binding},
+    {"url", url_binding},
+    {"os", os_binding},
+    {"crypto", crypto_binding},
+};
 
 }  // namespace
 
-Value fs_binding(Runtime& rt);        // fs.cpp
-Value make_tcp_binding(Runtime& rt);  // tcp_wrap.cpp
-
 Value internal_binding(Runtime& rt, const std::string& name) {
   Vm& vm = rt.vm();
-  if (name == "fs") return fs_binding(rt);
-  if (name == "tcp") return make_tcp_binding(rt);
-  if (name != "util") vm.throw_error(ErrorType::Error, "No such internal binding: " + name);
-  gc::Rooted<Object> binding(vm.heap(), vm.new_object());
-  vm.define_native(binding, "format", util_format, 0);
-  vm.define_native(binding, "inspect", util_inspect, 2);
-  return object_value(binding);
+  static std::map<std::string, gc::Persistent<Object>> made;  // one runtime per process
+  auto it = made.find(name);
+  if (it != made.end()) return object_value(it->second.get());
+  for (const Binding& b : kBindings) {
+    if (name != b.name) continue;
+    Value v = b.make(rt);
+    made.emplace(name, gc::Persistent<Object>(vm.heap(), as_object(v), "internal binding"));
+    return v;
+  }
+  vm.throw_error(ErrorType::Error, "No such internal binding: " + name);
 }
 
 }  // namespace glass::natives

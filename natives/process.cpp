@@ -1,6 +1,7 @@
-// The `process` global: argv, env, exit/exitCode, cwd, platform, pid,
-// hrtime, memoryUsage, nextTick, kill, and its events ('exit', signals). process is an
-// EventEmitter (lib/events.js), made one when a script first listens.
+// The `process` global as C++ makes it: argv, env (as read at start),
+// platform, pid, ppid, execPath, exit, cwd, nextTick, hrtime (+bigint) and
+// memoryUsage. lib/internal/process/setup.js makes the rest in JS (it is an
+// EventEmitter; stdio, env coercion, warnings, exitCode checks, ...).
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -8,7 +9,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <set>
 
 #include "builtins/builtins.h"
 #include "natives/modules.h"
@@ -79,95 +79,6 @@ Value process_memory_usage(Vm& vm, Value, std::span<const Value>, Value) {
   return object_value(o);
 }
 
-// process.stdout.write / process.stderr.write: strings (or anything, as String()) to the stream.
-Value stream_write(Vm& vm, Value self, std::span<const Value> args, Value) {
-  bool to_stderr = get(vm, as_object(self), key_of(vm, "fd")).is_number() &&
-                   get(vm, as_object(self), key_of(vm, "fd")).as_number() == 2;
-  std::string text = to_utf8(vm, arg(args, 0));
-  if (to_stderr) vm.write_stderr(text);
-  else vm.write_stdout(text);
-  Value callback = args.size() > 1 ? args.back() : Value::undefined();
-  if (is_callable(callback)) Runtime::of(vm).queue_next_tick(callback, {});
-  return Value::boolean(true);
-}
-
-// ---- signals ---------------------------------------------------------------------
-// process.on('SIGINT', fn) & co.: the first listener for a signal makes the
-// loop watch it (eventloop's asio::signal_set, which never keeps the loop
-// alive); each delivery emits the event, as Node does. Once watched, a
-// signal stays caught (Node restores the default action when the last
-// listener goes; Glass does not yet).
-
-constexpr std::pair<const char*, int> kSignals[] = {
-    {"SIGINT", SIGINT}, {"SIGTERM", SIGTERM}, {"SIGHUP", SIGHUP}, {"SIGUSR1", SIGUSR1},
-    {"SIGUSR2", SIGUSR2}, {"SIGQUIT", SIGQUIT}, {"SIGWINCH", SIGWINCH}, {"SIGKILL", SIGKILL},
-};
-
-int signal_number(const std::string& name) {
-  for (auto [n, number] : kSignals)
-    if (name == n) return number;
-  return 0;
-}
-
-// The 'newListener' listener process gets when it becomes an EventEmitter.
-Value process_new_listener(Vm& vm, Value, std::span<const Value> args, Value) {
-  static std::set<int> watched;  // one runtime per process
-  Value event = arg(args, 0);
-  if (!event.is_string()) return Value::undefined();
-  std::string name = as_string(event)->to_utf8();
-  int signo = signal_number(name);
-  if (!signo || signo == SIGKILL || !watched.insert(signo).second) return Value::undefined();
-  Runtime& rt = Runtime::of(vm);
-  rt.loop().on_signal(signo, [&rt, name] {
-    Vm& vm = rt.vm();
-    gc::Rooted<Object> process(vm.heap(), rt.process());
-    RootedValue emit(vm.heap(), get(vm, process, key_of(vm, "emit")));
-    gc::Rooted<String> n(vm.heap(), vm.new_string(name));
-    Value a[2] = {string_value(n), string_value(n)};
-    rt.call_callback(emit, object_value(process), a);
-  });
-  return Value::undefined();
-}
-
-// process.kill(pid[, signal]): signal 'SIGTERM' by default, by name or number.
-Value process_kill(Vm& vm, Value, std::span<const Value> args, Value) {
-  Value pid = arg(args, 0), sig = arg(args, 1);
-  if (!pid.is_number())
-    vm.throw_error(ErrorType::TypeError, "The \"pid\" argument must be of type number. Received " +
-                                             to_utf8(vm, typeof_value(vm, pid)));
-  int signo = SIGTERM;
-  if (sig.is_number()) signo = int(sig.as_number());
-  else if (sig.is_string()) signo = signal_number(as_string(sig)->to_utf8());
-  if (sig.is_string() && !signo)
-    vm.throw_error(ErrorType::TypeError, "Unknown signal: " + as_string(sig)->to_utf8());
-  if (::kill(pid_t(pid.as_number()), signo) != 0) {
-    int e = errno;
-    vm.throw_error(ErrorType::Error, std::string("kill ") + (e == ESRCH ? "ESRCH" : e == EPERM ? "EPERM" : "EINVAL"));
-  }
-  return Value::boolean(true);
-}
-
-// Until a script listens, process's on/once/emit... are these stubs: the
-// first call makes process an EventEmitter (loading lib/events.js) and
-// forwards. A program that never listens never loads it.
-Value process_events_stub(Vm& vm, Value self, std::span<const Value> args, Value) {
-  Runtime& rt = Runtime::of(vm);
-  std::string name = to_utf8(vm, get(vm, vm.current_native(), key_of(vm, "name")));
-  gc::Rooted<Object> events(vm.heap(), as_object(require_builtin(rt, "events")));
-  gc::Rooted<Object> proto(vm.heap(), as_object(get(vm, events, key_of(vm, "prototype"))));
-  set_prototype_of(vm, rt.process(), object_value(proto));
-  {  // signal events (above) are watched from the first listener on
-    gc::Rooted<Object> process(vm.heap(), rt.process());
-    RootedValue on(vm.heap(), get(vm, proto, key_of(vm, "on")));
-    gc::Rooted<String> event(vm.heap(), vm.new_string("newListener"));
-    gc::Rooted<FunctionObject> listener(vm.heap(), vm.new_native("", process_new_listener, 1));
-    Value a[2] = {string_value(event), object_value(listener)};
-    vm.call(on, object_value(process), a);
-  }
-  RootedValue method(vm.heap(), get(vm, proto, key_of(vm, name)));
-  return vm.call(method, self, args);
-}
-
 // A string property whose value stays rooted while the property is added.
 void define_string(Vm& vm, Object* target, const char* name, const std::string& value) {
   gc::Rooted<Object> t(vm.heap(), target);
@@ -179,11 +90,7 @@ void define_string(Vm& vm, Object* target, const char* name, const std::string& 
 
 void install_process(Runtime& rt) {
   Vm& vm = rt.vm();
-  gc::Rooted<Object> stubs(vm.heap(), vm.new_object());
-  for (const char* m : {"on", "once", "off", "emit", "addListener", "removeListener", "removeAllListeners",
-                        "prependListener", "listeners", "listenerCount"})
-    vm.define_native(stubs, m, process_events_stub, 2);
-  gc::Rooted<Object> process(vm.heap(), vm.new_object_with_proto(stubs));
+  gc::Rooted<Object> process(vm.heap(), vm.new_object());
   rt.set_process(process);
   {
     ValueVector argv(vm.heap());
@@ -206,17 +113,8 @@ void install_process(Runtime& rt) {
   define_string(vm, process, "platform", "linux");
   vm.define_value(process, "pid", Value::number(double(getpid())), kDefaultProperty);
   vm.define_value(process, "ppid", Value::number(double(getppid())), kDefaultProperty);
-  define_string(vm, process, "version", "v20.0.0");
-  define_string(vm, process, "execPath", rt.options().argv.empty() ? "glass" : rt.options().argv[0]);
-  for (int fd : {1, 2}) {
-    gc::Rooted<Object> stream(vm.heap(), vm.new_object());
-    vm.define_value(stream, "fd", Value::number(fd), kDefaultProperty);
-    vm.define_value(stream, "isTTY", Value::boolean(false), kDefaultProperty);
-    vm.define_native(stream, "write", stream_write, 1);
-    vm.define_value(process, fd == 1 ? "stdout" : "stderr", object_value(stream), kDefaultProperty);
-  }
+  define_string(vm, process, "execPath", rt.options().exec_path);
   vm.define_native(process, "exit", process_exit, 1);
-  vm.define_native(process, "kill", process_kill, 2);
   vm.define_native(process, "cwd", process_cwd, 0);
   vm.define_native(process, "nextTick", process_next_tick, 1);
   vm.define_native(process, "memoryUsage", process_memory_usage, 0);

@@ -20,6 +20,10 @@ Runtime::Runtime(Vm& vm, RuntimeOptions options) : vm_(vm), options_(std::move(o
   vm_.embedder_data = this;
   ticks_ = gc::Persistent<Object>(vm_.heap(), vm_.new_array_from({}), "nextTick queue");
   if (options_.trace_loop) loop_.set_trace(options_.trace_loop);
+  // Straight to the descriptors, as the console's writes go (Node's stdio is
+  // synchronous on Linux): output keeps its order whoever writes it.
+  vm_.write_stdout = [](std::string_view s) { write_all(1, s); };
+  vm_.write_stderr = [](std::string_view s) { write_all(2, s); };
   loop_.set_after_callback([this] { drain_microtasks(); });
 }
 
@@ -63,11 +67,14 @@ void Runtime::drain_microtasks() {
       vm_.run_jobs();
       if (ticks_.get()->dense_elements().empty()) break;
     }
-    // A rejection still unhandled after the checkpoint ends the program (Node 20's default).
-    if (!vm_.unhandled_rejections().empty()) {
-      Value reason = promise_result(vm_.unhandled_rejections().front().get());
-      vm_.unhandled_rejections().clear();
-      report_uncaught(reason);
+    // Rejections still unhandled after the checkpoint: 'unhandledRejection'
+    // listeners, or the program's uncaught error (Node 20's default).
+    while (!vm_.unhandled_rejections().empty() && !exiting_) {
+      gc::Rooted<Object> promise(vm_.heap(), vm_.unhandled_rejections().front().get());
+      vm_.unhandled_rejections().erase(vm_.unhandled_rejections().begin());
+      Value args[2] = {object_value(promise), promise_result(promise)};
+      int status = int(to_number(vm_, call_hook(*this, "unhandledRejection", args)));
+      if (status != 0) fail(status);
     }
   } catch (const Thrown&) {
     report_uncaught(vm_.take_exception());
@@ -86,14 +93,28 @@ void Runtime::call_callback(Value fn, Value self, std::span<const Value> args) {
 void Runtime::report_uncaught(Value error) {
   if (exiting_) return;
   if (inspector) inspector->exception_thrown(error);
-  std::fflush(stdout);
-  vm_.write_stderr(describe_uncaught(vm_, error));
+  // process 'uncaughtException' listeners, or printed (lib/internal/process/execution.js).
+  RootedValue e(vm_.heap(), error);
+  Value args[2] = {e, Value::boolean(false)};
+  int status;
+  try {
+    status = int(to_number(vm_, call_hook(*this, "fatalException", args)));
+  } catch (const Thrown&) {
+    vm_.take_exception();
+    vm_.write_stderr(describe_uncaught(vm_, e));  // the printer itself failed
+    status = 7;
+  }
+  if (status != 0) fail(status);
+}
+
+void Runtime::fail(int status) {
   failed_ = true;
-  exit(1);
+  failure_status_ = status;
+  exit(status);
 }
 
 int Runtime::exit_code() const {
-  if (failed_) return 1;
+  if (failed_) return failure_status_;
   Value code = get(vm_, process_.get(), key_of(vm_, "exitCode"));
   if (code.is_number()) return int(code.as_number());
   return 0;
@@ -114,17 +135,24 @@ void Runtime::emit_exit(int code) {
     set(vm_, process_.get(), key_of(vm_, "exitCode"), Value::number(code), object_value(process_.get()));
     vm_.call(e, object_value(process_.get()), args);
   } catch (const Thrown&) {
-    Value error = vm_.take_exception();
-    std::fflush(stdout);
-    vm_.write_stderr(describe_uncaught(vm_, error));
+    // An 'exit' listener threw: printed as uncaught, status 7 (Node).
+    RootedValue error(vm_.heap(), vm_.take_exception());
+    exiting_ = true;
+    Value args[2] = {error, Value::boolean(false)};
+    try {
+      call_hook(*this, "fatalException", args);
+    } catch (const Thrown&) {
+      vm_.take_exception();
+    }
     failed_ = true;
+    failure_status_ = 7;
   }
   exiting_ = true;
 }
 
 void Runtime::exit(int code) {
   emit_exit(code);
-  if (failed_) code = 1;
+  if (failed_) code = failure_status_;
   if (inspector) inspector->program_ending();
   std::fflush(stdout);
   std::fflush(stderr);
@@ -132,15 +160,35 @@ void Runtime::exit(int code) {
 }
 
 int Runtime::run_main(const std::string& path) {
-  install_esm(*this);
-  try {
+  return run_program([&] {
     if (options_.module || is_esm_file(vm_, path)) run_main_esm(*this, path);
     else run_main_module(*this, path);
+  });
+}
+
+int Runtime::run_program(const std::function<void()>& program) {
+  install_esm(*this);
+  loop_.refresh_time();  // the program's timers count from now, not from before the bootstrap
+  try {
+    if (!options_.preload.empty()) {
+      ValueVector names(vm_.heap());
+      for (const std::string& p : options_.preload) names.values.push_back(string_value(vm_.new_string(p)));
+      Value args[1] = {object_value(vm_.new_array_from(names.values))};
+      call_hook(*this, "preload", args);
+    }
+    program();
   } catch (const Thrown&) {
     report_uncaught(vm_.take_exception());
   }
   drain_microtasks();
-  loop_.run();
+  // The loop, then 'beforeExit' (Node): its listeners may start more work,
+  // and the loop runs again until a 'beforeExit' leaves nothing to do.
+  for (;;) {
+    loop_.run();
+    if (failed_ || exiting_) break;
+    call_callback_hook("beforeExit");
+    if (!loop_.alive()) break;
+  }
   if (!failed_ && main_esm_unsettled(*this)) {
     // Node 20: the loop ran dry while the main module still awaited (status 13).
     emit_exit(13);
@@ -150,7 +198,17 @@ int Runtime::run_main(const std::string& path) {
   int code = exit_code();
   emit_exit(code);
   if (inspector) inspector->program_ending();
-  return failed_ ? 1 : exit_code();
+  return failed_ ? failure_status_ : exit_code();
+}
+
+void Runtime::call_callback_hook(const char* name) {
+  if (exiting_) return;
+  try {
+    call_hook(*this, name, {});
+  } catch (const Thrown&) {
+    report_uncaught(vm_.take_exception());
+  }
+  drain_microtasks();
 }
 
 }  // namespace glass::natives

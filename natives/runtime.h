@@ -10,6 +10,7 @@
 #pragma once
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,11 @@ namespace glass::natives {
 
 struct RuntimeOptions {
   std::vector<std::string> argv;  // process.argv: [glass path, absolute script path, args...]
+  std::vector<std::string> exec_argv;  // process.execArgv: the options before the script
+  std::string exec_path;               // process.execPath: the glass binary, absolute
+  std::string argv0;                   // process.argv0: argv[0] as typed
+  std::vector<std::string> preload;    // -r: required (from the current directory) before the program
+  bool input_module = false;           // --input-type=module: -e CODE and stdin are ES modules
   std::FILE* trace_loop = nullptr;  // --trace-loop
   bool module = false;              // --module: the main file is an ES module whatever its name
 };
@@ -39,6 +45,11 @@ class Runtime {
   // Runs `path` as the main CommonJS module, then the event loop until
   // nothing referenced is left; returns the exit status.
   int run_main(const std::string& path);
+  // -e / -p / stdin: `source` as node's [eval] or [stdin] script (eval.cpp).
+  int run_eval(const std::string& source, const std::string& name, bool print);
+  // The frame every way of starting shares: -r preloads, `program`, the
+  // microtask checkpoint, the loop, 'exit'; returns the exit status.
+  int run_program(const std::function<void()>& program);
 
   Vm& vm() { return vm_; }
   eventloop::Loop& loop() { return loop_; }
@@ -54,7 +65,9 @@ class Runtime {
   // process.exit(code): runs the 'exit' listeners, flushes, and ends the process.
   [[noreturn]] void exit(int code);
   int exit_code() const;
-  // Prints an uncaught exception the way the CLI contract says, and ends the program with status 1.
+  // An exception nobody caught: process 'uncaughtException' listeners take
+  // it, or it is printed the way the CLI contract says and the program ends
+  // (status 1; 7 when a listener threw).
   void report_uncaught(Value error);
 
   // Timers and immediates by id, with what their callbacks need (timers.cpp).
@@ -77,6 +90,8 @@ class Runtime {
 
  private:
   void emit_exit(int code);
+  [[noreturn]] void fail(int status);         // ends the program after an uncaught error
+  void call_callback_hook(const char* name);  // a bootstrap hook as a loop callback (beforeExit)
 
   Vm& vm_;
   RuntimeOptions options_;
@@ -86,11 +101,16 @@ class Runtime {
   size_t tick_head_ = 0;
   bool exiting_ = false;
   bool failed_ = false;  // an uncaught exception ended the program
+  int failure_status_ = 1;
 };
+
+// Writes all of `bytes` to file descriptor `fd` (waiting while a
+// non-blocking one is full); 0, or the errno of the failure.
+int write_all(int fd, std::string_view bytes);
 
 // Installers, one per binding (each in its own file).
 void install_timers(Runtime& rt);   // setTimeout & co., queueMicrotask
 void install_process(Runtime& rt);  // the process object
-void install_modules(Runtime& rt);  // require(), the CommonJS loader, built-in modules
+void bootstrap(Runtime& rt);        // lib/internal/bootstrap.js: process, globals, require (modules.cpp)
 
 }  // namespace glass::natives

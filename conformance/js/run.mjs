@@ -59,10 +59,14 @@ function parseArgs(argv) {
   return o;
 }
 
-// The first stderr line, as the CLI contract describes it.
+// The error line, as the CLI contract describes it: the first stderr line
+// of the form `Name: message` (or just `Name`) whose Name ends in Error or
+// Exception (after the location and source lines Node prints first).
 function errorLineOf(stderr) {
-  const first = stderr.split('\n')[0].replace(/\r$/, '');
-  return first.startsWith('Uncaught ') ? first.slice('Uncaught '.length) : first;
+  const lines = stderr.split('\n').map((l) => l.replace(/\r$/, ''));
+  const found = lines.find((l) => /^(Uncaught )?([A-Za-z_$][\w$.]*)?(Error|Exception)( \[\w+\])?(:|$)/.test(l));
+  const line = found === undefined ? lines[0] : found;
+  return line.startsWith('Uncaught ') ? line.slice('Uncaught '.length) : line;
 }
 
 // Compares one run with the expectation: null when it passes, otherwise

@@ -43,6 +43,12 @@ void install_json(Vm& vm);      // JSON
 // JSON.parse(text) without a reviver, for hosts (package.json, JSON modules); throws its SyntaxError.
 Value parse_json_text(Vm& vm, std::string_view utf8);
 void install_collections(Vm& vm);  // Map, Set, WeakMap, WeakSet, WeakRef, FinalizationRegistry
+// For inspectors (no JS runs): a Map/Set/WeakMap/WeakSet's entries, or what
+// a Map/Set iterator has left; keys and values alternate when key_value.
+// False for any other object.
+bool collection_preview(Object* o, std::vector<Value>& out, bool& key_value);
+// "Map Iterator" / "Set Iterator" for those iterators ("Iterator" once exhausted), else null.
+const char* collection_iterator_kind(Object* o);
 void install_promise(Vm& vm);   // Promise and its jobs
 void install_date(Vm& vm);      // Date
 void install_reflect(Vm& vm);   // Reflect

@@ -907,4 +907,63 @@ std::optional<Value> SetCursor::next() {
   return std::nullopt;
 }
 
+// What an inspector sees without running JavaScript (natives' util.inspect
+// and a debugger): the entries of a Map/Set/WeakMap/WeakSet, or what a
+// Map/Set iterator has left (not consumed). Keys and values alternate in
+// `out` when `key_value` comes back true.
+bool collection_preview(Object* o, std::vector<Value>& out, bool& key_value) {
+  key_value = false;
+  switch (o->object_class()) {
+    case ObjectClass::Map:
+    case ObjectClass::Set: {
+      auto* t = static_cast<CollectionObject*>(o);
+      key_value = o->object_class() == ObjectClass::Map;
+      for (const TableEntry& e : t->entries) {
+        if (e.key.is_empty()) continue;
+        out.push_back(e.key);
+        if (key_value) out.push_back(e.value);
+      }
+      return true;
+    }
+    case ObjectClass::WeakMap:
+      key_value = true;
+      for (auto& [k, v] : static_cast<WeakMapObject*>(o)->table) {
+        out.push_back(cell_value(k));
+        out.push_back(v);
+      }
+      return true;
+    case ObjectClass::WeakSet:
+      for (gc::Cell* k : static_cast<WeakSetObject*>(o)->table) out.push_back(cell_value(k));
+      return true;
+    case ObjectClass::Iterator: {
+      if (o->cell_name() != CollectionIterator::kName) return false;
+      auto* it = static_cast<CollectionIterator*>(o);
+      CollectionObject* t = it->target;
+      if (!t) return true;
+      bool is_map = t->object_class() == ObjectClass::Map;
+      key_value = it->kind == IterKind::Entries;
+      for (size_t i = it->pos; i < t->entries.size(); ++i) {
+        const TableEntry& e = t->entries[i];
+        if (e.key.is_empty()) continue;
+        if (key_value) {
+          out.push_back(e.key);
+          out.push_back(is_map ? e.value : e.key);
+        } else {
+          out.push_back(it->kind == IterKind::Values && is_map ? e.value : e.key);
+        }
+      }
+      return true;
+    }
+    default: return false;
+  }
+}
+
+// "Map Iterator", "Set Iterator", or null for any other object.
+const char* collection_iterator_kind(Object* o) {
+  if (o->object_class() != ObjectClass::Iterator || o->cell_name() != CollectionIterator::kName) return nullptr;
+  CollectionObject* t = static_cast<CollectionIterator*>(o)->target;
+  if (!t) return "Iterator";  // exhausted: the table is gone
+  return t->object_class() == ObjectClass::Map ? "Map Iterator" : "Set Iterator";
+}
+
 }  // namespace glass

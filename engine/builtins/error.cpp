@@ -50,7 +50,9 @@ Value error_ctor(Vm& vm, Value, std::span<const Value> args, Value new_target) {
     if (!stack.empty()) stack += ": ";
     stack += msg;
   }
-  vm.append_stack_trace(stack, 1);  // not the Error constructor itself
+  // Not the Error constructor itself, nor the constructors that made it
+  // (new.target and the super() calls it ran): left out, as V8 does.
+  vm.append_stack_trace(stack, 1, new_target.is_object() ? as_object(new_target) : nullptr);
   vm.define_value(e, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return object_value(e);
 }
@@ -70,8 +72,13 @@ Value error_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
 Value error_capture_stack_trace(Vm& vm, Value, std::span<const Value> args, Value) {
   if (!arg(args, 0).is_object()) vm.throw_error(ErrorType::TypeError, "Invalid argument");
   gc::Rooted<Object> o(vm.heap(), as_object(args[0]));
-  std::string header = to_utf8(vm, call_method(vm, object_value(o), key_of(WellKnownAtom::toString, vm), {}));
-  vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(header + vm.stack_trace(1))));
+  // The header is name: message, as Error.prototype.toString makes it (not
+  // the object's own toString: console.trace passes a plain object).
+  std::string header = to_utf8(vm, error_to_string(vm, object_value(o), {}, Value::undefined()));
+  // Error.captureStackTrace(obj, fn): frames above fn, and fn's own, are left out.
+  std::string stack = header;
+  vm.append_stack_trace(stack, 1, is_callable(arg(args, 1)) ? as_object(args[1]) : nullptr);
+  vm.define_value(o, vm.atom(WellKnownAtom::stack), string_value(vm.new_string(stack)));
   return Value::undefined();
 }
 

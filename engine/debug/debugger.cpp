@@ -34,6 +34,7 @@ void Debugger::trace_roots(gc::Tracer& tracer) {
   if (step_) trace_value(tracer, step_->awaiting);
   tracer.section("debugger pause");
   trace_value(tracer, pause_.exception);
+  trace_value(tracer, last_exception_);
 }
 
 // ============================================================================
@@ -443,6 +444,8 @@ void Debugger::exception_thrown(Vm& vm, Value exception) {
   if (caught && pause_on_exceptions_ == PauseOnExceptions::Uncaught) return;
   const Script* script = scripts_.find_code(vm.frames().back().tmpl->code);
   if (script && script->internal && caught) return;
+  if (script && script->internal && exception == last_exception_) return;  // rethrown on its way out
+  last_exception_ = exception;
   RootedValue keep(vm.heap(), exception);
   PauseInfo info;
   info.reason = PauseReason::Exception;

@@ -344,6 +344,10 @@ class Debugger final : public DebugHooks, public gc::RootSection {
 
   bool paused_ = false;
   PauseInfo pause_;
+  // The exception the last exception pause was for: the runtime's own code
+  // rethrowing it (a `finally` in the module loader) is not a new throw, as
+  // V8 does not report a rethrow.
+  Value last_exception_ = Value::undefined();
   int quiet_ = 0;  // evaluations in progress: no pauses, no scripts reported
   std::unordered_map<std::string, gc::Persistent<FunctionTemplate>> evaluation_cache_;  // evaluate.cpp
 

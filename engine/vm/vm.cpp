@@ -330,11 +330,21 @@ std::string native_frame_name(Vm& vm, const NativeCall& call) {
 // throw in a loop), so no temporaries per frame. Natives running between
 // the frames are listed where they are (see NativeCall), as
 // "at Array.forEach (<anonymous>)"; like Node, ten lines at most.
-void Vm::append_stack_trace(std::string& out, size_t skip_natives) {
+void Vm::append_stack_trace(std::string& out, size_t skip_natives, const Object* skip_through) {
   size_t shown = 0;
   size_t native = native_depth_;
   // The natives making the trace (an Error constructor, captureStackTrace) are not part of it.
   while (skip_natives-- > 0 && native > 0 && native_calls_[native - 1].frame_count == frames_.size()) --native;
+  size_t top = frames_.size();
+  if (skip_through) {
+    // Everything down to the newest call of skip_through, inclusive, with the natives it called.
+    for (size_t i = top; i-- > 0;)
+      if (frames_[i].callee == skip_through) {
+        top = i;
+        while (native > 0 && native_calls_[native - 1].frame_count > top) --native;
+        break;
+      }
+  }
   auto natives_above = [&](size_t frame_count) {
     while (native > 0 && native_calls_[native - 1].frame_count >= frame_count && shown < 10) {
       const NativeCall& n = native_calls_[--native];
@@ -345,7 +355,7 @@ void Vm::append_stack_trace(std::string& out, size_t skip_natives) {
       ++shown;
     }
   };
-  for (size_t i = frames_.size(); i-- > 0 && shown < 10;) {
+  for (size_t i = top; i-- > 0 && shown < 10;) {
     natives_above(i + 1);
     if (shown >= 10) break;
     ++shown;

@@ -246,7 +246,11 @@ class Vm final : public gc::RootSection {
   // running in between as "    at Array.forEach (<anonymous>)"), leaving
   // out the innermost `skip_natives` natives: the one asking, usually.
   std::string stack_trace(size_t skip_natives = 0);
-  void append_stack_trace(std::string& out, size_t skip_natives = 0);  // the same lines, appended
+  // The same lines, appended. With `skip_through`, the frames from the top
+  // down to the newest call of that function, inclusive, are left out when
+  // it is on the stack (V8's rule for new Error() in a subclass constructor
+  // and for Error.captureStackTrace(obj, fn)).
+  void append_stack_trace(std::string& out, size_t skip_natives = 0, const Object* skip_through = nullptr);
 
   // ---- helpers for natives ---------------------------------------------------
   Object* new_object(uint32_t inline_slots = Object::kDefaultInlineSlots);  // {} with Object.prototype

@@ -107,8 +107,8 @@ function fsError(d, async) {
   err.syscall = d.syscall;
   if (d.path !== undefined) err.path = d.path;
   if (d.dest !== undefined) err.dest = d.dest;
-  // Node's asynchronous fs errors carry no frames.
-  err.stack = async ? `Error: ${message}` : userStack(`Error: ${message}`, err.stack);
+  // Node's callback errors carry no frames; its promise errors (async === 'promise') keep theirs.
+  if (async !== 'promise') err.stack = async ? `Error: ${message}` : userStack(`Error: ${message}`, err.stack);
   return err;
 }
 
@@ -232,97 +232,7 @@ function normalizeEncoding(encoding) {
   return name;
 }
 
-const base64Chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const base64UrlChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-function decodeBytes(bytes, encoding) {
-  let out = '';
-  switch (encoding) {
-    case 'utf8': return binding.utf8Decode(bytes);
-    case 'latin1': return bytes;
-    case 'ascii':
-      for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes.charCodeAt(i) & 0x7f);
-      return out;
-    case 'hex':
-      for (let i = 0; i < bytes.length; i++) out += bytes.charCodeAt(i).toString(16).padStart(2, '0');
-      return out;
-    case 'utf16le':
-      for (let i = 0; i + 1 < bytes.length; i += 2)
-        out += String.fromCharCode(bytes.charCodeAt(i) | (bytes.charCodeAt(i + 1) << 8));
-      return out;
-    default: {  // base64, base64url
-      const chars = encoding === 'base64' ? base64Chars : base64UrlChars;
-      for (let i = 0; i < bytes.length; i += 3) {
-        const n = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
-        const left = bytes.length - i;
-        out += chars[(n >> 18) & 63] + chars[(n >> 12) & 63];
-        out += left > 1 ? chars[(n >> 6) & 63] : (encoding === 'base64' ? '=' : '');
-        out += left > 2 ? chars[n & 63] : (encoding === 'base64' ? '=' : '');
-      }
-      return out;
-    }
-  }
-}
-
-// A string as the byte string `encoding` makes of it (utf8 and latin1 go to the binding directly).
-function encodeString(text, encoding) {
-  let out = '';
-  switch (encoding) {
-    case 'utf8': return binding.utf8Encode(text);
-    case 'latin1': case 'ascii':
-      for (let i = 0; i < text.length; i++) out += String.fromCharCode(text.charCodeAt(i) & 0xff);
-      return out;
-    case 'hex':
-      for (let i = 0; i + 1 < text.length; i += 2) {
-        const byte = parseInt(text.slice(i, i + 2), 16);
-        if (!/^[0-9a-fA-F]{2}$/.test(text.slice(i, i + 2))) break;
-        out += String.fromCharCode(byte);
-      }
-      return out;
-    case 'utf16le':
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        out += String.fromCharCode(c & 0xff, c >> 8);
-      }
-      return out;
-    default: {  // base64 and base64url both read either alphabet; other characters are skipped
-      let bits = 0, count = 0;
-      for (const ch of text) {
-        let v = base64Chars.indexOf(ch);
-        if (v < 0) v = ch === '-' ? 62 : ch === '_' ? 63 : -1;
-        if (ch === '=') break;
-        if (v < 0) continue;
-        bits = (bits << 6) | v;
-        count += 6;
-        if (count >= 8) {
-          count -= 8;
-          out += String.fromCharCode((bits >> count) & 0xff);
-        }
-      }
-      return out;
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------
-// FileBytes: what readFile returns without an encoding (a stand-in for Buffer).
-
-const kBytes = Symbol('bytes');
-
-class FileBytes {
-  constructor(bytes) {
-    Object.defineProperty(this, kBytes, { value: bytes });
-  }
-  get length() { return this[kBytes].length; }
-  toString(encoding = 'utf8', start = 0, end = this[kBytes].length) {
-    return decodeBytes(this[kBytes].slice(start, end), normalizeEncoding(encoding));
-  }
-  toJSON() {
-    const data = [];
-    for (let i = 0; i < this[kBytes].length; i++) data.push(this[kBytes].charCodeAt(i));
-    return { type: 'Buffer', data };
-  }
-}
+const { FileBytes, kBytes, decodeBytes, encodeString } = require('internal/byte_string');
 
 // ---------------------------------------------------------------------------
 // Stats and Dirent.
@@ -381,7 +291,7 @@ class Dirent {
 // `callback` is undefined (returns it, or throws Node's error), else on the
 // pool with callback(error) / callback(null, result) (callback(null) when
 // `finish` is `done`, for calls that have no result).
-function invoke(fn, args, finish, callback) {
+function invoke(fn, args, finish, callback, forPromise = false) {
   if (callback === undefined) {
     const ctx = {};
     const result = fn(...args, ctx);
@@ -389,7 +299,8 @@ function invoke(fn, args, finish, callback) {
     return finish(result);
   }
   fn(...args, (d, result) => {
-    if (d) callback(fsError(d, kAsync));
+    // Node's callback errors have no frames; its promise errors keep theirs.
+    if (d) callback(fsError(d, forPromise ? 'promise' : kAsync));
     else if (finish === done) callback(null);
     else callback(null, finish(result));
   });
@@ -400,7 +311,7 @@ function same(result) { return result; }
 
 function promised(fn, args, finish) {
   return new Promise((resolve, reject) => {
-    invoke(fn, args, finish, (err, result) => (err ? reject(err) : resolve(result)));
+    invoke(fn, args, finish, (err, result) => (err ? reject(err) : resolve(result)), true);
   });
 }
 

@@ -70,12 +70,7 @@ function errnoError(info, syscall) {
 }
 
 function lookupError(info, hostname) {
-  const err = new Error(`getaddrinfo ${info.code} ${hostname}`);
-  err.errno = info.errno;
-  err.code = info.code;
-  err.syscall = 'getaddrinfo';
-  err.hostname = hostname;
-  return err;
+  return require('internal/errors').lookupError(info, hostname);
 }
 
 function validatePort(port, name, allowUndefined) {

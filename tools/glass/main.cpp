@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 #include "bytecode/opcodes.h"
@@ -23,13 +24,24 @@
 
 namespace {
 
-constexpr const char* kHelp = R"(Usage: glass [options] FILE [args...]
+constexpr const char* kHelp = R"(Usage: glass [options] [FILE | -e CODE | -] [args...]
+       glass                 (a REPL when stdin is a terminal; else runs stdin as a script)
 
 Runs FILE the way `node FILE` does: as a CommonJS module (.js, .cjs) or an ES
 module (.mjs, or .js under a package.json with "type": "module"), then the
 event loop until nothing is left to do.
 
-Options:
+Options as node's:
+  -e, --eval CODE   run CODE as a script (require, module, __filename = '[eval]' are globals)
+  -p, --print CODE  the same, then print its completion value as console.log would
+  -                 read the script from stdin (also when stdin is not a terminal and no FILE is given)
+  -i, --interactive start the REPL even when stdin is not a terminal
+  -r, --require MOD require MOD (resolved from the current directory) before the program (repeatable)
+  --input-type=module|commonjs
+                    run -e CODE or stdin as an ES module (or CommonJS, the default)
+  --                the end of the options: the next argument is FILE (or, after -e, the first of process.argv)
+
+Glass's own options:
   --check           parse FILE without running it; print a SyntaxError and exit 1 if it fails
   --module          treat FILE as an ES module whatever its name (a .mjs file always is one)
   --print-tokens    print the tokens of FILE to stdout, one per line
@@ -55,8 +67,8 @@ Debugging (README.md "Debugging"):
   -v, --version     print the version
 
 Exit status: 0 on success, 1 on an uncaught exception, an unhandled rejection, a SyntaxError
-or an unreadable file, 2 on a usage error (or, for --print-bytecode, a construct the compiler
-does not handle yet).
+or an unreadable file, 9 on a bad command line (as node), 2 when --print-bytecode meets a
+construct the compiler does not handle yet.
 )";
 
 struct Options {
@@ -66,9 +78,53 @@ struct Options {
   glass::cli::RunOptions run;
 };
 
+// Node options Glass accepts so that command lines written for node run:
+// they go to process.execArgv, where the runtime reads those it acts on
+// (the warning flags, --unhandled-rejections); the rest change nothing.
+bool is_node_flag(const std::string& a) {
+  static const char* const kFlags[] = {
+      "--no-warnings", "--no-deprecation", "--trace-warnings", "--trace-deprecation", "--throw-deprecation",
+      "--pending-deprecation", "--trace-uncaught", "--enable-source-maps", "--preserve-symlinks",
+      "--preserve-symlinks-main", "--no-experimental-fetch", "--expose-gc", "--abort-on-uncaught-exception",
+      "--trace-exit", "--frozen-intrinsics", "--no-addons", "--no-global-search-paths"};
+  for (const char* f : kFlags)
+    if (a == f) return true;
+  static const char* const kPrefixes[] = {"--unhandled-rejections=", "--max-old-space-size=", "--stack-size=",
+                                          "--experimental-", "--no-experimental-", "--title=", "--conditions=",
+                                          "--max-http-header-size=", "--dns-result-order=", "--disable-warning="};
+  for (const char* p : kPrefixes)
+    if (a.starts_with(p)) return true;
+  return false;
+}
+
+// An option that takes a value, as node spells them: "-e CODE", "--eval CODE"
+// or "--eval=CODE". Returns false when `a` is not `name`; sets `missing`
+// when the value is absent.
+bool option_value(const std::string& a, std::initializer_list<const char*> names, int argc, char** argv, int& i,
+                  std::string& value, bool& missing) {
+  for (const char* name : names) {
+    std::string n = name;
+    if (a == n) {
+      if (i + 1 >= argc) {
+        missing = true;
+        return true;
+      }
+      value = argv[++i];
+      return true;
+    }
+    if (n.starts_with("--") && a.starts_with(n + "=")) {
+      value = a.substr(n.size() + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+// A bad command line, as node reports one: "<argv[0]>: <message>", status 9.
+const char* program_name = "glass";
 int usage_error(const std::string& message) {
-  std::cerr << "glass: " << message << "\nTry 'glass --help'.\n";
-  return 2;
+  std::cerr << program_name << ": " << message << "\n";
+  return 9;
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error) {
@@ -163,6 +219,7 @@ void print_opcodes() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  program_name = argv[0];
   if (argc > 1 && std::string(argv[1]) == "inspect") {  // the terminal debugger
     std::error_code ec;
     std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
@@ -177,7 +234,36 @@ int main(int argc, char** argv) {
   }
   for (; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "-h" || a == "--help") {
+    std::string value;
+    bool missing = false;
+    int first = i;
+    if ((a == "-p" || a == "--print") && i + 1 >= argc) {
+      opt.run.print = true;  // `glass -p` alone: print the completion value of the script on stdin
+    } else if (option_value(a, {"-e", "--eval"}, argc, argv, i, value, missing) ||
+               option_value(a, {"-p", "--print", "-pe"}, argc, argv, i, value, missing)) {
+      if (missing) return usage_error(a + " requires an argument");
+      opt.run.eval = value;
+      opt.run.print = opt.run.print || a.starts_with("-p") || a.starts_with("--print");
+    } else if (option_value(a, {"-r", "--require"}, argc, argv, i, value, missing)) {
+      if (missing) return usage_error(a + " requires an argument");
+      opt.run.preload.push_back(value);
+    } else if (option_value(a, {"--input-type"}, argc, argv, i, value, missing)) {
+      if (missing || (value != "module" && value != "commonjs"))
+        return usage_error("--input-type must be \"module\" or \"commonjs\"");
+      opt.run.input_module = value == "module";
+    } else if (is_node_flag(a)) {
+      // accepted; recorded in execArgv below
+    } else if (a == "-i" || a == "--interactive") {
+      opt.run.interactive = true;
+    } else if (a == "-") {
+      opt.run.stdin_script = opt.run.dash = true;
+      ++i;
+      break;
+    } else if (a == "--") {
+      ++i;
+      if (!opt.run.eval && i < argc) opt.file = argv[i++];
+      break;
+    } else if (a == "-h" || a == "--help") {
       std::cout << kHelp;
       return 0;
     } else if (a == "-v" || a == "--version") {
@@ -215,19 +301,27 @@ int main(int argc, char** argv) {
       std::string error = parse_inspect_flag(a, opt.run.inspect);
       if (!error.empty()) return usage_error(error);
     } else if (a.size() > 1 && a[0] == '-') {
-      return usage_error("unknown option '" + a + "'");
+      return usage_error("bad option: " + a);
+    } else if (opt.run.eval) {
+      break;  // after -e, the rest is process.argv
     } else {
       opt.file = a;
       ++i;
       break;
     }
+    for (int k = first; k <= i; ++k) opt.run.exec_argv.push_back(argv[k]);
   }
-  if (opt.file.empty()) return usage_error("no input file");
+  bool tool = opt.check || opt.print_tokens || opt.print_ast || opt.print_scopes || opt.print_bytecode;
+  if (opt.file.empty() && (tool || opt.run.test262)) return usage_error("no input file");
   if (ends_with(opt.file, ".mjs")) opt.module = true;
 
-  if (!opt.check && !opt.print_tokens && !opt.print_ast && !opt.print_scopes && !opt.print_bytecode) {
+  if (!tool) {
     opt.run.file = opt.file;
     opt.run.module = opt.module;
+    // No FILE and no -e: a REPL on a terminal, else the script on stdin (as node).
+    if (opt.file.empty() && !opt.run.eval && !opt.run.stdin_script && !opt.run.interactive)
+      opt.run.interactive = isatty(0);
+    if (opt.file.empty() && !opt.run.eval && !opt.run.interactive) opt.run.stdin_script = true;
     for (; i < argc; ++i) opt.run.args.push_back(argv[i]);
     opt.run.program = argv[0];
     return glass::cli::run_script(opt.run);

@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "natives/inspector.h"
 #include "natives/modules.h"
 #include "natives/runtime.h"
+#include "repl.h"
 #include "test262_agents.h"
 #include "test262_host.h"
 #include "vm/fiber.h"
@@ -23,18 +25,43 @@ namespace glass::cli {
 
 namespace {
 
-// `glass FILE`: FILE runs as the main CommonJS module of a Node-style
-// runtime (natives/), then the event loop runs until nothing is left.
-int run_program(Vm& vm, const RunOptions& options) {
+// All of stdin, for `glass -` and a piped script.
+std::string read_stdin() {
+  std::string text;
+  char chunk[65536];
+  size_t n;
+  while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) text.append(chunk, n);
+  return text;
+}
+
+std::string executable_path(const std::string& fallback) {
   std::error_code ec;
-  std::filesystem::path path = std::filesystem::absolute(options.file, ec);
-  std::string file = ec ? options.file : path.lexically_normal().string();
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    std::cerr << "glass: cannot read '" << options.file << "'\n";
-    return 1;
-  }
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? fallback : exe.string();
+}
+
+// `glass FILE` (or -e, -p, stdin, the REPL): a Node-style runtime
+// (natives/) runs the program, then the event loop until nothing is left.
+int run_program(Vm& vm, const RunOptions& options) {
   natives::RuntimeOptions runtime_options;
-  runtime_options.argv = {options.program.empty() ? "glass" : options.program, file};
+  runtime_options.argv0 = options.program.empty() ? "glass" : options.program;
+  runtime_options.exec_path = executable_path(runtime_options.argv0);
+  runtime_options.exec_argv = options.exec_argv;
+  runtime_options.preload = options.preload;
+  runtime_options.input_module = options.input_module;
+  runtime_options.argv = {runtime_options.exec_path};
+  std::string file;
+  if (!options.file.empty()) {
+    std::error_code ec;
+    std::filesystem::path path = std::filesystem::absolute(options.file, ec);
+    file = ec ? options.file : path.lexically_normal().string();
+    if (!std::filesystem::is_regular_file(file, ec)) {
+      std::cerr << "glass: cannot read '" << options.file << "'\n";
+      return 1;
+    }
+    runtime_options.argv.push_back(file);
+  }
+  if (options.dash) runtime_options.argv.push_back("-");
   for (const std::string& a : options.args) runtime_options.argv.push_back(a);
   if (options.trace_loop) runtime_options.trace_loop = stderr;
   runtime_options.module = options.module;
@@ -78,12 +105,16 @@ int run_program(Vm& vm, const RunOptions& options) {
   }
   natives::install_timers(runtime);
   natives::install_process(runtime);
-  natives::install_modules(runtime);
+  natives::bootstrap(runtime);
   if (inspector && (options.inspect.break_on_start || options.inspect.wait_for_client)) {
     inspector->wait_for_debugger();
     if (options.inspect.break_on_start) inspector->debugger().break_on_start();
   }
-  int status = runtime.run_main(file);
+  int status;
+  if (options.eval) status = runtime.run_eval(*options.eval, "[eval]", options.print);
+  else if (!file.empty()) status = runtime.run_main(file);
+  else if (options.interactive) status = run_repl(runtime);
+  else status = runtime.run_eval(read_stdin(), "[stdin]", options.print);
   std::fflush(stdout);
   std::fflush(stderr);
 #if !defined(__SANITIZE_ADDRESS__)

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,15 @@ struct RunOptions {
   bool gc_stress = false; // --gc-stress
   bool trace_loop = false; // --trace-loop
   std::string program;     // argv[0] (process.argv[0])
+  // Node's ways to start besides FILE (main.cpp decides which applies).
+  std::optional<std::string> eval;      // -e / -p CODE
+  bool print = false;                   // -p: print the completion value
+  bool stdin_script = false;            // `glass -`, or no FILE with stdin not a terminal
+  bool dash = false;                    // `glass -` (process.argv[1] is then '-', as in node)
+  bool interactive = false;             // the REPL (no FILE on a terminal, or -i)
+  bool input_module = false;            // --input-type=module: CODE / stdin is an ES module
+  std::vector<std::string> preload;     // -r MODULE, in order
+  std::vector<std::string> exec_argv;   // process.execArgv: the options before FILE
   InspectOptions inspect;
 };
 

@@ -293,7 +293,13 @@ void CdpSession::console_called(std::string_view type, std::span<const Value> ar
   for (Value v : args) values.push_back(remote_object(v, "console", false, true));
   // The stack from the caller of console.log (the console method itself is not in it).
   std::vector<debug::CallFrame> frames = debugger_.call_frames();
-  while (!frames.empty() && frames.front().kind == debug::CallFrame::Kind::Native) frames.erase(frames.begin());
+  // (The console itself may be the runtime's own JS: its frames go too, as Node's stack starts at the caller.)
+  auto console_frame = [&](const debug::CallFrame& f) {
+    if (f.kind == debug::CallFrame::Kind::Native) return true;
+    const debug::Script* script = debugger_.scripts().find(f.location.script);
+    return script && script->internal;
+  };
+  while (!frames.empty() && console_frame(frames.front())) frames.erase(frames.begin());
   json stack = {{"callFrames", call_frames_json(frames, false)}};
   for (json& frame : stack["callFrames"]) {
     json loc = frame["location"];

@@ -5,4 +5,4 @@ const fsp = require('fs/promises');
 
 console.log('start');
 fsp.readFile('./does-not-exist.txt', 'utf8');
-setTimeout(() => console.log('not reached'), 2000);
+setTimeout(() => console.log('not reached'), 10000);

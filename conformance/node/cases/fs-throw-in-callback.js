@@ -11,4 +11,4 @@ fs.stat(__filename, (err, st) => {
     throw new RangeError('boom in fs callback');
   });
 });
-setTimeout(() => console.log('not reached'), 2000);
+setTimeout(() => console.log('not reached'), 10000);

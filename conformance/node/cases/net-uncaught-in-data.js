@@ -13,5 +13,5 @@ server.listen(0, '127.0.0.1', () => {
     console.log('connected');
     c.write('hello');
   });
-  setTimeout(() => console.log('not reached: timer'), 2000);
+  setTimeout(() => console.log('not reached: timer'), 10000);
 });

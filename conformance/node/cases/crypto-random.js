@@ -1,0 +1,45 @@
+// crypto: pbkdf2, randomBytes, randomUUID, randomInt, timingSafeEqual, getHashes, webcrypto; bad arguments
+const crypto = require('crypto');
+const show = (f) => { try { const v = f(); console.log(typeof v === 'object' && v !== null && !Array.isArray(v) ? `bytes ${v.toString('hex')}` : v); } catch (e) { console.log(`${e.name} ${e.code} ${e.message}`); } };
+show(() => crypto.pbkdf2Sync('pw', 'salt', 1, 20, 'sha1').toString('hex'));
+show(() => crypto.pbkdf2Sync('pw', 'salt', 0, 20, 'sha1'));
+show(() => crypto.pbkdf2Sync('pw', 'salt', 1, -1, 'sha1'));
+show(() => crypto.pbkdf2Sync('pw', 'salt', 1, 20, 'nope'));
+show(() => crypto.pbkdf2Sync('pw', 'salt', 1, 20));
+show(() => crypto.pbkdf2Sync(5, 'salt', 1, 20, 'sha1'));
+show(() => crypto.pbkdf2Sync('pw', 'salt', 'x', 20, 'sha1'));
+show(() => crypto.pbkdf2('pw', 'salt', 10, 16, 'sha512'));
+show(() => crypto.randomBytes(16).length);
+show(() => crypto.randomBytes(0).toString('hex'));
+show(() => crypto.randomBytes(-1));
+show(() => crypto.randomBytes('x'));
+show(() => crypto.randomBytes(2 ** 31));
+const u = crypto.randomUUID();
+console.log(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u), u.length, new Set(Array.from({ length: 100 }, () => crypto.randomUUID())).size);
+show(() => crypto.randomUUID({ disableEntropyCache: true }).length);
+show(() => crypto.randomUUID({ disableEntropyCache: 1 }));
+show(() => crypto.randomUUID(5));
+const ints = Array.from({ length: 200 }, () => crypto.randomInt(3, 7));
+console.log(Math.min(...ints), Math.max(...ints), ints.every(Number.isInteger));
+console.log(Array.from({ length: 50 }, () => crypto.randomInt(10)).every((n) => n >= 0 && n < 10));
+show(() => crypto.randomInt(5, 5));
+show(() => crypto.randomInt(1.5));
+show(() => crypto.randomInt('1', 2));
+show(() => crypto.randomInt(0, 2 ** 48 + 1));
+show(() => crypto.randomInt(-(2 ** 53), 0));
+show(() => crypto.getHashes().includes('sha256'));
+show(() => crypto.getHashes().includes('md5'));
+show(() => typeof crypto.webcrypto);
+show(() => typeof globalThis.crypto.randomUUID());
+show(() => crypto.timingSafeEqual('a', 'b'));
+show(() => crypto.timingSafeEqual(crypto.createHash('md5').digest(), crypto.createHash('md5').digest()));
+show(() => crypto.timingSafeEqual(crypto.createHash('md5').digest(), crypto.createHash('sha1').digest()));
+show(() => crypto.createHash('sha256').update(require('fs').readFileSync(__filename)).digest('hex').length);
+show(() => require('node:crypto') === crypto);
+crypto.randomInt(1, 2, (err, n) => {
+  console.log('randomInt cb', err, n);
+  crypto.pbkdf2('pw', 'salt', 10, 16, 'sha512', (err, key) => {
+    console.log('pbkdf2 cb', err, key.toString('hex'));
+    crypto.randomBytes(8, (err, b) => console.log('randomBytes cb', err, b.length));
+  });
+});

@@ -1,0 +1,41 @@
+// diagnostics_channel: channels by name, subscribe/unsubscribe/publish, a throwing subscriber, TracingChannel's events around sync, promise and callback calls, bad arguments
+const dc = require('diagnostics_channel');
+const show = (f) => { try { const v = f(); if (v !== undefined) console.log(v); } catch (e) { console.log(`${e.name} ${e.code} ${e.message}`); } };
+const ch = dc.channel('my-channel');
+console.log(ch.name, ch.hasSubscribers, dc.hasSubscribers('my-channel'), ch === dc.channel('my-channel'), ch instanceof dc.Channel);
+const onMessage = (message, name) => console.log('got', message, name);
+ch.subscribe(onMessage);
+console.log(ch.hasSubscribers, dc.hasSubscribers('my-channel'), dc.hasSubscribers('other'));
+ch.publish({ hello: 'world' });
+dc.subscribe('my-channel', (m) => console.log('second', m));
+ch.publish(1);
+console.log(ch.unsubscribe(onMessage), ch.unsubscribe(onMessage), dc.unsubscribe('my-channel', () => {}));
+ch.publish(2);
+const sym = Symbol('sym');
+dc.subscribe(sym, (m, name) => console.log('symbol channel', m, name));
+dc.channel(sym).publish('s');
+show(() => dc.channel(5));
+show(() => dc.subscribe('x', 5));
+show(() => ch.subscribe());
+show(() => dc.tracingChannel(5));
+const tc = dc.tracingChannel('op');
+console.log(tc.start.name, tc.error.name, tc.hasSubscribers);
+const log = (event) => (ctx) => console.log(event, JSON.stringify(ctx));
+const handlers = { start: log('start'), end: log('end'), asyncStart: log('asyncStart'), asyncEnd: log('asyncEnd'), error: (ctx) => console.log('error', ctx.error.message) };
+tc.subscribe(handlers);
+console.log(tc.traceSync((a, b) => a + b, { id: 1 }, null, 2, 3));
+show(() => tc.traceSync(() => { throw new Error('sync boom'); }, { id: 2 }));
+tc.traceCallback((x, cb) => cb(null, x * 2), 1, { id: 3 }, null, 21, (err, v) => console.log('callback', err, v));
+tc.tracePromise(async (x) => x + 1, { id: 4 }, null, 41).then((v) => {
+  console.log('promise', v);
+  return tc.tracePromise(async () => { throw new Error('async boom'); }, { id: 5 });
+}).catch((e) => {
+  console.log('rejected', e.message);
+  console.log(tc.unsubscribe(handlers), tc.hasSubscribers);
+  console.log(tc.traceSync(() => 'untraced'));
+  dc.subscribe('throws', () => { throw new Error('subscriber threw'); });
+  dc.subscribe('throws', () => console.log('later subscriber still runs'));
+  process.on('uncaughtException', (err) => console.log('uncaught', err.message));
+  dc.channel('throws').publish(0);
+  console.log('after publish');
+});

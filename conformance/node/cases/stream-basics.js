@@ -1,0 +1,26 @@
+// stream: Readable (flowing, paused, object mode, setEncoding), Writable (backpressure, drain, end callback), Transform with flush, Duplex, PassThrough, pipeline (callback and promise, generators), finished, async iteration, operators, errors.
+const { Readable, Writable, Transform, PassThrough, pipeline, finished, Duplex } = require('stream');
+const log = (...a) => console.log(...a);
+const r = new Readable({ objectMode: true, read() {} });
+r.on('data', (d) => log('data', d)); r.on('end', () => log('end')); r.on('close', () => log('close'));
+r.push(1); r.push({ a: 2 }); r.push(null);
+const w = new Writable({ objectMode: true, highWaterMark: 2, write(chunk, enc, cb) { log('write', chunk); setTimeout(cb, 5); } });
+log('w1', w.write('a'), 'w2', w.write('b'), 'w3', w.write('c'));
+w.on('drain', () => log('drain')); w.on('finish', () => log('finish')); w.on('close', () => log('wclose'));
+w.end('d', () => log('end cb'));
+const upper = new Transform({ objectMode: true, transform(chunk, enc, cb) { cb(null, String(chunk).toUpperCase()); }, flush(cb) { this.push('FLUSHED'); cb(); } });
+pipeline(Readable.from(['x', 'y', 'z']), upper, new Writable({ objectMode: true, write(c, e, cb) { log('piped', c); cb(); } }), (err) => log('pipeline done', err));
+(async () => { const out = []; for await (const v of Readable.from([1, 2, 3])) out.push(v); log('async iter', out); })();
+const p = new PassThrough({ objectMode: true }); finished(p, (err) => log('finished', err)); p.end('q'); p.resume();
+const bad = new Readable({ read() { this.destroy(new Error('boom')); } });
+bad.on('error', (e) => log('error', e.message)); bad.on('close', () => log('bad close')); bad.resume();
+pipeline(Readable.from([1]), new Transform({ objectMode: true, transform(c, e, cb) { cb(new Error('tfail')); } }), new PassThrough({ objectMode: true }), (err) => log('pipeline err', err && err.message));
+Readable.from([1, 2, 3, 4]).map((x) => x * 2).filter((x) => x > 2).toArray().then((a) => log('ops', a));
+const paused = new Readable({ objectMode: true, read() {} }); paused.push('p1'); paused.push('p2'); paused.push(null);
+paused.on('readable', () => { let c; while ((c = paused.read()) !== null) log('read', c); });
+paused.on('end', () => log('paused end'));
+const d = new Duplex({ objectMode: true, read() { this.push('from duplex'); this.push(null); }, write(c, e, cb) { log('duplex got', c); cb(); } });
+d.on('data', (x) => log('duplex data', x)); d.write('to duplex'); d.end();
+log(new PassThrough().readableHighWaterMark, new Readable({ objectMode: true }).readableHighWaterMark, Readable.name, typeof require('stream'), require('stream') === require('stream').Stream);
+const s = new Readable({ read() {} }); s.setEncoding('utf8'); s.on('data', (c) => log('str', typeof c, c)); s.push('héllo'); s.push(null);
+require('stream/promises').pipeline(Readable.from(['a']), new PassThrough({ objectMode: true }), async function* (src) { for await (const c of src) yield c + '!'; }, new Writable({ objectMode: true, write(c, e, cb) { log('gen', c); cb(); } })).then(() => log('promise pipeline ok'));

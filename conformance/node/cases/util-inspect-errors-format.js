@@ -1,0 +1,42 @@
+// util.inspect of errors (cause, extra properties, AggregateError, subclasses, a name set later, no stack), and util.format with every specifier and option.
+const util = require('util');
+const clean = (s) => s.split('\n').filter((l) => !/^\s+at /.test(l) && !/lines matching cause stack trace/.test(l)).join('\n');
+const log = (v, o) => console.log(clean(util.inspect(v, o)));
+const e = new Error('outer', { cause: new TypeError('inner') });
+e.code = 'E_CODE'; e.extra = { deep: [1, 2] };
+log(e);
+log({ err: new RangeError('nested') });
+log(new AggregateError([new Error('a'), new Error('b')], 'agg'));
+class ValidationError extends Error { constructor(m) { super(m); this.name = 'ValidationError'; this.field = 'x'; } }
+log(new ValidationError('bad'));
+class NoName extends Error {}
+log(new NoName('nn'));
+const noStack = new Error('ns'); noStack.stack = undefined; log(noStack);
+const weird = new Error('w'); weird.name = 'Custom'; log(weird);
+const nullProtoErr = Object.setPrototypeOf(new Error('np'), null); log(nullProtoErr);
+log(Object.assign(new Error('with props'), { a: 1, b: 'two' }));
+console.log(util.format('%s|%d|%i|%f|%j|%o|%O|%%|%c.', 'str', '42.5', '42.9', '3.5', { a: 1 }, [1], { b: 2 }, 'css'));
+console.log(util.format('%d %d %i', 12n, Symbol('x'), 3n));
+console.log(util.format('%s %s %s', { a: 1 }, [1, 2], new (class X { toString() { return 'X!'; } })()));
+console.log(util.format('%s', null, undefined, 5));
+console.log(util.format('no args %s'));
+console.log(util.format(1, 2, 'three', { four: 4 }));
+console.log(util.format('%s', -0), util.format('%d', -0), util.format('%s', 1n));
+console.log(util.format('%j', (() => { const a = {}; a.a = a; return a; })()));
+console.log(util.format('%o', { f() {} }));
+console.log(util.format('a%', 1));
+console.log(util.inspect('x', { colors: true }), util.inspect(new Map([[1, 'a']]), { colors: true }));
+console.log(util.inspect({ a: 1, b: 2 }, { compact: false }));
+console.log(util.inspect({ a: [1, 2, { c: 3 }] }, { compact: true, breakLength: 10 }));
+console.log(util.inspect({ b: 1, a: 2, c: 3 }, { sorted: true }));
+console.log(util.inspect(new Array(200).fill(7), { maxArrayLength: 3 }));
+console.log(util.inspect('abcdef', { maxStringLength: 2 }));
+console.log(util.inspect({ a: 1 }, { breakLength: Infinity }));
+console.log(util.inspect(Object.assign(function fn() {}, { prop: 1 })));
+console.log(util.inspect(new (class Temp { get [Symbol.toStringTag]() { return 'Tagged'; } })()));
+console.log(util.inspect(Object.create(null, { [Symbol.toStringTag]: { value: 'NT' } })));
+console.log(util.inspect(new Map([['k', new Map([['k2', new Map([['k3', 1]])]])]])));
+const arr = [1]; arr.push(arr); console.log(util.inspect(arr));
+const a = {}; const b = { a }; a.b = b; console.log(util.inspect([a, b]));
+console.log(util.inspect(Object.defineProperty({}, 'x', { get() { throw new Error('boom'); }, enumerable: true }), { getters: true }));
+console.log(util.inspect(-0), util.inspect([-0]), util.inspect(0.1 + 0.2), util.inspect(1e21), util.inspect(2 ** 53));

@@ -1,0 +1,25 @@
+// util.parseArgs: options, shorts, groups, multiple, defaults, tokens, allowNegative, and its errors
+const { parseArgs } = require('util');
+const show = (cfg) => { try { console.log(JSON.stringify(parseArgs(cfg))); } catch (e) { console.log(e.name, e.code, e.message); } };
+show({ args: ['-f', '--bar', 'b', 'pos'], options: { foo: { type: 'boolean', short: 'f' }, bar: { type: 'string' } }, allowPositionals: true });
+show({ args: ['--unknown'], options: {} });
+show({ args: ['--unknown'], options: {}, allowPositionals: true });
+show({ args: ['x'], options: {} });
+show({ args: ['--bar'], options: { bar: { type: 'string' } } });
+show({ args: ['--foo=1', '--foo', '2'], options: { foo: { type: 'string', multiple: true } } });
+show({ args: ['-abc'], options: { a: { type: 'boolean', short: 'a' }, b: { type: 'boolean', short: 'b' }, c: { type: 'string', short: 'c' } }, strict: false });
+show({ args: ['--no-color', '--', '--x'], options: { color: { type: 'boolean' } }, allowPositionals: true, allowNegative: true, tokens: true });
+show({ args: [], options: { d: { type: 'string', default: 'dv' }, e: { type: 'boolean', default: 3 } } });
+show({ args: [], options: { d: { type: 'int' } } });
+show({ args: [], options: { d: { type: 'string', short: 'dd' } } });
+show({ args: 'x' });
+show({ args: ['-f', 'v'], options: { f: { type: 'string', short: 'f' } }, tokens: true });
+show({ args: ['--no-xyz'], options: {}, allowNegative: true, tokens: true });
+show({ args: ['--no-xyz'], options: {}, allowNegative: true, strict: false, tokens: true });
+show({ args: ['--no-s'], options: { s: { type: 'string' } }, allowNegative: true, strict: false, tokens: true });
+show({ args: ['--no-b=1'], options: { b: { type: 'boolean' } }, allowNegative: true, tokens: true });
+show({ args: ['--no-b', '--b'], options: { b: { type: 'boolean' } }, allowNegative: true });
+show({ args: ['--no-s'], options: { s: { type: 'string' } }, allowNegative: true });
+show({ args: ['--no-s', 'v'], options: { s: { type: 'string' } }, allowNegative: true, strict: false });
+show({ args: ['--no-m', '--m'], options: { m: { type: 'boolean', multiple: true } }, allowNegative: true });
+show({ args: ['--no-b=1'], options: { b: { type: 'boolean' } }, allowNegative: true, strict: false });

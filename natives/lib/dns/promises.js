@@ -1,0 +1,4 @@
+// dns/promises: the promise form of dns (lookup).
+'use strict';
+
+module.exports = require('dns').promises;

@@ -1,0 +1,30 @@
+// perf_hooks: the performance timeline (internal/perf/performance.js).
+'use strict';
+
+const perf = require('internal/perf/performance');
+
+module.exports = {
+  Performance: perf.Performance,
+  PerformanceEntry: perf.PerformanceEntry,
+  PerformanceMark: perf.PerformanceMark,
+  PerformanceMeasure: perf.PerformanceMeasure,
+  PerformanceObserver: perf.PerformanceObserver,
+  PerformanceObserverEntryList: perf.PerformanceObserverEntryList,
+  PerformanceResourceTiming: perf.PerformanceResourceTiming,
+  monitorEventLoopDelay: perf.monitorEventLoopDelay,
+  createHistogram: perf.createHistogram,
+  performance: perf.performance,
+  constants: {
+    NODE_PERFORMANCE_GC_MAJOR: 4,
+    NODE_PERFORMANCE_GC_MINOR: 1,
+    NODE_PERFORMANCE_GC_INCREMENTAL: 8,
+    NODE_PERFORMANCE_GC_WEAKCB: 16,
+    NODE_PERFORMANCE_GC_FLAGS_NO: 0,
+    NODE_PERFORMANCE_GC_FLAGS_CONSTRUCT_RETAINED: 2,
+    NODE_PERFORMANCE_GC_FLAGS_FORCED: 4,
+    NODE_PERFORMANCE_GC_FLAGS_SYNCHRONOUS_PHANTOM_PROCESSING: 8,
+    NODE_PERFORMANCE_GC_FLAGS_ALL_AVAILABLE_GARBAGE: 16,
+    NODE_PERFORMANCE_GC_FLAGS_ALL_EXTERNAL_MEMORY: 32,
+    NODE_PERFORMANCE_GC_FLAGS_SCHEDULE_IDLE: 64,
+  },
+};
