@@ -55,10 +55,11 @@ Heap::~Heap() {
 
 void* Heap::allocate_memory(size_t size) {
   size_t rounded = size <= kMaxSmallSize ? kSizeClasses[size_class_for(size)] : size;
-  if (options_.stress)
-    collect_now(CollectReason::Stress);
-  else if (stats_.bytes_since_collect + rounded > stats_.threshold)
-    collect_now(CollectReason::Threshold);
+  if (options_.stress || stats_.bytes_since_collect + rounded > stats_.threshold) {
+    CollectReason reason = options_.stress ? CollectReason::Stress : CollectReason::Threshold;
+    // A debugger may take the collection over (it runs it itself, later).
+    if (!deferrer_ || !deferrer_(reason)) collect_now(reason);
+  }
   return size <= kMaxSmallSize ? allocate_small(size_class_for(size)) : allocate_large(size);
 }
 
@@ -133,7 +134,10 @@ void Heap::collect_now(CollectReason reason, const std::function<void(Collection
   tracer.clear_cycle_state();
   // (A debugger stepping through the cycle sees it between the phases.)
   auto step = [&](CollectionPhase phase) {
-    if (between) (*between)(phase);
+    if (!between) return;
+    between_phases_ = true;
+    (*between)(phase);
+    between_phases_ = false;
   };
 
   // 1. Mark: everything the roots name, then everything reachable from it.
@@ -169,6 +173,8 @@ void Heap::collect_now(CollectReason reason, const std::function<void(Collection
   if (observer_) observer_(false, cycle);
 }
 
+size_t Heap::marked_so_far() const { return marker_.marked_; }
+
 size_t Heap::size_of(const Cell* cell) const {
   if (!cell->is_large()) return kSizeClasses[cell->size_class_];
   for (const LargeCell& l : large_)
@@ -177,7 +183,9 @@ size_t Heap::size_of(const Cell* cell) const {
 }
 
 void Heap::edges_of(const Cell* cell, std::vector<const Cell*>& out) {
-  if (collecting_ || !cell) return;
+  // (Between the phases of a stepped collection the cells are all still
+  // there: an edge walk, which marks nothing, is safe.)
+  if ((collecting_ && !between_phases_) || !cell) return;
   Tracer tracer(*this, Tracer::Mode::Edges);
   tracer.edges_ = &out;
   tracer.current_ = cell;
@@ -187,6 +195,7 @@ void Heap::edges_of(const Cell* cell, std::vector<const Cell*>& out) {
 void Heap::mark_roots(Tracer& tracer) {
   tracer.current_ = nullptr;
   for (RootSection* section : sections_) {
+    if (std::find(ignored_sections_.begin(), ignored_sections_.end(), section) != ignored_sections_.end()) continue;
     tracer.root_name_ = section->root_name();
     tracer.root_label_ = nullptr;
     section->trace_roots(tracer);

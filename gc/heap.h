@@ -14,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_set>
@@ -129,6 +130,11 @@ class Heap {
   void set_collection_observer(std::function<void(bool starting, const CycleStats& cycle)> observer) {
     observer_ = std::move(observer);
   }
+  // Asked when a collection is due (threshold or stress): true holds it back
+  // (a debugger will run it itself). Null: always collect.
+  void set_collection_deferrer(std::function<bool(CollectReason)> deferrer) { deferrer_ = std::move(deferrer); }
+  // Inside collect_in_steps' between(): how many cells are marked so far.
+  size_t marked_so_far() const;
   // The last collections, oldest first (at most kHistory).
   static constexpr size_t kHistory = 32;
   const std::deque<CycleStats>& history() const { return history_; }
@@ -136,7 +142,8 @@ class Heap {
   // A cell's size in bytes (its slot's, or a large cell's own).
   size_t size_of(const Cell* cell) const;
   // The cells `cell` points to (what its trace() visits), marking nothing:
-  // the edges of a heap graph. Not during a collection.
+  // the edges of a heap graph. Not during a collection, except between the
+  // phases of collect_in_steps.
   void edges_of(const Cell* cell, std::vector<const Cell*>& out);
   // Is this a cell the heap allocated and has not freed?
   bool owns(const Cell* cell) const { return is_allocated_cell(cell); }
@@ -158,7 +165,9 @@ class Heap {
   // found by a breadth-first marking pass that records who reached each cell
   // first; nullopt if no root reaches it (the next cycle will free it).
   // Slow; not during a collection. See retaining_path.cpp.
-  std::optional<RetainingPath> find_path_to(const Cell* target);
+  // Sections in `ignore` are left out (a debugger's own handles would
+  // otherwise be the shortest path to whatever it looks at).
+  std::optional<RetainingPath> find_path_to(const Cell* target, std::span<const RootSection* const> ignore = {});
 
   // f(Cell&) for every allocated cell (heap dumps, the live view).
   template <class F>
@@ -218,6 +227,9 @@ class Heap {
   std::vector<RootSection*> sections_;
   std::vector<std::pair<size_t, AfterMarkHook>> after_mark_;
   std::function<void(bool, const CycleStats&)> observer_;
+  std::function<bool(CollectReason)> deferrer_;
+  bool between_phases_ = false;
+  std::span<const RootSection* const> ignored_sections_;  // find_path_to's  // inside collect_in_steps' between()
   std::deque<CycleStats> history_;
   size_t next_hook_id_ = 1;
   detail::HandleList rooted_;

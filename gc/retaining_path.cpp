@@ -17,12 +17,14 @@ std::string RetainingPath::to_string() const {
   return out;
 }
 
-std::optional<RetainingPath> Heap::find_path_to(const Cell* target) {
+std::optional<RetainingPath> Heap::find_path_to(const Cell* target, std::span<const RootSection* const> ignore) {
   if (collecting_) forbidden_allocation();
   Tracer tracer(*this, Tracer::Mode::Path);
   tracer.path_target_ = target;
   collecting_ = true;  // trace() must not allocate here either
+  ignored_sections_ = ignore;
   mark_roots(tracer);
+  ignored_sections_ = {};
   tracer.trace_gray_cells();
   if (!is_marked(target)) mark_ephemerons(tracer);
 

@@ -28,6 +28,7 @@
 
 #include "builtins/builtins.h"
 #include "natives/fs_ops.h"
+#include "natives/inspector.h"
 #include "natives/modules.h"
 
 namespace glass::natives {
@@ -143,7 +144,8 @@ Value run(Vm& vm, Value req, const char* label, std::function<FsResult()> fn, To
     requests().callbacks.emplace(id, gc::Persistent<Object>(vm.heap(), as_object(req), "fs request callback"));
     Runtime* r = &rt;
     rt.loop().submit(std::move(op), [r, id, to_js](FsResult result) { complete(*r, id, result, to_js); },
-                     label);
+                     label, id);
+    if (rt.inspector) rt.inspector->note_created(Inspector::SiteKind::Work, id);
     return Value::undefined();
   }
   FsResult result = op();

@@ -15,7 +15,11 @@ Inspector::Inspector(Runtime& runtime)
   };
 }
 
-Inspector::~Inspector() { runtime_.vm().console_observer = nullptr; }
+Inspector::~Inspector() {
+  runtime_.vm().console_observer = nullptr;
+  runtime_.loop().set_before_callback(nullptr);
+  runtime_.loop().record_work(false);
+}
 
 // ---- the queue between the server's thread and the JS thread ----------------
 
@@ -46,6 +50,9 @@ void Inspector::handle(Incoming& in) {
   switch (in.kind) {
     case Incoming::Kind::Connected:
       attached_ = true;
+      // The live view's records: kept only while someone looks.
+      debugger_->set_record_sites(true);
+      runtime_.loop().record_work(true);
       std::fputs("Debugger attached.\n", stderr);
       std::fflush(stderr);
       if (session_) session_->connected();
@@ -58,6 +65,11 @@ void Inspector::handle(Incoming& in) {
       d.set_skip_all_pauses(false);
       d.set_breakpoints_active(true);
       d.remove_all_breakpoints();
+      d.set_record_sites(false);
+      d.set_break_on_gc(false);
+      runtime_.loop().record_work(false);
+      phase_breakpoints_.clear();
+      runtime_.loop().set_before_callback(nullptr);
       if (d.paused()) d.resume();
       waiting_for_debugger_ = false;
       return;
@@ -109,11 +121,57 @@ void Inspector::paused(const debug::PauseInfo& pause) {
   while (debugger_->paused()) {
     auto in = pop(true);
     handle(*in);
+    // A collection the client asked to step through runs now that its
+    // request is answered; it pauses (nested) after each phase.
+    if (debugger_->take_collection_request()) {
+      debugger_->step_collection();
+      // Over: still paused (unless the client resumed), with fresh frames.
+      if (debugger_->paused()) session_->paused(debugger_->pause_info());
+    }
   }
   // Timers made from here on count from now, not from before the pause
   // (those made before it keep their due times).
   runtime_.loop().refresh_time();
-  if (attached_) session_->resumed();
+  // (Between a collection's phases the program is not resuming: the next phase pauses it again.)
+  if (attached_ && !debugger_->collecting()) session_->resumed();
+}
+
+// ---- where the loop's items came from ---------------------------------------------
+
+void Inspector::note_created(SiteKind kind, uint64_t id) {
+  if (!attached_) return;
+  if (sites_.size() > 100000) sites_.erase(sites_.begin());  // a long session: the oldest go
+  if (auto at = debugger_->current_location()) sites_[{kind, id}] = *at;
+  if (kind == SiteKind::Tick) tick_sites_.push_back(debugger_->current_location());
+}
+
+void Inspector::note_tick_ran() {
+  if (!tick_sites_.empty()) tick_sites_.pop_front();
+}
+
+std::optional<debug::Location> Inspector::site_of(SiteKind kind, uint64_t id) const {
+  auto it = sites_.find({kind, id});
+  if (it == sites_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<debug::Location> Inspector::tick_site(size_t n) const {
+  return n < tick_sites_.size() ? tick_sites_[n] : std::nullopt;
+}
+
+// A loop-phase breakpoint: before the loop runs a callback in that phase,
+// the program is set to pause at the callback's first instruction.
+void Inspector::set_phase_breakpoint(const std::string& phase, bool on) {
+  if (on) phase_breakpoints_.insert(phase);
+  else phase_breakpoints_.erase(phase);
+  if (phase_breakpoints_.empty()) {
+    runtime_.loop().set_before_callback(nullptr);
+    return;
+  }
+  runtime_.loop().set_before_callback([this](const char*, const std::string&) {
+    std::string phase = runtime_.loop().phase();
+    if (phase_breakpoints_.count(phase)) debugger_->pause_for("loopPhase", phase);
+  });
 }
 
 // ---- the runtime's events ------------------------------------------------------

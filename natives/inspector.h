@@ -19,6 +19,9 @@
 #pragma once
 #include <condition_variable>
 #include <deque>
+#include <map>
+#include <optional>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -79,6 +82,17 @@ class Inspector final : public debug::DebuggerDelegate {
   // for the debugger to disconnect...", and serve it until it goes.
   void program_ending();
 
+  // ---- where the loop's items came from (the live view's "created at") ----
+  // Recorded only while a client is attached (nothing costs anything otherwise).
+  enum class SiteKind : uint8_t { Timer, Immediate, Work, Tick };
+  void note_created(SiteKind kind, uint64_t id);
+  void note_tick_ran();  // the oldest nextTick ran
+  std::optional<debug::Location> site_of(SiteKind kind, uint64_t id) const;
+  std::optional<debug::Location> tick_site(size_t n) const;  // the n-th waiting nextTick
+  // ---- loop-phase breakpoints and "run to the next callback" ----
+  void set_phase_breakpoint(const std::string& phase, bool on);
+  const std::set<std::string>& phase_breakpoints() const { return phase_breakpoints_; }
+
   // ---- debug::DebuggerDelegate ----
   void script_parsed(const debug::Script& script) override;
   void breakpoint_resolved(debug::BreakpointId id, const debug::Location& where) override;
@@ -100,6 +114,9 @@ class Inspector final : public debug::DebuggerDelegate {
   bool attached_ = false;  // JS thread's view: a client is connected
   bool waiting_for_debugger_ = false;
   bool ended_ = false;
+  std::map<std::pair<SiteKind, uint64_t>, debug::Location> sites_;
+  std::deque<std::optional<debug::Location>> tick_sites_;
+  std::set<std::string> phase_breakpoints_;
 
   std::mutex mutex_;
   std::condition_variable arrived_;

@@ -32,6 +32,12 @@ void Runtime::queue_next_tick(Value fn, std::span<const Value> args) {
   q.push_back(f);
   q.push_back(object_value(list));
   ticks_.get()->set_array_length_raw(uint32_t(q.size()));
+  if (inspector) inspector->note_created(Inspector::SiteKind::Tick, 0);
+}
+
+std::span<const Value> Runtime::pending_ticks() const {
+  std::vector<Value>& q = ticks_.get()->dense_elements();
+  return std::span<const Value>(q).subspan(std::min(tick_head_, q.size()));
 }
 
 void Runtime::drain_microtasks() {
@@ -44,6 +50,7 @@ void Runtime::drain_microtasks() {
         RootedValue fn(vm_.heap(), q[tick_head_]);
         gc::Rooted<Object> list(vm_.heap(), as_object(q[tick_head_ + 1]));
         tick_head_ += 2;
+        if (inspector) inspector->note_tick_ran();
         ValueVector args(vm_.heap());
         args.values = list->dense_elements();
         if (options_.trace_loop) std::fprintf(options_.trace_loop, "[loop]   callback: nextTick\n");

@@ -68,6 +68,8 @@ class Runtime {
 
   // The debugger joined to this runtime (--inspect, glass inspect), or null.
   Inspector* inspector = nullptr;
+  // The nextTick queue's waiting entries: (function, arguments array) pairs.
+  std::span<const Value> pending_ticks() const;
 
   // The object `process` (made by install_process).
   Object* process() const { return process_.get(); }

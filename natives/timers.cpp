@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "builtins/builtins.h"
+#include "natives/inspector.h"
 #include "natives/runtime.h"
 
 namespace glass::natives {
@@ -71,6 +72,7 @@ Value schedule(Vm& vm, std::span<const Value> args, bool repeat) {
   uint64_t id = rt.loop().add_timer(std::chrono::milliseconds(int64_t(delay)),
                                     [r, id_cell] { fire(*r, *id_cell); }, repeat, repeat ? "interval" : "timer");
   *id_cell = id;
+  if (rt.inspector) rt.inspector->note_created(Inspector::SiteKind::Timer, id);
   Object* handle = make_handle(vm, keys_of(vm)->timeout_proto.get(), id, fn, extra);
   rt.timers[id] = Runtime::TimerRecord{gc::Persistent<Object>(vm.heap(), handle, "timer"), repeat, false};
   return object_value(handle);
@@ -98,7 +100,8 @@ Value set_immediate(Vm& vm, Value, std::span<const Value> args, Value) {
                                              to_utf8(vm, typeof_value(vm, fn)));
   uint64_t id = rt.next_immediate_id++;
   Runtime* r = &rt;
-  rt.loop().add_immediate([r, id] { fire(*r, id); }, "immediate");
+  rt.loop().add_immediate([r, id] { fire(*r, id); }, "immediate", id);
+  if (rt.inspector) rt.inspector->note_created(Inspector::SiteKind::Immediate, id);
   std::span<const Value> extra = args.size() > 1 ? args.subspan(1) : std::span<const Value>();
   Object* handle = make_handle(vm, keys_of(vm)->immediate_proto.get(), id, fn, extra);
   rt.timers[id] = Runtime::TimerRecord{gc::Persistent<Object>(vm.heap(), handle, "immediate"), false, true};

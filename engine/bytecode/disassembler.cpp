@@ -152,6 +152,15 @@ void disassemble_one(std::ostream& out, const CompiledFunction& fn) {
 
 }  // namespace
 
+std::string instruction_text(const CompiledFunction& fn, uint32_t pc) {
+  if (pc >= fn.code.size()) return "";
+  std::string text, comment;
+  operands(fn, pc, text, comment);
+  std::string line = pad(std::string(info(fn.code[pc].op()).name), 19) + text;
+  if (!comment.empty()) line = pad(line, 40) + "; " + comment;
+  return line;
+}
+
 void disassemble(std::ostream& out, const CompiledFunction& fn) {
   disassemble_one(out, fn);
   for (const auto& nested : fn.functions) {

@@ -18,11 +18,15 @@
 // (name shown), jump targets as absolute indices (-> 0012).
 #pragma once
 #include <ostream>
+#include <string>
 
 #include "bytecode/function.h"
 
 namespace glass::bytecode {
 
 void disassemble(std::ostream& out, const CompiledFunction& fn);
+// One instruction as the listing prints it after its index and position:
+// "Add                r2, r0, r1" (and "; what they refer to").
+std::string instruction_text(const CompiledFunction& fn, uint32_t pc);
 
 }  // namespace glass::bytecode

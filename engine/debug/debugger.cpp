@@ -14,10 +14,16 @@ namespace glass::debug {
 Debugger::Debugger(Vm& vm, DebuggerDelegate& delegate) : vm_(vm), delegate_(delegate), handles_(vm.heap()) {
   vm_.heap().add_root_section(*this);
   vm_.set_debug_hooks(this);
+  // Numbers handed out for cells name nothing once a collection may free them.
+  vm_.heap().set_collection_observer([this](bool starting, const gc::CycleStats&) {
+    if (starting && !in_collection_) forget_cell_numbers();
+  });
 }
 
 Debugger::~Debugger() {
   if (vm_.debug_hooks() == this) vm_.set_debug_hooks(nullptr);
+  vm_.heap().set_collection_observer(nullptr);
+  vm_.heap().set_collection_deferrer(nullptr);
   for (auto& [id, bp] : breakpoints_)
     for (auto& [code, pc] : bp.sites) --code->breakpoint_count;
   vm_.heap().remove_root_section(*this);
@@ -65,7 +71,7 @@ void Debugger::add_site(BreakpointId, Breakpoint& bp, const bytecode::CompiledFu
 }
 
 void Debugger::resolve_in(BreakpointId id, Breakpoint& bp, const Script& script, std::vector<Location>* resolved) {
-  if (!matches(bp.spec, script)) return;
+  if (bp.spec.instruction || !matches(bp.spec, script)) return;
   // The first break location at or after (line, column), over every function of the script.
   const bytecode::CompiledFunction* best_code = nullptr;
   const bytecode::PositionEntry* best = nullptr;
@@ -189,7 +195,8 @@ bool Debugger::breakpoint_hit(Frame& frame, uint32_t pc, std::vector<BreakpointI
 // ============================================================================
 
 void Debugger::update_armed() {
-  bool armed = step_.has_value() || pause_next_.has_value() || resumed_frame_ != nullptr || continue_to_.has_value();
+  bool armed = step_.has_value() || pause_next_.has_value() || resumed_frame_ != nullptr || continue_to_.has_value() ||
+               pause_for_.has_value();
   armed_.store(armed || pause_requested_.load() || interrupt_requested_.load(), std::memory_order_relaxed);
   // Another thread may have asked for something between the loads and the
   // store: look again, so that a request is never lost.
@@ -214,6 +221,16 @@ void Debugger::pause_next(PauseReason reason) {
 void Debugger::resume() {
   step_.reset();
   paused_ = false;
+  forget_cell_numbers();
+}
+
+void Debugger::pause_for(std::string detail, std::string phase) {
+  PauseInfo info;
+  info.reason = PauseReason::Instrumentation;
+  info.detail = std::move(detail);
+  info.phase = std::move(phase);
+  pause_for_ = std::move(info);
+  update_armed();
 }
 
 bool Debugger::continue_to(const Location& where) {
@@ -260,6 +277,8 @@ void Debugger::enter_pause(PauseInfo info) {
   step_.reset();
   continue_to_.reset();
   pause_next_.reset();
+  pause_for_.reset();
+  gc_pause_pending_ = false;
   update_armed();
   delegate_.paused(pause_);  // serves the client until it resumes or steps
   paused_ = false;
@@ -280,6 +299,7 @@ bool Debugger::step_stops_at(const Frame& frame, size_t index, uint32_t) {
   switch (step_->kind) {
     case StepKind::Into:
     case StepKind::Instruction: return true;
+    case StepKind::NextCallback: return step_->stack_emptied;
     case StepKind::Over:
       if (step_->awaiting.is_object()) return frame.generator == as_object(step_->awaiting);
       return index <= step_->depth;
@@ -320,7 +340,8 @@ void Debugger::before_instruction(Vm& vm, Frame& frame, const bytecode::Instruct
       info.reason = PauseReason::Step;
       return enter_pause(std::move(info));
     }
-    if (statement && breakpoints_active_ && code->breakpoint_count && breakpoint_hit(frame, pc, info.hit_breakpoints)) {
+    // (A statement's breakpoints sit at its first instruction; an instruction breakpoint anywhere.)
+    if (breakpoints_active_ && code->breakpoint_count && breakpoint_hit(frame, pc, info.hit_breakpoints)) {
       info.reason = PauseReason::Breakpoint;
       return enter_pause(std::move(info));
     }
@@ -330,8 +351,11 @@ void Debugger::before_instruction(Vm& vm, Frame& frame, const bytecode::Instruct
     }
     if (user_code && step_ && (step_->kind == StepKind::Instruction || (statement && step_stops_at(frame, index, pc)))) {
       info.reason = PauseReason::Step;
+      if (step_->kind == StepKind::Instruction) info.detail = "instruction";
+      if (step_->kind == StepKind::NextCallback) info.detail = "callback";
       return enter_pause(std::move(info));
     }
+    if (user_code && pause_for_) return enter_pause(*pause_for_);
     if (user_code && statement && pause_next_) {
       info.reason = *pause_next_;
       return enter_pause(std::move(info));
@@ -354,6 +378,10 @@ void Debugger::debugger_statement(Vm&, Frame&) {
 void Debugger::leaving_frame(Vm& vm, const Frame& frame, Leave how) {
   if (!step_ || quiet_) return;
   const size_t index = size_t(&frame - vm.frames().data());
+  if (step_->kind == StepKind::NextCallback) {
+    if (index == 0) step_->stack_emptied = true;  // the callback is over: the next one stops
+    return;
+  }
   const bool ours = step_->kind == StepKind::Into || step_->kind == StepKind::Instruction || index <= step_->depth;
   if (!ours) return;
   if (how == Leave::Await && step_->kind == StepKind::Over && frame.generator) {

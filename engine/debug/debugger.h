@@ -17,11 +17,13 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "debug/handles.h"
@@ -51,6 +53,7 @@ struct BreakpointSpec {
   ScriptId script = 0;
   uint32_t line = 1, column = 0;  // column 0: the first break location on the line
   std::string condition;          // JS evaluated in the paused frame; pause only when truthy
+  bool instruction = false;       // set_instruction_breakpoint: at one instruction, not a statement
 };
 
 enum class PauseOnExceptions : uint8_t { None, Uncaught, All };
@@ -60,17 +63,41 @@ enum class StepKind : uint8_t {
   Over,         // the next statement in this frame or a caller (across an await: in this function when it resumes)
   Out,          // the next statement in a caller
   Instruction,  // the next instruction, wherever it runs
+  NextCallback, // the first instruction of the next callback the runtime calls (after the stack empties)
 };
 
 // Why the program paused; the front end names them (CDP: "Break on start",
 // "other", "exception", "promiseRejection", "debugCommand").
-enum class PauseReason : uint8_t { Start, Breakpoint, Step, Exception, DebuggerStatement, Request };
+// Instrumentation: a pause the runtime asked for (a loop-phase breakpoint,
+// the collector wanting to run); `detail` says which.
+enum class PauseReason : uint8_t { Start, Breakpoint, Step, Exception, DebuggerStatement, Request, Instrumentation };
 
 struct PauseInfo {
   PauseReason reason = PauseReason::Request;
   std::vector<BreakpointId> hit_breakpoints;
   Value exception;            // PauseReason::Exception: the value thrown
   bool uncaught = false;      // ... and whether any handler on the stack would catch it
+  // What kind of step or instrumentation stopped here ("instruction",
+  // "callback", "gc", "loopPhase"; "" otherwise), and its phase (a loop
+  // phase, or a collection's: "before", "roots", "mark", "weak", "sweep").
+  std::string detail, phase;
+  size_t marked = 0;          // detail "gc": cells marked so far
+};
+
+// A function as a client names it: the n-th function of a script, counting
+// the top-level code as 0 and nested functions in pre-order.
+struct FunctionRef {
+  ScriptId script = 0;
+  uint32_t index = 0;
+};
+
+// A register of a frame, named where the locals table has a variable in it.
+struct RegisterValue {
+  uint32_t index = 0;
+  std::string name;  // "" for a temporary
+  bytecode::VariableKind kind = bytecode::VariableKind::Var;
+  Value value;
+  bool uninitialized = false;  // a binding in its temporal dead zone
 };
 
 // One entry of the call stack as a debugger shows it: a bytecode frame; a
@@ -150,6 +177,10 @@ class Debugger final : public DebugHooks, public gc::RootSection {
   void set_skip_all_pauses(bool skip) { skip_all_pauses_ = skip; }
   void set_pause_on_exceptions(PauseOnExceptions mode) { pause_on_exceptions_ = mode; }
   PauseOnExceptions pause_on_exceptions() const { return pause_on_exceptions_; }
+  // Pause before instruction `pc` of `code`, whether or not a statement
+  // starts there. `at` gets its source position.
+  BreakpointId set_instruction_breakpoint(const bytecode::CompiledFunction* code, uint32_t pc,
+                                          const std::string& condition, Location* at);
   // Break locations of `script` in [from, to) (to.line 0: to the end).
   std::vector<Location> possible_breakpoints(ScriptId script, Location from, Location to) const;
   // Pause at the first statement that runs (--inspect-brk's "Break on start").
@@ -158,6 +189,9 @@ class Debugger final : public DebugHooks, public gc::RootSection {
   // ---- running and stopping -------------------------------------------------------
   // Any thread: pause at the next statement that runs.
   void request_pause();
+  // Pause at the next instruction of user code that runs, with reason
+  // Instrumentation (a loop-phase breakpoint, a collection left to the debugger).
+  void pause_for(std::string detail, std::string phase);
   // Any thread: the delegate's interrupted() runs at the next instruction
   // (or sooner: a front end also wakes an idle event loop itself).
   void request_interrupt();
@@ -180,6 +214,47 @@ class Debugger final : public DebugHooks, public gc::RootSection {
   // The async functions awaiting the one running in `frame` (outermost last):
   // the await chain CDP shows as asyncStackTrace.
   std::vector<CallFrame> async_parents(const CallFrame& frame) const;
+
+  // ---- the machine under the language (machine.cpp) ------------------------------------
+  std::optional<FunctionRef> function_ref(const bytecode::CompiledFunction* code) const;
+  const bytecode::CompiledFunction* function_at(FunctionRef ref) const;
+  // A JS or suspended frame's code and the instruction it is at (0 for others).
+  const bytecode::CompiledFunction* code_of(const CallFrame& frame) const;
+  uint32_t pc_of(const CallFrame& frame) const;
+  // Every register of a JS or suspended frame.
+  std::vector<RegisterValue> registers(const CallFrame& frame) const;
+  // Cells a client names by number while it looks at the heap (a heap
+  // view's nodes). Not roots: the table empties when a collection starts,
+  // and at every resume, so a number never names a freed cell.
+  uint32_t cell_number(const gc::Cell* cell);
+  const gc::Cell* numbered_cell(uint32_t number) const;
+  void forget_cell_numbers() { cell_numbers_.clear(); numbered_cells_.clear(); }
+
+  // ---- where things were made (machine.cpp; recorded only while on) ---------------------
+  void set_record_sites(bool on) { record_sites_ = on; }
+  bool record_sites() const { return record_sites_; }
+  // Where the program is now: the innermost JS frame's position (none: no JS running).
+  std::optional<Location> current_location() const;
+  // Where promise job number n (Vm::jobs_started() <= n < Vm::jobs_queued()) was queued.
+  std::optional<Location> job_site(uint64_t n) const;
+
+  // ---- the collector, stopped between phases (machine.cpp) --------------------------------
+  // Break on the next collection the heap wants: it is left to the debugger,
+  // and the program pauses (Instrumentation, "gc", "before") at the next instruction.
+  void set_break_on_gc(bool on);
+  bool break_on_gc() const { return break_on_gc_; }
+  // While paused: run a collection the debugger drives up to its next phase,
+  // then pause again there (the delegate's paused() is called, nested, with
+  // detail "gc" and the phase). Returns when the collection is over or the
+  // client resumed. Only reading is safe in those nested pauses.
+  void step_collection();
+  // Inside a nested pause of step_collection: go on to the next phase.
+  void continue_collection() { collection_step_requested_ = true; paused_ = false; }
+  // A front end serving a request while paused asks for step_collection()
+  // to run once the request is answered (take_collection_request() tells).
+  void request_collection() { collection_requested_ = true; }
+  bool take_collection_request() { return std::exchange(collection_requested_, false); }
+  bool collecting() const { return in_collection_; }
 
   // ---- evaluation (paused or not) --------------------------------------------------------
   // `source` in frame `frame` (its variables readable and assignable, its
@@ -208,6 +283,7 @@ class Debugger final : public DebugHooks, public gc::RootSection {
   void debugger_statement(Vm& vm, Frame& frame) override;
   void leaving_frame(Vm& vm, const Frame& frame, Leave how) override;
   void exception_thrown(Vm& vm, Value exception) override;
+  void job_queued(Vm& vm) override;
   void code_loaded(Vm& vm, FunctionTemplate* top, const std::string& name, const std::string& text,
                    const ParseOptions& options) override;
 
@@ -227,6 +303,7 @@ class Debugger final : public DebugHooks, public gc::RootSection {
     size_t depth = 0;                 // Over/Out: stop in frames at index <= depth
     Value awaiting;                   // Over across an await: stop where this generator resumes
     const Frame* return_to = nullptr; // a frame returned into this (JS) caller: stop at its next instruction
+    bool stack_emptied = false;       // NextCallback: the callback running when it began has returned
   };
 
   bool matches(const BreakpointSpec& spec, const Script& script) const;
@@ -269,6 +346,18 @@ class Debugger final : public DebugHooks, public gc::RootSection {
   PauseInfo pause_;
   int quiet_ = 0;  // evaluations in progress: no pauses, no scripts reported
   std::unordered_map<std::string, gc::Persistent<FunctionTemplate>> evaluation_cache_;  // evaluate.cpp
+
+  // machine.cpp
+  std::unordered_map<const gc::Cell*, uint32_t> cell_numbers_;
+  std::vector<const gc::Cell*> numbered_cells_;
+  bool break_on_gc_ = false;
+  bool gc_pause_pending_ = false;  // the heap wanted to collect; the pause is on its way
+  bool in_collection_ = false;
+  bool collection_step_requested_ = false;
+  bool collection_requested_ = false;
+  std::optional<PauseInfo> pause_for_;  // pause_for(): at the next instruction
+  bool record_sites_ = false;
+  std::deque<std::pair<uint64_t, Location>> job_sites_;  // (job number, where it was queued)
 };
 
 }  // namespace glass::debug

@@ -46,6 +46,9 @@ class DebugHooks {
   // debugger can look for a handler and pause with the thrower's frames.
   virtual void exception_thrown(Vm& vm, Value exception) = 0;
 
+  // A promise job was queued (Vm::enqueue_job): a debugger may note where.
+  virtual void job_queued(Vm& vm) {}
+
   // New code was compiled: a script, a module, a CommonJS file (wrapped as
   // `options` says), eval code or a `new Function` body. `top` is rooted by
   // the caller.

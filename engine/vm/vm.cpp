@@ -680,6 +680,8 @@ Value Vm::evaluate_script(std::string_view text, const std::string& name) {
 void Vm::enqueue_job(Value function, Value argument) {
   jobs_.push_back(function);
   jobs_.push_back(argument);
+  ++jobs_queued_;
+  if (debug_hooks_) [[unlikely]] debug_hooks_->job_queued(*this);
 }
 
 void Vm::run_jobs() {
@@ -694,6 +696,7 @@ void Vm::run_jobs() {
     Value fn = jobs_[job_head_];
     Value arg = jobs_[job_head_ + 1];
     job_head_ += 2;
+    ++jobs_started_;
     FunctionObject* f = as_function(fn);
     if (f && f->kind == FunctionKind::Native)  // promise jobs are natives: no register-file copy
       call_native(f, Value::undefined(), std::span<const Value>(&arg, 1), Value::undefined());

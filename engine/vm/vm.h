@@ -220,6 +220,12 @@ class Vm final : public gc::RootSection {
   // Runs queued promise jobs until none are left.
   void run_jobs();
   bool has_jobs() const { return job_head_ < jobs_.size(); }
+  // The jobs waiting, as (function, argument) pairs, in the order they run
+  // (a debugger's view of the microtask queue), and how many jobs were ever
+  // queued and started (the waiting ones are numbers [started, queued)).
+  std::span<const Value> pending_jobs() const { return std::span<const Value>(jobs_).subspan(job_head_); }
+  uint64_t jobs_queued() const { return jobs_queued_; }
+  uint64_t jobs_started() const { return jobs_started_; }
   void enqueue_job(Value function, Value argument);
 
   // ---- exceptions ------------------------------------------------------------
@@ -362,6 +368,7 @@ class Vm final : public gc::RootSection {
   Value exception_;
   std::vector<Value> jobs_;  // pairs: function, argument
   size_t job_head_ = 0;
+  uint64_t jobs_queued_ = 0, jobs_started_ = 0;
   size_t job_runners_ = 0;  // run_jobs calls in progress (a job may run jobs)
   std::vector<gc::Persistent<Object>> unhandled_;
 };

@@ -52,7 +52,21 @@
   M(Profiler, setSamplingInterval, acknowledge, "accepted")                                                      \
   M(HeapProfiler, enable, acknowledge, "accepted (no heap snapshots yet)")                                       \
   M(HeapProfiler, disable, acknowledge, "accepted")                                                              \
-  M(HeapProfiler, collectGarbage, heap_profiler_collect_garbage, "run a full collection now")
+  M(HeapProfiler, collectGarbage, heap_profiler_collect_garbage, "run a full collection now")                  \
+  /* ---- Glass: the machine under the language (GLASS-DOMAIN.md) -------------------------------------- */   \
+  M(Glass, getBytecode, glass_get_bytecode, "a function's instructions, locals and the frame's current pc")     \
+  M(Glass, getRegisters, glass_get_registers, "every register of a paused frame, named from the locals table") \
+  M(Glass, stepInstruction, glass_step_instruction, "resume; pause before the next instruction")              \
+  M(Glass, setInstructionBreakpoint, glass_set_instruction_breakpoint, "a breakpoint at one instruction")      \
+  M(Glass, getQueues, glass_get_queues, "the loop's phase and every queue feeding the stack, with creation sites") \
+  M(Glass, getThreadPool, glass_get_thread_pool, "the pool's threads and its work items' states")              \
+  M(Glass, setLoopPhaseBreakpoint, glass_set_loop_phase_breakpoint, "pause before a callback of a loop phase") \
+  M(Glass, runToNextCallback, glass_run_to_next_callback, "resume; pause in the next callback the runtime calls") \
+  M(Glass, getHeapGraph, glass_get_heap_graph, "the cells near an object or a frame, with sizes and edges")    \
+  M(Glass, getRetainingPath, glass_get_retaining_path, "what keeps a cell alive: a root and the edges from it") \
+  M(Glass, getGcHistory, glass_get_gc_history, "the last collections (as --trace-gc prints them)")            \
+  M(Glass, setBreakOnGc, glass_set_break_on_gc, "pause when the heap next wants to collect")                   \
+  M(Glass, stepCollection, glass_step_collection, "run a debugger-driven collection to its next phase")
 
 #define GLASS_CDP_EVENTS(E)                                                                        \
   E(Runtime, executionContextCreated, "the program's one context (on Runtime.enable)")           \

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "inspector/cdp_methods.h"
+#include "inspector/cdp_params.h"
 #include "natives/runtime.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
@@ -18,34 +19,9 @@ const char* reason_name(debug::PauseReason reason, bool uncaught_rejection) {
     case debug::PauseReason::Start: return "Break on start";
     case debug::PauseReason::Exception: return uncaught_rejection ? "promiseRejection" : "exception";
     case debug::PauseReason::Request: return "other";
+    case debug::PauseReason::Instrumentation: return "instrumentation";
     default: return "other";
   }
-}
-
-std::string string_param(const json& params, const char* field, bool required = true) {
-  auto it = params.find(field);
-  if (it == params.end() || it->is_null()) {
-    if (required) throw CdpError(kInvalidParams, std::string("Invalid parameters: missing '") + field + "'");
-    return "";
-  }
-  if (!it->is_string()) throw CdpError(kInvalidParams, std::string("Invalid parameters: '") + field + "' must be a string");
-  return it->get<std::string>();
-}
-
-int64_t int_param(const json& params, const char* field, std::optional<int64_t> fallback = std::nullopt) {
-  auto it = params.find(field);
-  if (it == params.end() || it->is_null()) {
-    if (fallback) return *fallback;
-    throw CdpError(kInvalidParams, std::string("Invalid parameters: missing '") + field + "'");
-  }
-  if (!it->is_number()) throw CdpError(kInvalidParams, std::string("Invalid parameters: '") + field + "' must be a number");
-  return it->get<int64_t>();
-}
-
-bool bool_param(const json& params, const char* field, bool fallback = false) {
-  auto it = params.find(field);
-  if (it == params.end() || !it->is_boolean()) return fallback;
-  return it->get<bool>();
 }
 
 }  // namespace
@@ -125,6 +101,14 @@ void CdpSession::handle(const std::string& message) {
   json params = request.contains("params") ? request["params"] : json::object();
   if (params.is_null()) params = json::object();
   if (!params.is_object()) return send_error(id, kInvalidParams, "Invalid parameters: 'params' must be an object");
+  // Between a collection's phases nothing may allocate in the heap: only
+  // reading the machine, stepping the collection and resuming are served.
+  static const char* const kDuringCollection[] = {"Glass.stepCollection", "Glass.getHeapGraph", "Glass.getGcHistory",
+                                                  "Glass.getQueues",      "Glass.getThreadPool", "Glass.getBytecode",
+                                                  "Debugger.resume"};
+  if (debugger_.collecting() &&
+      std::find(std::begin(kDuringCollection), std::end(kDuringCollection), method) == std::end(kDuringCollection))
+    return send_error(id, kServerError, "'" + method + "' is not available while a collection is stopped between phases");
   for (const MethodTable::Row& row : MethodTable::rows()) {
     if (method != row.method) continue;
     json result;
@@ -225,6 +209,10 @@ json CdpSession::call_frames_json(const std::vector<debug::CallFrame>& frames, b
     if (f.kind == debug::CallFrame::Kind::Native) {
       frame["location"] = {{"scriptId", "0"}, {"lineNumber", 0}, {"columnNumber", 0}};
       frame["url"] = "";
+    } else if (const bytecode::CompiledFunction* code = debugger_.code_of(f)) {
+      // Where the frame is in its bytecode (the Glass domain's names; other clients ignore them).
+      if (auto ref = debugger_.function_ref(code)) frame["glassFunctionId"] = std::to_string(ref->script) + ":" + std::to_string(ref->index);
+      frame["glassPc"] = debugger_.pc_of(f);
     }
     if (paused_frames) {
       std::string frame_id = std::to_string(pause_serial_) + ":" + std::to_string(i);
@@ -247,18 +235,29 @@ json CdpSession::call_frames_json(const std::vector<debug::CallFrame>& frames, b
 }
 
 void CdpSession::paused(const debug::PauseInfo& pause) {
-  ++pause_serial_;
-  frames_ = debugger_.call_frames();
-  json params = {{"callFrames", call_frames_json(frames_, true)},
+  // Stopped between a collection's phases: the same stack as the pause the
+  // collection began in (describing values afresh could allocate).
+  const bool collection_phase = debugger_.collecting();
+  if (!collection_phase) {
+    ++pause_serial_;
+    frames_ = debugger_.call_frames();
+    frames_json_ = call_frames_json(frames_, true);
+  }
+  json params = {{"callFrames", frames_json_},
                  {"reason", reason_name(pause.reason, false)},
                  {"hitBreakpoints", json::array()}};
+  if (!pause.detail.empty()) {
+    params["data"] = {{"glass", pause.detail}};
+    if (!pause.phase.empty()) params["data"]["phase"] = pause.phase;
+    if (pause.detail == "gc" && pause.phase != "before" && pause.phase != "done") params["data"]["marked"] = pause.marked;
+  }
   for (debug::BreakpointId id : pause.hit_breakpoints)
     params["hitBreakpoints"].push_back(breakpoint_id(id, debugger_.breakpoint_spec(id)));
   if (pause.reason == debug::PauseReason::Exception) {
     params["data"] = remote_object(pause.exception, "backtrace");
     params["data"]["uncaught"] = pause.uncaught;
   }
-  if (async_depth_ > 0 && !frames_.empty()) {
+  if (async_depth_ > 0 && !frames_.empty() && !collection_phase) {
     // The await chain: the async functions waiting on the one running.
     for (const debug::CallFrame& f : frames_) {
       if (f.kind != debug::CallFrame::Kind::Js) continue;

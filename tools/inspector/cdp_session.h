@@ -94,6 +94,23 @@ class CdpSession final : public natives::InspectorSession {
   json debugger_set_async_call_stack_depth(const json&);
   json debugger_set_blackbox_patterns(const json&);
   json heap_profiler_collect_garbage(const json&);
+  // The Glass domain (cdp_glass.cpp)
+  json glass_get_bytecode(const json&);
+  json glass_get_registers(const json&);
+  json glass_step_instruction(const json&);
+  json glass_set_instruction_breakpoint(const json&);
+  json glass_get_queues(const json&);
+  json glass_get_thread_pool(const json&);
+  json glass_set_loop_phase_breakpoint(const json&);
+  json glass_run_to_next_callback(const json&);
+  json glass_get_heap_graph(const json&);
+  json glass_get_retaining_path(const json&);
+  json glass_get_gc_history(const json&);
+  json glass_set_break_on_gc(const json&);
+  json glass_step_collection(const json&);
+  json site_json(const std::optional<debug::Location>& at) const;
+  std::string callable_name(Value fn);
+  std::string timer_callback_name(Object* handle);
 
   // ---- helpers (cdp_session.cpp) ----
   void send_event(const char* method, json params);
@@ -130,6 +147,7 @@ class CdpSession final : public natives::InspectorSession {
   // id from an earlier pause is refused) and its frames.
   uint64_t pause_serial_ = 0;
   std::vector<debug::CallFrame> frames_;
+  json frames_json_;  // the last pause's callFrames (a collection's phase pauses repeat them)
   int exception_ids_ = 0;
 };
 
