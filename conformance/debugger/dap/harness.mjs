@@ -29,7 +29,8 @@ after(async () => { for (const dc of open) await dc.close(); });
 
 export async function adapter(files, { main = 'app.js', port } = {}) {
   const dir = project(files);
-  const dc = new DebugClient(GLASS, '--dap', 'glass');
+  // GLASS_DAP_TRACE=1 shows the adapter's CDP traffic (its stderr).
+  const dc = new DebugClient(GLASS, '--dap', 'glass', undefined, Boolean(process.env.GLASS_DAP_TRACE));
   dc.defaultTimeout = FLAGS.length ? 120000 : 10000;
   await dc.start(port);
   dc.dir = dir;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { adapter, failure, launchAndStop, topFrame } from './harness.mjs';
 
 const APP = [
-  'const big = Array.from({ length: 250 }, (_, i) => i * i);', // 1
+  'const big = Array.from({ length: 250 }, (_, i) => i * i), events = require("events");', // 1
   'function inner(obj, n) {',                                   // 2
   '  let local = "text";',                                      // 3
   '  const arr = [1, "two", { three: 3 }];',                    // 4
@@ -117,16 +117,14 @@ test('setVariable: a local, an object property; the program sees the new values'
   await dc.close();
 });
 
-test('loadedSources and source: the program and scripts without a file', async () => {
+test('loadedSources and source: the program, and node: modules by sourceReference', async () => {
   const dc = await pausedAtDebugger();
   const sources = (await dc.customRequest('loadedSources')).body.sources;
   assert.ok(sources.some((s) => s.path === dc.program));
-  const frame = await topFrame(dc);
-  await dc.evaluateRequest({ expression: 'eval("1 + 1")', frameId: frame.id, context: 'repl' });
-  const withReference = (await dc.customRequest('loadedSources')).body.sources.filter((s) => s.sourceReference > 0);
-  assert.ok(withReference.length > 0);
-  const text = await dc.sourceRequest({ sourceReference: withReference.at(-1).sourceReference, source: withReference.at(-1) });
-  assert.equal(typeof text.body.content, 'string');
+  const events = sources.find((s) => s.name === 'node:events');
+  assert.ok(events && events.sourceReference > 0, 'node:events has a sourceReference');
+  const text = await dc.sourceRequest({ sourceReference: events.sourceReference, source: events });
+  assert.match(text.body.content, /EventEmitter/);
   const own = await dc.sourceRequest({ sourceReference: 0, source: { path: dc.program } });
   assert.equal(own.body.content.includes('function inner(obj, n)'), true);
   assert.match(await failure(dc.sourceRequest({ sourceReference: 424242 })), /no such source/);

@@ -56,9 +56,10 @@ test('launching a file that does not exist is an error response', async () => {
 test('terminate ends a program that would run forever', async () => {
   const dc = await adapter({ 'app.js': 'setInterval(() => {}, 1000);\nconsole.log("started");\n' });
   await Promise.all([dc.configurationSequence(), dc.launch(dc.args())]);
-  await dc.assertOutput('stdout', 'started\n');
+  const exited = dc.waitForEvent('exited');
   const terminated = dc.waitForEvent('terminated');
   await dc.terminateRequest();
+  assert.equal((await exited).body.exitCode, 128 + 15);  // SIGTERM
   await terminated;
   assert.match(await failure(dc.pauseRequest({ threadId: 1 })), /ended/);
   await dc.close();
@@ -95,7 +96,7 @@ test('attach: to a running glass --inspect-brk; console output arrives as output
   const dc = await adapter({});
   const stopped = dc.waitForEvent('stopped');
   await dc.initializeRequest();
-  await Promise.all([dc.configurationSequence(), dc.attachRequest({ port })]);
+  await Promise.all([dc.waitForEvent('initialized').then(() => dc.configurationDoneRequest()), dc.attachRequest({ port })]);
   assert.equal((await stopped).body.reason, 'entry');
   const terminated = dc.waitForEvent('terminated');
   await dc.continueRequest({ threadId: 1 });

@@ -34,12 +34,13 @@ test('next, stepIn and stepOut stop with reason step where they should', async (
   assert.deepEqual(stack.body.stackFrames.slice(0, 2).map((f) => [f.name, f.line]), [['add', 2], [stack.body.stackFrames[1].name, 5]]);
   s = await step(dc, 'nextRequest');
   assert.deepEqual([s.frame.name, s.frame.line], ['add', 3]);
+  // Out: glass stops at the caller's next statement (the CDP server's stepOut).
   s = await step(dc, 'stepOutRequest');
   assert.equal(s.reason, 'step');
-  assert.equal(s.frame.line, 5);
-  s = await step(dc, 'nextRequest');
   assert.equal(s.frame.line, 6);
   assert.equal((await dc.evaluateRequest({ expression: 'x', frameId: s.frame.id })).body.result, '3');
+  s = await step(dc, 'nextRequest');
+  assert.equal(s.frame.line, 7);
   await dc.close();
 });
 
