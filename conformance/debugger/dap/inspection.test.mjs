@@ -130,3 +130,17 @@ test('loadedSources and source: the program, and node: modules by sourceReferenc
   assert.match(await failure(dc.sourceRequest({ sourceReference: 424242 })), /no such source/);
   await dc.close();
 });
+
+test('the Registers scope: the frame\'s registers with their variables\' names (Glass.getRegisters)', async () => {
+  const dc = await pausedAtDebugger();
+  const frame = await topFrame(dc);
+  const scopes = (await dc.scopesRequest({ frameId: frame.id })).body.scopes;
+  const registers = scopes.find((s) => s.presentationHint === 'registers');
+  assert.ok(registers, 'a Registers scope');
+  const list = (await dc.variablesRequest({ variablesReference: registers.variablesReference })).body.variables;
+  assert.ok(list.every((v) => /^r\d+/.test(v.name)), list.map((v) => v.name).join(' '));
+  const named = Object.fromEntries(list.filter((v) => /\(\w+\)$/.test(v.name)).map((v) => [/\((\w+)\)$/.exec(v.name)[1], v.value]));
+  assert.equal(named.n, '41');
+  assert.match(await failure(dc.setVariableRequest({ variablesReference: registers.variablesReference, name: list[0].name, value: '1' })), /read-only/);
+  await dc.close();
+});
