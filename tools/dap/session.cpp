@@ -127,6 +127,7 @@ json Adapter::on_attach(const json& args) {
 }
 
 json Adapter::on_configuration_done(const json&) {
+  if (ended_) return json::object();  // (it ended before: a SyntaxError, say)
   require_program();
   if (!entry_held_) {
     cdp("Runtime.runIfWaitingForDebugger");  // (an attached program that already runs ignores it)

@@ -46,6 +46,17 @@ test('without stopOnEntry the program runs to its end', async () => {
   await dc.close();
 });
 
+test('a program with a SyntaxError: its message on stderr, exit code 1', async () => {
+  const dc = await adapter({ 'app.js': 'let x = ;\n' });
+  const exited = dc.waitForEvent('exited');
+  const terminated = dc.waitForEvent('terminated');
+  await Promise.all([dc.configurationSequence(), dc.launch(dc.args())]);
+  assert.equal((await exited).body.exitCode, 1);
+  await terminated;
+  assert.match(dc.output.stderr, /SyntaxError: Unexpected token ';'/);
+  await dc.close();
+});
+
 test('launching a file that does not exist is an error response', async () => {
   const dc = await adapter({ 'app.js': '' });
   const message = await failure(dc.launch(dc.args({ program: dc.file('missing.js') })));
