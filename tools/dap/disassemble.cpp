@@ -17,7 +17,10 @@ int64_t integer_arg(const json& args, const char* field, std::optional<int64_t> 
     throw DapError(std::string("disassemble: \"") + field + "\" (an integer) is required");
   }
   if (!it->is_number_integer()) throw DapError(std::string("disassemble: \"") + field + "\" must be an integer");
-  return it->get<int64_t>();
+  int64_t n = it->get<int64_t>();
+  if (n > kMaxInstructions * 1000 || n < -kMaxInstructions * 1000)
+    throw DapError(std::string("disassemble: \"") + field + "\" is out of range");
+  return n;
 }
 
 }  // namespace

@@ -10,6 +10,7 @@ namespace {
 constexpr uint64_t kPcMask = (uint64_t(1) << kPcBits) - 1;
 constexpr uint64_t kFunctionMask = (uint64_t(1) << kFunctionBits) - 1;
 constexpr uint64_t kScriptLimit = uint64_t(1) << (64 - kPcBits - kFunctionBits);
+constexpr int64_t kMaxOffset = int64_t(1) << 32;  // farther than any function reaches
 
 }  // namespace
 
@@ -28,6 +29,7 @@ std::optional<InstructionRef> decode_instruction(const std::string& address, int
   const char* end = address.data() + address.size();
   auto [at, ec] = std::from_chars(address.data() + 2, end, packed, 16);
   if (ec != std::errc() || at != end) return std::nullopt;
+  if (offset > kMaxOffset || offset < -kMaxOffset) return std::nullopt;
   InstructionRef ref;
   ref.script = packed >> (kPcBits + kFunctionBits);
   ref.function = (packed >> kPcBits) & kFunctionMask;

@@ -88,6 +88,9 @@ test('disassemble lists the bytecode around an instruction pointer', async () =>
   assert.ok(list.some((i) => i.presentationHint === 'invalid'), 'past the function: invalid padding');
   assert.match(await failure(dc.disassembleRequest({ memoryReference: 'main', instructionCount: 1 })), /not an instruction reference/);
   assert.match(await failure(dc.disassembleRequest({ memoryReference: frame.instructionPointerReference })), /instructionCount/);
+  assert.match(await failure(dc.disassembleRequest({ memoryReference: frame.instructionPointerReference, instructionOffset: 2 ** 60, instructionCount: 1 })), /out of range/);
+  const far = await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: frame.instructionPointerReference, offset: 2 ** 60 }] });
+  assert.equal(far.body.breakpoints[0].verified, false);
   await dc.close();
 });
 
