@@ -41,8 +41,18 @@ struct HandleNode {
   void link_after(HandleNode& at) {
     prev = &at;
     next = at.next;
+#if defined(__GNUC__) && !defined(__clang__)
+// A handle on the stack links itself into the heap's list and unlinks
+// itself in its destructor; GCC does not see the unlink and warns that the
+// list keeps the address of a local (-Wdangling-pointer): it does not.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+#endif
     at.next->prev = this;
     at.next = this;
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
   }
   void unlink() {
     prev->next = next;

@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the build and the tests need; installed only when missing.
 # (libboost-dev: the header-only parts, Boost.Multiprecision for BigInt;
-# libboost-context-dev already depends on it.)
+# libboost-context-dev already depends on it. chromium: the live page's
+# tests drive it headless.)
 PACKAGES=(g++ cmake ninja-build pkg-config ccache libasio-dev libboost-dev libboost-context-dev
-          doctest-dev libre2-dev libicu-dev nlohmann-json3-dev)
+          doctest-dev libre2-dev libicu-dev nlohmann-json3-dev chromium)
 
 install_missing() {
   local missing=()

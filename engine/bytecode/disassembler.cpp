@@ -62,7 +62,7 @@ void operands(const CompiledFunction& fn, uint32_t pc, std::string& text, std::s
         break;
       case Operand::Ic:
         text += "ic" + std::to_string(value);
-        if (value < fn.ics.size() && fn.ics[value].name) comment += std::string(fn.ics[value].name->text);
+        if (value < fn.ics.size()) comment += fn.ics[value].name;
         break;
       case Operand::Jump: text += "-> " + index4(uint32_t(int32_t(pc) + 1 + signed_value)); break;
       case Operand::Imm: text += std::to_string(signed_value); break;
@@ -138,7 +138,7 @@ void disassemble_one(std::ostream& out, const CompiledFunction& fn) {
   if (!fn.ics.empty()) {
     out << "  ics:\n";
     for (size_t i = 0; i < fn.ics.size(); ++i)
-      out << "    ic" << i << "  " << (fn.ics[i].name ? fn.ics[i].name->text : std::string_view("?")) << "\n";
+      out << "    ic" << i << "  " << fn.ics[i].name << "\n";
   }
   if (!fn.handlers.empty()) {
     out << "  handlers:\n";

@@ -66,7 +66,7 @@ uint32_t Emitter::add_constant(const Constant& constant) {
 
 uint16_t Emitter::add_ic(Atom name) {
   if (fn_.ics.size() >= 0xFFFF) throw std::length_error("too many property accesses in one function");
-  fn_.ics.push_back(IcSlot{name});
+  fn_.ics.push_back(IcSlot{std::string(name->text)});
   return uint16_t(fn_.ics.size() - 1);
 }
 

@@ -68,9 +68,11 @@ struct Constant {
 };
 
 // An inline-cache slot. The compiler fills in the name; the VM adds the
-// cached shape and slot when it loads the function.
+// cached shape and slot when it loads the function. The name is a copy: the
+// compiler's atoms live in an arena that goes when compilation ends, and a
+// CompiledFunction lives as long as the program (a debugger lists it later).
 struct IcSlot {
-  Atom name = nullptr;
+  std::string name;
 };
 
 // Source positions: which instruction came from where. `statement` marks the

@@ -152,7 +152,8 @@ std::optional<Int> from_double(double d) {
 // then scaled: one rounding, so the result is correctly rounded.
 double to_double(const Int& v) {
   if (v >= INT64_MIN && v <= INT64_MAX) return double(v.convert_to<int64_t>());
-  Int m = v.sign() < 0 ? Int(-v) : v;
+  Int m = v;  // the magnitude (negated in place: GCC misreads a negated temporary as uninitialized)
+  if (m.sign() < 0) m.backend().negate();
   uint64_t bits = msb(m) + 1;
   if (bits > 1025) return v.sign() < 0 ? -INFINITY : INFINITY;
   unsigned drop = unsigned(bits - 64);
@@ -169,7 +170,8 @@ Int shift(const Int& x, int64_t n) {
   uint64_t right = uint64_t(-n);
   if (x.sign() >= 0) return x >> right;
   // floor(x / 2^k) for x < 0 is -(((-x) - 1) >> k) - 1.
-  Int t = Int(-x) - 1;
+  Int t = abs(x);
+  t -= 1;
   t >>= right;
   return Int(-t) - 1;
 }

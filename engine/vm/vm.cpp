@@ -96,7 +96,7 @@ FunctionTemplate* FunctionTemplate::load(Vm& vm, const bytecode::CompiledFunctio
     }
   }
   t->ics.resize(code->ics.size());
-  for (size_t i = 0; i < code->ics.size(); ++i) t->ics[i].name = vm.intern(code->ics[i].name->text);
+  for (size_t i = 0; i < code->ics.size(); ++i) t->ics[i].name = vm.intern(code->ics[i].name);
   for (const auto& nested : code->functions) {
     FunctionTemplate* f = load(vm, nested.get(), source, source_text);
     t->functions.push_back(f);

@@ -47,6 +47,7 @@ Options:
 Debugging (README.md "Debugging"):
   inspect [--port=N] FILE [args...]   the terminal debugger, paused on FILE's first line
   inspect [HOST:]PORT                 the terminal debugger, attached to a running glass --inspect
+  view [options] FILE [args...]       the live page (heap, stack, queues, pool): prints its URL, paused on FILE's first line
   --inspect[=[HOST:]PORT]      serve the Chrome DevTools Protocol (default 127.0.0.1:9229) while FILE runs
   --inspect-brk[=[HOST:]PORT]  the same, waiting for a client and pausing on FILE's first line
   --inspect-wait[=[HOST:]PORT] the same, waiting for a client before running
@@ -178,6 +179,11 @@ int main(int argc, char** argv) {
     return glass::dap::run_dap(std::vector<std::string>(argv + 1, argv + argc), self_path(argv[0]));
   Options opt;
   int i = 1;
+  if (argc > 1 && std::string(argv[1]) == "view") {  // the live page: --inspect-brk on any free port, and its URL
+    opt.run.inspect.enabled = opt.run.inspect.break_on_start = opt.run.inspect.view = true;
+    opt.run.inspect.port = 0;
+    i = 2;
+  }
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "-h" || a == "--help") {

@@ -68,6 +68,12 @@ int run_program(Vm& vm, const RunOptions& options) {
     }
     std::cerr << "Debugger listening on " << server->websocket_url() << "\n"
               << "For help, see: https://nodejs.org/en/docs/inspector\n";
+    if (options.inspect.view) {
+      // ws://HOST:PORT/<uuid> -> http://HOST:PORT/view/
+      std::string ws = server->websocket_url();
+      std::string authority = ws.substr(5, ws.find('/', 5) - 5);
+      std::cerr << "Glass view: http://" << authority << "/view/  (open it in a browser; the program waits for it)\n";
+    }
   }
   natives::install_timers(runtime);
   natives::install_process(runtime);

@@ -14,6 +14,7 @@ struct InspectOptions {
   bool wait_for_client = false;    // --inspect-wait: wait for a client, then run
   std::string host = "127.0.0.1";  // loopback unless told otherwise
   uint16_t port = 9229;            // 0: any free port
+  bool view = false;               // glass view: print the live page's URL
 };
 
 struct RunOptions {

@@ -86,6 +86,14 @@ Command parse_command(const std::string& raw) {
   }
   std::string rest = trim(line.substr(i));
   if (rest.empty()) return c;
+  // The machine's commands take the rest of the line as it is: heap obj.left, gc break, loop check.
+  if (c.name == "heap" || c.name == "gc" || c.name == "loop") {
+    if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')') rest = trim(rest.substr(1, rest.size() - 2));
+    if (rest.size() >= 2 && (rest.front() == '\'' || rest.front() == '"') && rest.back() == rest.front())
+      rest = rest.substr(1, rest.size() - 2);
+    c.expression = rest;
+    return c;
+  }
   if (rest.front() == '(') {
     if (rest.back() != ')') {
       c.error = "missing ')'";

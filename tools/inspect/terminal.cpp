@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <set>
 #include <re2/re2.h>
 #include <sstream>
 
@@ -22,7 +23,7 @@
 #include "inspect/commands.h"
 #include "inspect/format.h"
 #include "inspect/inspect_child.h"
-
+#include "inspect/machine_views.h"
 
 namespace glass::inspect {
 
@@ -49,6 +50,17 @@ repl                 evaluate each line in the selected frame until Ctrl+C
 watch('expr'), unwatch('expr' or index), watchers
                      expressions shown at every pause
 scripts              the scripts loaded
+The machine (the Glass domain):
+si                   step one bytecode instruction
+regs                 the selected frame's registers (named from the locals table)
+bytecode             the selected frame's function, current instruction marked '>'
+queues               the event loop's phase and queues, with the line that made each item
+pool                 the thread pool's threads and work items
+heap [EXPR | @ID]    the heap around the selected frame, a value, or a cell
+gc                   the last collections;  gc break: pause when the heap next wants to
+                     collect;  gc step: step through a collection (roots, mark, weak, sweep)
+loop                 the phase breakpoints;  loop PHASE: toggle one (timers, pending, poll,
+                     check, close);  loop next: run to the next callback the loop calls
 restart, run, r      start the program again (breakpoints are kept)
 kill                 stop the program
 help                 this list
@@ -130,6 +142,8 @@ class Terminal {
   void backtrace();
   void select_frame(long index);
   void show_scopes();
+  bool machine_command(const Command& c, const std::string& raw);
+  std::set<std::string> loop_breakpoints_;
   void exec(const std::string& expression);
   std::string evaluate(const std::string& expression, bool* threw = nullptr);
   void list(int delta);
@@ -478,6 +492,20 @@ void Terminal::show_pause(const json& params) {
   selected_ = 0;
   std::string reason = params.value("reason", "other");
   if (reason == "other") reason = "break";
+  if (params.contains("data") && params["data"].contains("glass")) {  // a Glass domain pause
+    const json& d = params["data"];
+    std::string what = d.value("glass", "");
+    if (what == "gc") {
+      std::string phase = d.value("phase", "");
+      reason = phase == "before" ? "break before a collection" : phase == "done" ? "collection over, break"
+                                                                                 : "collection: after " + phase;
+      if (d.contains("marked")) reason += " (" + std::to_string(d["marked"].get<long>()) + " cells marked)";
+    } else if (what == "loopPhase") {
+      reason = "break in loop phase " + d.value("phase", "");
+    } else if (what == "callback") {
+      reason = "break in the next callback";
+    }
+  }
   const json* frame = selected_frame();
   if (!frame) return;
   std::string script_id = (*frame)["location"]["scriptId"];
@@ -566,6 +594,7 @@ void Terminal::command(const std::string& raw) {
     pause_on_exceptions_ = state;
     return;
   }
+  if (machine_command(c, raw)) return;
   if (n == "scripts") {
     for (const auto& [id, script] : scripts_) {
       if (script.url.starts_with("node:")) continue;
@@ -756,6 +785,92 @@ void Terminal::select_frame(long index) {
   print("#" + std::to_string(index) + " " + (name.empty() ? "(anonymous)" : name) + " " + script_name(script_id) + ":" +
         std::to_string(line));
   print(source_snippet(script_source(script_id), line, 2, breakpoint_lines(script_id)));
+}
+
+// The Glass domain's commands: si, regs, bytecode, queues, pool, heap, gc, loop.
+bool Terminal::machine_command(const Command& c, const std::string& raw) {
+  const std::string& n = c.name;
+  auto frame_id = [&]() -> json {
+    const json* frame = selected_frame();
+    if (!frame) throw CommandError("Requires execution to be paused");
+    if (!frame->contains("glassFunctionId")) throw CommandError("A native frame has no bytecode (up/down selects another)");
+    return (*frame)["callFrameId"];
+  };
+  // What follows the command (parse_command keeps it whole): `gc break`, `loop check`, `heap obj.x`.
+  const std::string& rest = c.expression;
+  (void)raw;
+  if (n == "si") {
+    resume_with("Glass.stepInstruction");
+    return true;
+  }
+  if (n == "regs") {
+    print(format_registers(request("Glass.getRegisters", {{"callFrameId", frame_id()}})));
+    return true;
+  }
+  if (n == "bytecode") {
+    print(format_bytecode(request("Glass.getBytecode", {{"callFrameId", frame_id()}})));
+    return true;
+  }
+  if (n == "queues") {
+    print(format_queues(request("Glass.getQueues")));
+    return true;
+  }
+  if (n == "pool") {
+    print(format_pool(request("Glass.getThreadPool")));
+    return true;
+  }
+  if (n == "heap") {
+    json params = {{"depth", 2}, {"limit", 40}};
+    if (rest.empty()) {
+      params["callFrameId"] = frame_id();
+    } else if (rest[0] == '@') {
+      params["nodeId"] = std::atoi(rest.c_str() + 1);
+    } else {
+      json where = {{"expression", rest}, {"objectGroup", "glass-inspect"}};
+      json r;
+      if (const json* frame = selected_frame()) {
+        where["callFrameId"] = (*frame)["callFrameId"];
+        r = request("Debugger.evaluateOnCallFrame", where);
+      } else {
+        r = request("Runtime.evaluate", where);
+      }
+      if (r.contains("exceptionDetails")) return print("Uncaught " + format_value(r["result"])), true;
+      if (!r["result"].contains("objectId")) return print(rest + " is " + format_value(r["result"]) + ": not in the heap"), true;
+      params["objectId"] = r["result"]["objectId"];
+    }
+    print(format_heap(request("Glass.getHeapGraph", params)));
+    return true;
+  }
+  if (n == "gc") {
+    if (rest == "break") {
+      request("Glass.setBreakOnGc", {{"enabled", true}});
+      print("The program will pause when the heap next wants to collect (gc nobreak: no more).");
+    } else if (rest == "nobreak") {
+      request("Glass.setBreakOnGc", {{"enabled", false}});
+    } else if (rest == "step") {
+      resume_with("Glass.stepCollection");
+    } else {
+      print(format_gc(request("Glass.getGcHistory")));
+    }
+    return true;
+  }
+  if (n == "loop") {
+    if (rest == "next") {
+      resume_with("Glass.runToNextCallback");
+      return true;
+    }
+    if (!rest.empty()) {
+      bool on = !loop_breakpoints_.count(rest);
+      request("Glass.setLoopPhaseBreakpoint", {{"phase", rest}, {"enabled", on}});
+      if (on) loop_breakpoints_.insert(rest);
+      else loop_breakpoints_.erase(rest);
+    }
+    std::string list;
+    for (const std::string& phase : loop_breakpoints_) list += " " + phase;
+    print("loop phase breakpoints:" + (list.empty() ? std::string(" none") : list));
+    return true;
+  }
+  return false;
 }
 
 void Terminal::show_scopes() {

@@ -4,6 +4,8 @@
 // GLASS-DOMAIN.md; each is a row of cdp_methods.h.
 #include <unistd.h>
 
+#include <unordered_set>
+
 #include "bytecode/disassembler.h"
 #include "debug/heap_view.h"
 #include "inspector/cdp_params.h"
@@ -254,20 +256,28 @@ json CdpSession::glass_get_heap_graph(const json& params) {
     if (!cell) throw CdpError(kServerError, "Not an object");
     from.push_back(cell);
   } else if (params.contains("callFrameId")) {
+    // The frame's own values first (registers, then its local and block
+    // scopes), then what its closure captured: a limited graph shows the
+    // nearest first.
     const debug::CallFrame& frame = frame_param(params);
     for (const debug::RegisterValue& r : debugger_.registers(frame))
       if (const gc::Cell* c = cell_of(r.value)) from.push_back(c);
     if (!debugger_.collecting())
-      for (const debug::Scope& scope : debugger_.scopes(frame)) {
-        if (scope.type == debug::ScopeType::Global) continue;  // the whole world: ask for it by objectId
-        for (const debug::Variable& v : scope.variables)
-          if (const gc::Cell* c = cell_of(v.value)) from.push_back(c);
-      }
+      for (int pass = 0; pass < 2; ++pass)
+        for (const debug::Scope& scope : debugger_.scopes(frame)) {
+          bool own = scope.type == debug::ScopeType::Local || scope.type == debug::ScopeType::Block ||
+                     scope.type == debug::ScopeType::Catch;
+          if (scope.type == debug::ScopeType::Global || own != (pass == 0)) continue;  // the global object: by objectId
+          for (const debug::Variable& v : scope.variables)
+            if (const gc::Cell* c = cell_of(v.value)) from.push_back(c);
+        }
   } else {
     throw CdpError(kInvalidParams, "Invalid parameters: give nodeId, objectId or callFrameId");
   }
-  std::sort(from.begin(), from.end());
-  from.erase(std::unique(from.begin(), from.end()), from.end());
+  {  // each cell once, in the order found
+    std::unordered_set<const gc::Cell*> seen;
+    std::erase_if(from, [&](const gc::Cell* c) { return !seen.insert(c).second; });
+  }
   int64_t depth = std::clamp<int64_t>(int_param(params, "depth", 2), 0, 8);
   int64_t limit = std::clamp<int64_t>(int_param(params, "limit", 200), 1, 5000);
   debug::HeapGraph graph = debug::heap_graph(vm_, from, unsigned(depth), size_t(limit));

@@ -12,6 +12,8 @@
 #include <cctype>
 #include <deque>
 #include <nlohmann/json.hpp>
+
+#include "inspector/view_files.h"
 #include <random>
 #include <thread>
 
@@ -182,7 +184,26 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                          "\n",
                      "application/json", keep);
     if (target == "/json/protocol") return respond(http::status::ok, server_.options.protocol_json, "application/json", keep);
+    // The live page (glass view): /view/ and its files.
+    if (target == "/view") return redirect("/view/", keep);
+    if (target.starts_with("/view/")) {
+      std::string name = target.substr(6);
+      if (name.empty()) name = "index.html";
+      if (const ViewFile* file = view_file(name)) return respond(http::status::ok, file->text, file->type, keep);
+    }
     respond(http::status::not_found, "Unknown path: " + target + "\n", "text/plain", keep);
+  }
+
+  void redirect(const char* to, bool keep_alive) {
+    auto response = std::make_shared<http::response<http::string_body>>(http::status::moved_permanently, 11);
+    response->set(http::field::server, "glass");
+    response->set(http::field::location, to);
+    response->keep_alive(keep_alive);
+    response->prepare_payload();
+    http::async_write(stream_, *response, [self = shared_from_this(), response, keep_alive](beast::error_code ec, size_t) {
+      if (ec || !keep_alive) return self->close();
+      self->read();
+    });
   }
 
   void respond(http::status status, std::string body, const char* type, bool keep_alive) {
