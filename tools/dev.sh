@@ -46,8 +46,10 @@ case "${1:-}" in
     ;;
   test)
     install_missing
-    # The debugger's protocol tests use npm packages (chrome-remote-interface, ws), pinned by the lockfile.
-    [ -d conformance/debugger/node_modules ] || npm ci --prefix conformance/debugger --no-audit --no-fund --silent
+    # The debugger's protocol tests use npm packages (chrome-remote-interface, ws, @vscode/debugadapter-testsupport),
+    # pinned by the lockfile; installed again when the lockfile is newer than the installation.
+    [ conformance/debugger/node_modules/.package-lock.json -nt conformance/debugger/package-lock.json ] ||
+      npm ci --prefix conformance/debugger --no-audit --no-fund --silent
     build debug
     build release
     ctest --preset debug -j "$(nproc)"

@@ -19,6 +19,7 @@
 #include "parser/ast_printer.h"
 #include "parser/parser.h"
 #include "parser/token_printer.h"
+#include "dap/dap.h"
 #include "inspect/terminal.h"
 #include "run.h"
 
@@ -63,6 +64,8 @@ Debugging (README.md "Debugging"):
   --inspect-brk[=[HOST:]PORT]  the same, waiting for a client and pausing on FILE's first line
   --inspect-wait[=[HOST:]PORT] the same, waiting for a client before running
   --inspect-port=[HOST:]PORT   where --inspect* listen (port 0: any free port)
+  --dap                        a Debug Adapter Protocol server on stdin/stdout, for editors (tools/dap/README.md)
+  --dap=PORT, --dap-port=PORT  the same on 127.0.0.1:PORT, one session after another (port 0: any free port)
   -h, --help        print this help
   -v, --version     print the version
 
@@ -216,15 +219,21 @@ void print_opcodes() {
   }
 }
 
+// This binary, for the debuggers that start programs with it.
+std::string self_path(const char* argv0) {
+  std::error_code ec;
+  std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  return ec ? argv0 : self;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   program_name = argv[0];
-  if (argc > 1 && std::string(argv[1]) == "inspect") {  // the terminal debugger
-    std::error_code ec;
-    std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
-    return glass::inspect::run_inspect(std::vector<std::string>(argv + 2, argv + argc), ec ? argv[0] : self);
-  }
+  if (argc > 1 && std::string(argv[1]) == "inspect")  // the terminal debugger
+    return glass::inspect::run_inspect(std::vector<std::string>(argv + 2, argv + argc), self_path(argv[0]));
+  if (argc > 1 && std::string(argv[1]).starts_with("--dap"))  // the Debug Adapter Protocol, for editors
+    return glass::dap::run_dap(std::vector<std::string>(argv + 1, argv + argc), self_path(argv[0]));
   Options opt;
   int i = 1;
   if (argc > 1 && std::string(argv[1]) == "view") {  // the live page: --inspect-brk on any free port, and its URL

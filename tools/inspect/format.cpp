@@ -1,6 +1,7 @@
 #include "inspect/format.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <re2/re2.h>
@@ -124,21 +125,24 @@ std::string format_value(const json& v) {
   return text_of(v, "description");
 }
 
-std::string relative_path(const std::string& url) {
-  std::string path = url;
-  if (path.starts_with("file://")) {
-    path = path.substr(7);
-    std::string decoded;  // %XX escapes
-    for (size_t i = 0; i < path.size(); ++i) {
-      if (path[i] == '%' && i + 2 < path.size()) {
-        decoded += char(std::stoi(path.substr(i + 1, 2), nullptr, 16));
-        i += 2;
-      } else {
-        decoded += path[i];
-      }
+std::string file_path(const std::string& url) {
+  if (!url.starts_with("file://")) return url;
+  std::string path = url.substr(7);
+  std::string decoded;  // %XX escapes
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(path[i + 2]))) {
+      decoded += char(std::stoi(path.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      decoded += path[i];
     }
-    path = decoded;
   }
+  return decoded;
+}
+
+std::string relative_path(const std::string& url) {
+  std::string path = file_path(url);
   std::error_code ec;
   std::string dir = std::filesystem::current_path(ec).string();
   if (!ec && !dir.empty() && path.starts_with(dir + "/")) return path.substr(dir.size() + 1);

@@ -17,6 +17,8 @@ std::string quote_string(const std::string& text);
 // A RemoteObject as node inspect shows it: 42, 'text', [Function: f],
 // { a: 1, b: 'x' } (from its preview), Map(1) { 'k' => 1 }, an error's stack.
 std::string format_value(const json& remote_object);
+// The path a file:// URL names (%XX decoded); anything else as it is.
+std::string file_path(const std::string& url);
 // A file:// URL (or a path) relative to the working directory, as node inspect shows scripts.
 std::string relative_path(const std::string& url);
 // Lines [line - delta, line + delta] of `source` (line 1-based): the current

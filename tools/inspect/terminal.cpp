@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,9 +22,8 @@
 #include "inspect/cdp_client.h"
 #include "inspect/commands.h"
 #include "inspect/format.h"
+#include "inspect/inspect_child.h"
 #include "inspect/machine_views.h"
-
-extern char** environ;
 
 namespace glass::inspect {
 
@@ -193,66 +191,27 @@ struct CommandError : std::runtime_error {
 // ============================================================================
 
 bool Terminal::launch() {
-  int out[2], err[2];
-  if (::pipe(out) != 0 || ::pipe(err) != 0) return false;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-  posix_spawn_file_actions_addclose(&actions, err[0]);
-  std::vector<std::string> argv = {glass_, "--inspect-brk=127.0.0.1:" + std::to_string(port_)};
-  for (const std::string& flag : child_flags_) argv.push_back(flag);  // --gc-stress and friends, for the program
-  argv.push_back(file_);
-  for (const std::string& a : file_args_) argv.push_back(a);
-  std::vector<char*> cargv;
-  for (std::string& a : argv) cargv.push_back(a.data());
-  cargv.push_back(nullptr);
-  int rc = posix_spawn(&child_, glass_.c_str(), &actions, nullptr, cargv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(out[1]);
-  ::close(err[1]);
-  if (rc != 0) {
-    ::close(out[0]);
-    ::close(err[0]);
-    print(std::string("glass inspect: cannot start ") + glass_ + ": " + std::strerror(rc));
+  InspectChild child;
+  std::string error;
+  bool started = start_inspect_child({glass_, port_, child_flags_, file_, file_args_, ""}, child, error);
+  err_partial_ += child.early_stderr;
+  if (!started) {
+    if (!err_partial_.empty()) print("< " + err_partial_);
+    err_partial_.clear();
+    if (child.pid < 0 && error.starts_with("cannot start")) print("glass inspect: " + error);
     return false;
   }
-  child_out_ = out[0];
-  child_err_ = err[0];
-  ::fcntl(child_out_, F_SETFL, O_NONBLOCK);
-  ::fcntl(child_err_, F_SETFL, O_NONBLOCK);
-  // Its first words say where it listens.
-  static const RE2 listening(R"(Debugger listening on ws://([^:/]+):(\d+)/)");
-  std::string seen;
-  for (int waited = 0; waited < 200; ++waited) {
-    pollfd fds[1] = {{child_err_, POLLIN, 0}};
-    ::poll(fds, 1, 50);
-    char buffer[4096];
-    ssize_t n = ::read(child_err_, buffer, sizeof buffer);
-    if (n > 0) {
-      err_partial_.append(buffer, size_t(n));
-      seen.append(buffer, size_t(n));
-    }
-    std::string host, port;
-    if (RE2::PartialMatch(seen, listening, &host, &port) && seen.find("For help") != std::string::npos) {
-      // Show those lines as node inspect does, then connect.
-      size_t end;
-      while ((end = err_partial_.find('\n')) != std::string::npos) {
-        print("< " + err_partial_.substr(0, end));
-        err_partial_.erase(0, end + 1);
-      }
-      launched_ = true;
-      return attach(host, uint16_t(std::stoi(port)));
-    }
-    if (n == 0) break;  // it ended before listening
+  child_ = child.pid;
+  child_out_ = child.out_fd;
+  child_err_ = child.err_fd;
+  // Show its first lines as node inspect does, then connect.
+  size_t end;
+  while ((end = err_partial_.find('\n')) != std::string::npos) {
+    print("< " + err_partial_.substr(0, end));
+    err_partial_.erase(0, end + 1);
   }
-  drain_program_output();
-  if (!err_partial_.empty()) print("< " + err_partial_);
-  err_partial_.clear();
-  stop_program();
-  return false;
+  launched_ = true;
+  return attach(child.host, child.port);
 }
 
 bool Terminal::attach(const std::string& host, uint16_t port) {
