@@ -140,9 +140,9 @@ void Inspector::paused(const debug::PauseInfo& pause) {
 
 void Inspector::note_created(SiteKind kind, uint64_t id) {
   if (!attached_) return;
+  if (kind == SiteKind::Tick) return tick_sites_.push_back(debugger_->current_location());  // a queue, not by id
   if (sites_.size() > 100000) sites_.erase(sites_.begin());  // a long session: the oldest go
   if (auto at = debugger_->current_location()) sites_[{kind, id}] = *at;
-  if (kind == SiteKind::Tick) tick_sites_.push_back(debugger_->current_location());
 }
 
 void Inspector::note_tick_ran() {

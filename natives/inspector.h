@@ -85,7 +85,7 @@ class Inspector final : public debug::DebuggerDelegate {
   // ---- where the loop's items came from (the live view's "created at") ----
   // Recorded only while a client is attached (nothing costs anything otherwise).
   enum class SiteKind : uint8_t { Timer, Immediate, Work, Tick };
-  void note_created(SiteKind kind, uint64_t id);
+  void note_created(SiteKind kind, uint64_t id);  // (Tick: id unused, the nextTick queue's order is kept)
   void note_tick_ran();  // the oldest nextTick ran
   std::optional<debug::Location> site_of(SiteKind kind, uint64_t id) const;
   std::optional<debug::Location> tick_site(size_t n) const;  // the n-th waiting nextTick

@@ -110,6 +110,8 @@ int write_all(int fd, std::string_view bytes);
 
 // Installers, one per binding (each in its own file).
 void install_timers(Runtime& rt);   // setTimeout & co., queueMicrotask
+// The callback timer or immediate `id` will call (undefined once it ran or was cleared).
+Value timer_callback(Runtime& rt, uint64_t id);
 void install_process(Runtime& rt);  // the process object
 void bootstrap(Runtime& rt);        // lib/internal/bootstrap.js: process, globals, require (modules.cpp)
 

@@ -78,6 +78,17 @@ Value schedule(Vm& vm, std::span<const Value> args, bool repeat) {
   return object_value(handle);
 }
 
+}  // namespace
+
+Value timer_callback(Runtime& rt, uint64_t id) {
+  auto it = rt.timers.find(id);
+  if (it == rt.timers.end()) return Value::undefined();
+  auto p = it->second.handle.get()->get_own(keys_of(rt.vm())->callback.get());  // data: no getter runs
+  return p ? p->value : Value::undefined();
+}
+
+namespace {
+
 Value set_timeout(Vm& vm, Value, std::span<const Value> args, Value) { return schedule(vm, args, false); }
 Value set_interval(Vm& vm, Value, std::span<const Value> args, Value) { return schedule(vm, args, true); }
 

@@ -118,6 +118,10 @@ struct CallFrame {
 enum class ScopeType : uint8_t { Local, Block, Catch, Closure, With, Module, Script, Global, Eval };
 const char* scope_type_name(ScopeType type);
 
+// A function's name as a debugger shows it: its code's, else the `name`
+// property it was given ("" if none). Reads data only (frames.cpp).
+std::string function_name(Vm& vm, const FunctionObject* f);
+
 struct Variable {
   std::string name;
   bytecode::VariableKind kind = bytecode::VariableKind::Var;

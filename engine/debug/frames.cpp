@@ -30,17 +30,22 @@ const char* scope_type_name(ScopeType type) {
   return "local";
 }
 
+// Read as data: no getter runs, nothing is allocated (the heap view calls
+// it between a collection's phases).
+std::string function_name(Vm& vm, const FunctionObject* f) {
+  if (f->kind == FunctionKind::Bytecode && f->tmpl && !f->tmpl->code->name.empty() && !f->tmpl->code->name.starts_with("<"))
+    return f->tmpl->code->name;
+  if (auto p = f->get_own(vm.atom(WellKnownAtom::name)); p && p->value.is_string()) return as_string(p->value)->to_utf8();
+  return "";
+}
+
 namespace {
 
 std::string function_name_of(Vm& vm, const Frame& f) {
-  const bytecode::CompiledFunction* code = f.tmpl->code;
-  if (code->name == "<script>" || code->name == "<module>") return "";
-  if (!code->name.empty()) return code->name;
-  if (f.callee) {  // a name given by assignment (const f = () => ...)
-    if (auto p = f.callee->get_own(vm.atom(WellKnownAtom::name)); p && p->value.is_string())
-      return as_string(p->value)->to_utf8();
-  }
-  return "";
+  const std::string& name = f.tmpl->code->name;
+  if (name == "<script>" || name == "<module>") return "";
+  if (!name.empty()) return name;
+  return f.callee ? function_name(vm, f.callee) : "";  // a name given by assignment (const f = () => ...)
 }
 
 }  // namespace

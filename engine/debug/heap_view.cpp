@@ -4,6 +4,8 @@
 // object model (a property's key, [[Prototype]], an element's index).
 #include "debug/heap_view.h"
 
+#include "debug/debugger.h"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -58,17 +60,6 @@ std::string clip(std::string s, size_t n = 40) {
   return s;
 }
 
-// A function's name: its code's, or the `name` property a native or an
-// anonymous closure was given (read as data, no getter runs).
-std::string function_name(Vm& vm, const FunctionObject* f) {
-  if (f->kind == FunctionKind::Bytecode && f->tmpl && !f->tmpl->code->name.empty() &&
-      !f->tmpl->code->name.starts_with("<"))
-    return f->tmpl->code->name;
-  if (auto p = f->get_own(vm.atom(WellKnownAtom::name)); p && p->value.is_string())
-    return as_string(p->value)->to_utf8();
-  return "";
-}
-
 }  // namespace
 
 HeapNode describe_cell(Vm& vm, const gc::Cell* cell) {
@@ -80,7 +71,7 @@ HeapNode describe_cell(Vm& vm, const gc::Cell* cell) {
     const auto* o = static_cast<const Object*>(cell);
     node.kind = object_kind(o);
     if (o->object_class() == ObjectClass::Function) {
-      std::string name = function_name(vm, static_cast<const FunctionObject*>(o));
+      std::string name = function_name(vm, static_cast<const FunctionObject*>(o));  // (debugger.h)
       node.description = (name.empty() ? "(anonymous)" : name) + "()";
     } else if (o->object_class() == ObjectClass::Array) {
       node.description = "length " + std::to_string(o->dense_length());
@@ -107,7 +98,7 @@ HeapNode describe_cell(Vm& vm, const gc::Cell* cell) {
   return node;
 }
 
-std::string edge_name(Vm& vm, const gc::Cell* from, const gc::Cell* to) {
+std::string edge_name(const gc::Cell* from, const gc::Cell* to) {
   if (has_tag(from, CellTag::Object)) {
     const auto* o = static_cast<const Object*>(from);
     if (o->prototype() == to) return "[[Prototype]]";
@@ -145,7 +136,6 @@ std::string edge_name(Vm& vm, const gc::Cell* from, const gc::Cell* to) {
         return layout && i < layout->names.size() && !layout->names[i].empty() ? layout->names[i] : "slot " + std::to_string(i);
     }
   }
-  (void)vm;
   return "";
 }
 
@@ -177,7 +167,7 @@ HeapGraph heap_graph(Vm& vm, std::span<const gc::Cell* const> from, unsigned dep
     for (const gc::Cell* to : edges) {
       auto to_index = add(to, distance + 1);
       if (!to_index) continue;
-      graph.edges.push_back(HeapEdge{from_index, *to_index, edge_name(vm, cell, to)});
+      graph.edges.push_back(HeapEdge{from_index, *to_index, edge_name(cell, to)});
     }
   }
   return graph;
@@ -186,7 +176,6 @@ HeapGraph heap_graph(Vm& vm, std::span<const gc::Cell* const> from, unsigned dep
 std::vector<KindTotal> heap_totals(Vm& vm) {
   std::map<std::string, KindTotal> by_kind;
   vm.heap().for_each_cell([&](gc::Cell& cell) {
-    HeapNode n;
     std::string kind = has_tag(&cell, CellTag::Object) ? object_kind(static_cast<const Object*>(&cell)) : cell.cell_name();
     KindTotal& t = by_kind[kind];
     t.kind = kind;

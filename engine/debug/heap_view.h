@@ -56,6 +56,6 @@ std::vector<KindTotal> heap_totals(Vm& vm);
 HeapNode describe_cell(Vm& vm, const gc::Cell* cell);
 
 // The name of the edge from `from` to `to` (a property key, "[[Prototype]]", ...).
-std::string edge_name(Vm& vm, const gc::Cell* from, const gc::Cell* to);
+std::string edge_name(const gc::Cell* from, const gc::Cell* to);
 
 }  // namespace glass::debug

@@ -142,7 +142,7 @@ class Terminal {
   void backtrace();
   void select_frame(long index);
   void show_scopes();
-  bool machine_command(const Command& c, const std::string& raw);
+  bool machine_command(const Command& c);
   std::set<std::string> loop_breakpoints_;
   void exec(const std::string& expression);
   std::string evaluate(const std::string& expression, bool* threw = nullptr);
@@ -594,7 +594,7 @@ void Terminal::command(const std::string& raw) {
     pause_on_exceptions_ = state;
     return;
   }
-  if (machine_command(c, raw)) return;
+  if (machine_command(c)) return;
   if (n == "scripts") {
     for (const auto& [id, script] : scripts_) {
       if (script.url.starts_with("node:")) continue;
@@ -788,7 +788,7 @@ void Terminal::select_frame(long index) {
 }
 
 // The Glass domain's commands: si, regs, bytecode, queues, pool, heap, gc, loop.
-bool Terminal::machine_command(const Command& c, const std::string& raw) {
+bool Terminal::machine_command(const Command& c) {
   const std::string& n = c.name;
   auto frame_id = [&]() -> json {
     const json* frame = selected_frame();
@@ -798,7 +798,6 @@ bool Terminal::machine_command(const Command& c, const std::string& raw) {
   };
   // What follows the command (parse_command keeps it whole): `gc break`, `loop check`, `heap obj.x`.
   const std::string& rest = c.expression;
-  (void)raw;
   if (n == "si") {
     resume_with("Glass.stepInstruction");
     return true;

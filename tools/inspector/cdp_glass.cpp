@@ -49,10 +49,8 @@ json CdpSession::site_json(const std::optional<debug::Location>& at) const {
 // The name of a callable without running anything (a native's or a
 // closure's `name` is read as data).
 std::string CdpSession::callable_name(Value fn) {
-  if (!fn.is_object()) return "";
-  debug::HeapNode n = debug::describe_cell(vm_, fn.as_cell());
-  std::string d = n.description;
-  return d.ends_with("()") ? d.substr(0, d.size() - 2) : d;
+  FunctionObject* f = as_function(fn);
+  return f ? debug::function_name(vm_, f) : "";
 }
 
 // ---- bytecode and registers ----------------------------------------------------------
@@ -142,7 +140,7 @@ json CdpSession::glass_get_queues(const json&) {
   for (const auto& t : snap.timers) {
     json item = {{"id", t.id}, {"description", t.repeat ? "setInterval" : "setTimeout"}, {"dueInMs", t.due_in_ms}};
     if (t.repeat) item["repeatMs"] = t.interval_ms;
-    if (auto it = rt.timers.find(t.id); it != rt.timers.end()) item["function"] = timer_callback_name(it->second.handle.get());
+    item["function"] = callable_name(natives::timer_callback(rt, t.id));
     item["createdAt"] = site_json(inspector_.site_of(Site::Timer, t.id));
     timers.push_back(std::move(item));
   }
@@ -150,7 +148,7 @@ json CdpSession::glass_get_queues(const json&) {
   json immediates = json::array();
   for (const auto& i : snap.immediates) {
     json item = {{"id", i.tag}, {"description", "setImmediate"}};
-    if (auto it = rt.timers.find(i.tag); it != rt.timers.end()) item["function"] = timer_callback_name(it->second.handle.get());
+    item["function"] = callable_name(natives::timer_callback(rt, i.tag));
     item["createdAt"] = site_json(inspector_.site_of(Site::Immediate, i.tag));
     immediates.push_back(std::move(item));
   }
@@ -187,16 +185,6 @@ json CdpSession::glass_get_queues(const json&) {
                     {"createdAt", site_json(debugger_.job_site(number))}});
   out["microtasks"] = std::move(jobs);
   return out;
-}
-
-// The callback a timer or an immediate will call (its handle's hidden property).
-std::string CdpSession::timer_callback_name(Object* handle) {
-  if (!handle) return "";
-  for (gc::Cell* key : handle->own_named_keys()) {
-    auto p = handle->get_own(key);
-    if (p && p->value.is_object() && is_callable(p->value)) return callable_name(p->value);
-  }
-  return "";
 }
 
 json CdpSession::glass_get_thread_pool(const json&) {
@@ -323,7 +311,7 @@ json CdpSession::glass_get_retaining_path(const json& params) {
   for (const gc::Cell* cell : path->cells) {
     debug::HeapNode n = debug::describe_cell(vm_, cell);
     json node = {{"id", debugger_.cell_number(cell)}, {"kind", n.kind}, {"description", n.description}, {"size", n.size}};
-    out.push_back({{"node", std::move(node)}, {"edge", previous ? debug::edge_name(vm_, previous, cell) : ""}});
+    out.push_back({{"node", std::move(node)}, {"edge", previous ? debug::edge_name(previous, cell) : ""}});
     previous = cell;
   }
   return {{"path", std::move(out)}, {"reachable", true}};

@@ -110,7 +110,6 @@ class CdpSession final : public natives::InspectorSession {
   json glass_step_collection(const json&);
   json site_json(const std::optional<debug::Location>& at) const;
   std::string callable_name(Value fn);
-  std::string timer_callback_name(Object* handle);
 
   // ---- helpers (cdp_session.cpp) ----
   void send_event(const char* method, json params);

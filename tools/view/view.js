@@ -341,8 +341,9 @@ async function drawPool() {
   }
   box.append(threads, table);
 }
-// The pool keeps working while JS is paused: its view refreshes on its own.
-setInterval(() => { if (cdp.ws?.readyState === 1) drawPool().catch(() => {}); }, 700);
+// The pool keeps working while JS is paused: its view refreshes on its own
+// then (while the program runs, asking would only interrupt it).
+setInterval(() => { if (state.paused && cdp.ws?.readyState === 1) drawPool().catch(() => {}); }, 700);
 
 // ---- heap -----------------------------------------------------------------------------------------
 

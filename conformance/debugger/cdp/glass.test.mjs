@@ -90,13 +90,13 @@ test('stepInstruction moves one instruction at a time; setInstructionBreakpoint 
     assert.equal(hit.callFrames[0].glassPc, target.pc);
     await s.client.Debugger.resume();  // f(30) reaches debugger; then the breakpoint again
     await s.nextPause();
+    // Bad input: a pc past the function's end, a pc that is not a number, a function that does not exist.
+    await assert.rejects(s.client.send('Glass.setInstructionBreakpoint', { functionId: bc.functionId, pc: 99999 }), /out of range/);
+    await assert.rejects(s.client.send('Glass.setInstructionBreakpoint', { functionId: bc.functionId, pc: 'x' }), /must be a number/);
+    await assert.rejects(s.client.send('Glass.setInstructionBreakpoint', { functionId: '999:0', pc: 0 }), /No function/);
     await s.client.Debugger.removeBreakpoint({ breakpointId: bp.breakpointId });
     await s.client.Debugger.resume();
     await s.finish();
-    await assert.rejects(
-      s.client.send('Glass.setInstructionBreakpoint', { functionId: bc.functionId, pc: 99999 }).catch((e) => { throw e; }),
-      /./,
-    );
   } finally {
     await s.close();
   }
@@ -214,6 +214,8 @@ test('getHeapGraph: a frame\'s object tree with sizes and named edges; getRetain
     assert.equal(small.nodes.length, 3);
     assert.equal(small.truncated, true);
     await assert.rejects(s.client.send('Glass.getHeapGraph', {}), /nodeId, objectId or callFrameId/);
+    await assert.rejects(s.client.send('Glass.getHeapGraph', { nodeId: 123456 }), /No node/);
+    await assert.rejects(s.client.send('Glass.getRetainingPath', { nodeId: 123456 }), /No such node/);
     await s.client.Debugger.resume();
   } finally {
     await s.close();
@@ -265,6 +267,30 @@ test('break on GC, then a stepped collection: roots, mark, weak, sweep; garbage 
     await s.client.Debugger.resume();
     await s.finish();
     assert.equal(s.target.stdout, '200\n');
+  } finally {
+    await s.close();
+  }
+});
+
+test('the Glass domain while running: stepping requests are refused; the page and its files are served, anything else is a 404', async () => {
+  const s = await debug({ 'app.js': 'setTimeout(() => {}, 400);\n' });
+  try {
+    await s.run();
+    await s.nextPause();
+    await s.client.Debugger.resume();
+    for (const method of ['Glass.stepInstruction', 'Glass.runToNextCallback', 'Glass.stepCollection'])
+      await assert.rejects(s.client.send(method), /while paused/);
+    const base = `http://127.0.0.1:${s.target.port}`;
+    const page = await fetch(`${base}/view/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type'), /text\/html/);
+    assert.match(await page.text(), /<script src="view.js">/);
+    assert.match((await fetch(`${base}/view/view.js`)).headers.get('content-type'), /javascript/);
+    assert.equal((await fetch(`${base}/view/nope.js`)).status, 404);
+    const redirect = await fetch(`${base}/view`, { redirect: 'manual' });
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.get('location'), '/view/');
+    await s.finish();
   } finally {
     await s.close();
   }

@@ -28,7 +28,8 @@ export function start(dir, main = 'app.js', flag = '--inspect-brk=127.0.0.1:0') 
     child.stdout.on('data', (d) => { target.stdout += d; });
     child.stderr.on('data', (d) => {
       target.stderr += d;
-      const m = /ws:\/\/127\.0\.0\.1:(\d+)\/([0-9a-f-]+)/.exec(target.stderr);
+      // (The line must be whole: stderr may arrive in pieces, mid-id.)
+      const m = /ws:\/\/127\.0\.0\.1:(\d+)\/([0-9a-f-]+)\s/.exec(target.stderr);
       if (m && !target.port) {
         target.port = Number(m[1]);
         target.id = m[2];

@@ -19,20 +19,26 @@ const FLAGS = (process.env.GLASS_FLAGS || '').split(' ').filter(Boolean);
 fs.mkdirSync(ARTIFACTS, { recursive: true });
 
 let browser;
+const children = new Set();  // every glass started: none outlives the tests, even a test that timed out
 before(async () => { browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }); });
-after(async () => { await browser?.close(); });
+after(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await browser?.close();
+});
 
 // Starts `glass view` on `source` and opens its page; returns the page and the program.
 async function view(source, files = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glass-view-'));
   for (const [name, text] of Object.entries({ 'app.js': source, ...files })) fs.writeFileSync(path.join(dir, name), text);
   const child = spawn(GLASS, ['view', ...FLAGS, 'app.js'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   const program = { child, dir, stdout: '', stderr: '' };
   child.stdout.on('data', (d) => { program.stdout += d; });
   const url = await new Promise((resolve, reject) => {
     child.stderr.on('data', (d) => {
       program.stderr += d;
-      const m = /Glass view: (http:\/\/\S+)/.exec(program.stderr);
+      const m = /Glass view: (http:\/\/\S+)\s/.exec(program.stderr);  // (whole: stderr may arrive in pieces)
       if (m) resolve(m[1]);
     });
     child.on('exit', () => reject(new Error('glass ended: ' + program.stderr)));
@@ -52,7 +58,10 @@ async function view(source, files = {}) {
   return program;
 }
 
-const T = FLAGS.length ? 60000 : 10000;
+// Waits: generous, since the debug build (ASan) under a loaded CI machine is slow;
+// each scenario also has a time limit of its own, so that a stuck one fails instead of hanging.
+const T = FLAGS.length ? 60000 : 30000;
+const LIMIT = { timeout: 8 * T };
 async function waitStatus(page, re) {
   await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('status').textContent), re.source, { timeout: T });
 }
@@ -62,7 +71,7 @@ async function click(page, id, status) {
   if (status) await waitStatus(page, status);
 }
 
-test('break on start: the first line is current, with one frame and its scopes', async () => {
+test('break on start: the first line is current, with one frame and its scopes', LIMIT, async () => {
   const p = await view('const answer = 42;\nconsole.log(answer);\n');
   try {
     const { page } = p;
@@ -78,7 +87,7 @@ test('break on start: the first line is current, with one frame and its scopes',
   }
 });
 
-test('step into a function: the stack grows, the callee is selected, its locals are shown', async () => {
+test('step into a function: the stack grows, the callee is selected, its locals are shown', LIMIT, async () => {
   const p = await view('function square(n) {\n  const r = n * n;\n  return r;\n}\nconst x = square(7);\n');
   try {
     const { page } = p;
@@ -98,7 +107,7 @@ test('step into a function: the stack grows, the callee is selected, its locals 
   }
 });
 
-test('step one instruction: the marked instruction moves by one and the registers change', async () => {
+test('step one instruction: the marked instruction moves by one and the registers change', LIMIT, async () => {
   const p = await view('let a = 1;\nlet b = a + 41;\nconsole.log(b);\n');
   try {
     const { page } = p;
@@ -118,7 +127,7 @@ test('step one instruction: the marked instruction moves by one and the register
   }
 });
 
-test('a breakpoint set by clicking a line number stops the program there', async () => {
+test('a breakpoint set by clicking a line number stops the program there', LIMIT, async () => {
   const p = await view('let total = 0;\nfor (let i = 0; i < 3; i++) {\n  total += i;\n}\nconsole.log(total);\n');
   try {
     const { page } = p;
@@ -132,7 +141,7 @@ test('a breakpoint set by clicking a line number stops the program there', async
   }
 });
 
-test('a setTimeout and a resolved promise wait in their queues with their lines, and leave in the right order', async () => {
+test('a setTimeout and a resolved promise wait in their queues with their lines, and leave in the right order', LIMIT, async () => {
   const source = [
     'setTimeout(function timer() { console.log("timer"); }, 0);',
     'Promise.resolve().then(function job() { console.log("job"); });',
@@ -158,7 +167,7 @@ test('a setTimeout and a resolved promise wait in their queues with their lines,
   }
 });
 
-test('process.nextTick and setImmediate: their queues, and a click on the creation line shows it', async () => {
+test('process.nextTick and setImmediate: their queues, and a click on the creation line shows it', LIMIT, async () => {
   const source = 'setImmediate(function later() {});\nprocess.nextTick(function soon() {});\ndebugger;\n';
   const p = await view(source);
   try {
@@ -174,7 +183,7 @@ test('process.nextTick and setImmediate: their queues, and a click on the creati
   }
 });
 
-test('a pool read stays "done, not dispatched" while JS is paused', async () => {
+test('a pool read stays "done, not dispatched" while JS is paused', LIMIT, async () => {
   const source = [
     "const fs = require('fs');",
     'fs.readFile(__filename, function read() {});',
@@ -195,7 +204,7 @@ test('a pool read stays "done, not dispatched" while JS is paused', async () => 
   }
 });
 
-test('the heap graph of a small object tree, and the retaining path of a leaf', async () => {
+test('the heap graph of a small object tree, and the retaining path of a leaf', LIMIT, async () => {
   const source = 'function build() {\n  const tree = { left: { leaf: [1, 2] }, right: { name: "r" } };\n  debugger;\n  return tree;\n}\nbuild();\n';
   const p = await view(source);
   try {
@@ -214,7 +223,7 @@ test('the heap graph of a small object tree, and the retaining path of a leaf', 
   }
 });
 
-test('break on the next collection, then step through its phases with the marked set shown', async () => {
+test('break on the next collection, then step through its phases with the marked set shown', LIMIT, async () => {
   const source = 'const keep = [];\nfor (let i = 0; i < 200000; i++) { const o = { i }; if (i % 1000 === 0) keep.push(o); }\nconsole.log(keep.length);\n';
   const p = await view(source);
   try {
@@ -238,7 +247,7 @@ test('break on the next collection, then step through its phases with the marked
   }
 });
 
-test('a loop-phase breakpoint on "check" stops in the immediate, with the phase shown', async () => {
+test('a loop-phase breakpoint on "check" stops in the immediate, with the phase shown', LIMIT, async () => {
   const p = await view('setImmediate(function inCheck() { console.log("check"); });\n');
   try {
     const { page } = p;
@@ -253,7 +262,7 @@ test('a loop-phase breakpoint on "check" stops in the immediate, with the phase 
   }
 });
 
-test('a callback from a native: the stack shows Array.prototype.map between the frames', async () => {
+test('a callback from a native: the stack shows Array.prototype.map between the frames', LIMIT, async () => {
   const p = await view('const out = [1, 2].map(function twice(x) {\n  debugger;\n  return x * 2;\n});\n');
   try {
     const { page } = p;
@@ -266,7 +275,7 @@ test('a callback from a native: the stack shows Array.prototype.map between the 
   }
 });
 
-test('an async function awaiting an fs read: the await chain in the stack, the console output', async () => {
+test('an async function awaiting an fs read: the await chain in the stack, the console output', LIMIT, async () => {
   const source = [
     "const fs = require('fs/promises');",
     'async function inner() {',
@@ -289,7 +298,7 @@ test('an async function awaiting an fs read: the await chain in the stack, the c
   }
 });
 
-test('the registers name the locals and mark a binding in its temporal dead zone', async () => {
+test('the registers name the locals and mark a binding in its temporal dead zone', LIMIT, async () => {
   const p = await view('function f(x) {\n  debugger;\n  let late = x + 1;\n  return late;\n}\nf(41);\n');
   try {
     const { page } = p;
