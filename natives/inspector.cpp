@@ -71,7 +71,7 @@ void Inspector::handle(Incoming& in) {
       phase_breakpoints_.clear();
       runtime_.loop().set_before_callback(nullptr);
       if (d.paused()) d.resume();
-      waiting_for_debugger_ = false;
+      if (waiting_for_debugger_) run_requested_ = true;  // the client left: the program goes on
       return;
     }
     case Incoming::Kind::Message:
@@ -89,10 +89,11 @@ void Inspector::pump() {
 
 void Inspector::wait_for_debugger() {
   waiting_for_debugger_ = true;
-  while (waiting_for_debugger_) {
+  while (!run_requested_) {
     auto in = pop(true);
     handle(*in);
   }
+  waiting_for_debugger_ = false;
   runtime_.loop().refresh_time();
 }
 

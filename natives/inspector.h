@@ -69,9 +69,10 @@ class Inspector final : public debug::DebuggerDelegate {
 
   // ---- JS thread ----
   // --inspect-brk / --inspect-wait: serves the client until it says
-  // Runtime.runIfWaitingForDebugger.
+  // Runtime.runIfWaitingForDebugger (at once if it already has: a client
+  // may attach, and say it, while the runtime is still starting).
   void wait_for_debugger();
-  void run_if_waiting() { waiting_for_debugger_ = false; }
+  void run_if_waiting() { run_requested_ = true; }
   bool waiting_for_debugger() const { return waiting_for_debugger_; }
   // Handles every message waiting now.
   void pump();
@@ -113,6 +114,7 @@ class Inspector final : public debug::DebuggerDelegate {
   InspectorSession* session_ = nullptr;
   bool attached_ = false;  // JS thread's view: a client is connected
   bool waiting_for_debugger_ = false;
+  bool run_requested_ = false;  // Runtime.runIfWaitingForDebugger has come
   bool ended_ = false;
   std::map<std::pair<SiteKind, uint64_t>, debug::Location> sites_;
   std::deque<std::optional<debug::Location>> tick_sites_;

@@ -31,7 +31,7 @@ function parseArgs(argv) {
     if (argv[i] === '--glass') o.glass = path.resolve(argv[++i]);
     else if (argv[i] === '--update') o.update = true;
     else if (argv[i] === '--timeout') o.timeout = Number(argv[++i]) * 1000;
-    else if (argv[i] === '--gc-stress') { o.flags.push('--gc-stress'); o.timeout = 600000; }
+    else if (argv[i] === '--gc-stress') { o.flags.push('--gc-stress'); o.timeout = 120000; }
     else o.names.push(argv[i]);
   }
   if (!o.glass) throw new Error('usage: inspect.mjs --glass PATH [--update] [names...]');

@@ -8,7 +8,8 @@
 // may fail), 1 otherwise. Under --gc-stress (every allocation collects:
 // glass runs 10-100x slower), cases whose expected output depends on how
 // much time passes between timers say `timing-sensitive` in their first
-// line and are skipped.
+// line and are skipped, as are those that say `allocation-heavy` (millions
+// of allocations: a collection at each takes many minutes).
 import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_DIR, listCases, runCase } from './lib.mjs';
@@ -29,8 +30,9 @@ const known = new Set(fs.existsSync(knownFile)
 
 let failed = 0, passed = 0, knownFailed = 0;
 for (const c of listCases(filters)) {
-  if (extra.length && fs.readFileSync(c.file, 'utf8').split('\n')[0].includes('timing-sensitive')) {
-    console.log(`SKIP ${c.id} (timing-sensitive, under --gc-stress)`);
+  const why = extra.length && /timing-sensitive|allocation-heavy/.exec(fs.readFileSync(c.file, 'utf8').split('\n')[0]);
+  if (why) {
+    console.log(`SKIP ${c.id} (${why[0]}, under --gc-stress)`);
     continue;
   }
   const expected = fs.readFileSync(c.file.replace(/\.m?js$/, '.expected'), 'utf8');

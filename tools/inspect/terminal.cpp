@@ -125,7 +125,7 @@ class Terminal {
   // input ended: then *line is "\x04").
   bool pump(int timeout_ms, std::string* line);
   void drain_program_output();
-  void program_output(int& fd, std::string& partial);
+  void program_output(int& fd, std::string& partial, std::string* held = nullptr);
   void handle_message(const json& message);
   void handle_event(const std::string& method, const json& params);
   // Sends a request and waits for its answer; an error reply becomes a
@@ -304,7 +304,13 @@ void Terminal::stop_program() {
 // Input and output
 // ============================================================================
 
-void Terminal::program_output(int& fd, std::string& partial) {
+// Reads what `fd` has; whole lines are printed "< line", or, with `held`,
+// appended to it (each with its newline) for the caller to print.
+void Terminal::program_output(int& fd, std::string& partial, std::string* held) {
+  auto show = [&](const std::string& line) {
+    if (held) *held += "< " + line + "\n";
+    else print("< " + line);
+  };
   if (fd < 0) return;
   char buffer[65536];
   for (;;) {
@@ -314,7 +320,7 @@ void Terminal::program_output(int& fd, std::string& partial) {
       continue;
     }
     if (n == 0) {  // the program closed it: what is left is a last line
-      if (!partial.empty()) print("< " + partial);
+      if (!partial.empty()) show(partial);
       partial.clear();
       ::close(fd);
       fd = -1;
@@ -323,17 +329,22 @@ void Terminal::program_output(int& fd, std::string& partial) {
   }
   size_t end;
   while ((end = partial.find('\n')) != std::string::npos) {
-    print("< " + partial.substr(0, end));
+    show(partial.substr(0, end));
     partial.erase(0, end + 1);
   }
 }
 
 // The program writes its output before it sends an event (natives/inspector
 // flushes first), so reading the pipes dry before showing an event keeps
-// the two in the order they happened.
+// the two in the order they happened. Between the two pipes, the runtime's
+// own lines on stderr ("Waiting for the debugger to disconnect...") follow a
+// flush of stdout: stderr is read first and shown last, so that stdout
+// written before it, which is in its pipe by then, is shown before it.
 void Terminal::drain_program_output() {
+  std::string err_lines;
+  program_output(child_err_, err_partial_, &err_lines);
   program_output(child_out_, out_partial_);
-  program_output(child_err_, err_partial_);
+  if (!err_lines.empty()) print(err_lines.substr(0, err_lines.size() - 1));
 }
 
 bool Terminal::pump(int timeout_ms, std::string* line) {

@@ -98,6 +98,9 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
     websocket::stream_base::timeout timeout{std::chrono::seconds(30), websocket::stream_base::none(), false};
     ws_.set_option(timeout);
     ws_.read_message_max(InspectorServer::kMaxMessage);
+    // Every message goes out as one frame: node's own inspect client
+    // rejects fragmented frames, and Beast fragments past 4 KB by default.
+    ws_.auto_fragment(false);
     ws_.async_accept(request, [self = shared_from_this()](beast::error_code ec) {
       if (ec) return;
       self->server_.attached(self);

@@ -64,8 +64,18 @@ function report(error) { console.error(error); setStatus(String(error.message ||
 // ---- events ----------------------------------------------------------------------------------
 
 cdp.on('Debugger.scriptParsed', (p) => state.scripts.set(p.scriptId, { url: p.url }));
-cdp.on('Debugger.paused', (p) => { state.paused = p; state.frame = 0; onPaused().catch(report); });
+// Each pause (and each resume) starts a new generation: what the panels ask
+// for one pause may fail once the program has moved on (a request that comes
+// after a collection step is refused), and such a stale error is not news.
+let generation = 0;
+cdp.on('Debugger.paused', (p) => {
+  state.paused = p;
+  state.frame = 0;
+  const g = ++generation;
+  onPaused().catch((e) => { if (g === generation) report(e); });
+});
 cdp.on('Debugger.resumed', () => {
+  ++generation;
   state.paused = null;
   setStatus('running');
   setControls();

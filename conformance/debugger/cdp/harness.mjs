@@ -6,11 +6,20 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 
 export const GLASS = process.env.GLASS;
 if (!GLASS) throw new Error('set GLASS to the glass binary');
 // More glass options for every program (ctest runs one file with --gc-stress).
 const FLAGS = (process.env.GLASS_FLAGS || '').split(' ').filter(Boolean);
+
+// Every program and client started, so that a test that fails before its
+// own cleanup leaves nothing running (the file's process would wait on them).
+const live = { children: new Set(), clients: new Set() };
+after(async () => {
+  for (const c of live.clients) { try { await c.close(); } catch {} }
+  for (const child of live.children) child.kill('SIGKILL');
+});
 
 // Writes `files` ({ name: text }) into a fresh folder; returns its path.
 export function project(files) {
@@ -24,6 +33,8 @@ export function start(dir, main = 'app.js', flag = '--inspect-brk=127.0.0.1:0') 
   return new Promise((resolve, reject) => {
     const child = spawn(GLASS, [flag, ...FLAGS, main], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     const target = { child, stdout: '', stderr: '', exited: null };
+    live.children.add(child);
+    child.on('exit', () => live.children.delete(child));
     target.exit = new Promise((r) => child.on('exit', (code, signal) => { target.exited = { code, signal }; r(target.exited); }));
     child.stdout.on('data', (d) => { target.stdout += d; });
     child.stderr.on('data', (d) => {
@@ -46,6 +57,8 @@ export async function debug(files, main = 'app.js') {
   const dir = project(files);
   const target = await start(dir, main);
   const client = await CDP({ port: target.port });
+  live.clients.add(client);
+  client.on('disconnect', () => live.clients.delete(client));
   const session = { dir, target, client, scripts: [], paused: [], console: [] };
   client.Debugger.scriptParsed((s) => session.scripts.push(s));
   client.Debugger.paused((p) => session.paused.push(p));

@@ -161,7 +161,11 @@ test('--inspect runs at once; a client attaching later can set a breakpoint and 
   const target = await start(dir, 'app.js', '--inspect=127.0.0.1:0');
   const client = await CDP({ port: target.port });
   try {
+    // (The client may attach while the runtime still starts: the breakpoint
+    // resolves once app.js is parsed, so wait for it as a real client would.)
+    const parsed = new Promise((r) => client.Debugger.scriptParsed((e) => { if (e.url.endsWith('/app.js')) r(); }));
     await client.Debugger.enable();
+    await parsed;
     const { breakpointId, locations } = await client.Debugger.setBreakpointByUrl({ url: 'file://' + dir + '/app.js', lineNumber: 2 });
     assert.equal(locations.length, 1);
     const pause = await new Promise((r) => client.Debugger.paused(r));

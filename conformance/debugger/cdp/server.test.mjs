@@ -126,6 +126,47 @@ test('garbage on the socket, a malformed frame, non-JSON and a 50 MB message: th
   }
 });
 
+test('a large reply is one unfragmented frame (node inspect rejects fragments)', async () => {
+  const t = await running();
+  try {
+    const raw = net.connect(t.port, '127.0.0.1');
+    raw.write(`GET /${t.id} HTTP/1.1\r\nHost: 127.0.0.1:${t.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+              'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+    let data = Buffer.alloc(0);
+    raw.on('data', (d) => { data = Buffer.concat([data, d]); });
+    const until = async (ok) => { while (!ok()) { if (raw.destroyed) throw new Error('closed'); await sleep(10); } };
+    await until(() => data.includes('\r\n\r\n'));
+    data = data.subarray(data.indexOf('\r\n\r\n') + 4);
+    // A masked text frame: Runtime.evaluate of a 20,000-character string.
+    const body = Buffer.from(JSON.stringify({ id: 7, method: 'Runtime.evaluate', params: { expression: '"y".repeat(20000)' } }));
+    const mask = [1, 2, 3, 4];
+    assert.ok(body.length < 126);  // (a 7-bit length: a longer encoding than needed is a protocol error)
+    raw.write(Buffer.concat([Buffer.from([0x81, 0x80 | body.length, ...mask]),
+                             body.map((b, i) => b ^ mask[i % 4])]));
+    // Frames until the reply with id 7: each must be final (FIN set, no continuation).
+    for (;;) {
+      await until(() => data.length >= 4);
+      const fin = data[0] & 0x80, opcode = data[0] & 0x0f;
+      let len = data[1] & 0x7f, head = 2;
+      if (len === 126) { len = data.readUInt16BE(2); head = 4; } else if (len === 127) { await until(() => data.length >= 10); len = Number(data.readBigUInt64BE(2)); head = 10; }
+      await until(() => data.length >= head + len);
+      if (opcode === 8) assert.fail('closed: ' + (len >= 2 ? data.readUInt16BE(head) : '') + ' ' + data.subarray(head + 2, head + len).toString());
+      assert.ok(fin, 'a fragmented frame (FIN not set)');
+      assert.equal(opcode, 1, 'a text frame');
+      const message = JSON.parse(data.subarray(head, head + len).toString());
+      data = data.subarray(head + len);
+      if (message.id === 7) {
+        assert.equal(message.result.result.value.length, 20000);
+        break;
+      }
+    }
+    raw.destroy();
+    assert.equal((await t.stop()).code, 0);
+  } finally {
+    t.child.kill('SIGKILL');
+  }
+});
+
 test('a client that disconnects while the program is paused: the program resumes, its breakpoints gone', async () => {
   const dir = project({ 'app.js': 'for (let i = 0; i < 3; i++) {\n  console.log("i", i);\n}\n' });
   const t = await start(dir);

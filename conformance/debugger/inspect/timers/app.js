@@ -1,9 +1,11 @@
 let ticks = 0;
 const handle = setInterval(() => {
   ticks++;
-  if (ticks === 2) clearInterval(handle);
+  if (ticks === 2) {
+    clearInterval(handle);
+    setTimeout(function later() {
+      console.log('later ran after', ticks, 'ticks');
+    }, 5);
+  }
 }, 5);
-setTimeout(function later() {
-  console.log('later ran after', ticks, 'ticks');
-}, 30);
 console.log('scheduled');
