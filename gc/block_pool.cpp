@@ -1,5 +1,7 @@
 #include "gc/block_pool.h"
 
+#include "gc/allocation_failed.h"
+
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -17,7 +19,7 @@ void BlockPool::map_chunk() {
   // Map two chunks' worth and trim it to one aligned chunk.
   const size_t span = 2 * kChunkSize;
   void* raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (raw == MAP_FAILED) throw std::bad_alloc();
+  if (raw == MAP_FAILED) allocation_failed();
   const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
   const uintptr_t aligned = (start + kChunkSize - 1) & ~uintptr_t(kChunkSize - 1);
   if (aligned > start) munmap(raw, aligned - start);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "gc/allocation_failed.h"
 #include "gc/poison.h"
 
 namespace glass::gc {
@@ -22,12 +23,20 @@ const char* reason_name(CollectReason reason) {
   return "?";
 }
 
+namespace {
+OutOfMemoryHandler installed_out_of_memory_handler = nullptr;
+}  // namespace
+
+void set_out_of_memory_handler(OutOfMemoryHandler handler) { installed_out_of_memory_handler = handler; }
+OutOfMemoryHandler out_of_memory_handler() { return installed_out_of_memory_handler; }
+
 Heap::Heap(HeapOptions options) : options_(options), marker_(*this, Tracer::Mode::Mark) {
   if (options_.stress) {
     options_.verify = options_.poison = true;
     if (options_.quarantine == 0) options_.quarantine = 4096;
   }
   stats_.threshold = options_.min_threshold;
+  set_next_triggers();
 }
 
 Heap::~Heap() {
@@ -55,7 +64,8 @@ Heap::~Heap() {
 
 void* Heap::allocate_memory(size_t size) {
   size_t rounded = size <= kMaxSmallSize ? kSizeClasses[size_class_for(size)] : size;
-  if (options_.stress || stats_.bytes_since_collect + rounded > stats_.threshold) {
+  if (options_.stress || stats_.bytes_since_collect + rounded > stats_.threshold ||
+      malloc_meter::bytes() > malloc_trigger_) {
     CollectReason reason = options_.stress ? CollectReason::Stress : CollectReason::Threshold;
     // A debugger may take the collection over (it runs it itself, later).
     if (!deferrer_ || !deferrer_(reason)) collect_now(reason);
@@ -167,12 +177,40 @@ void Heap::collect_now(CollectReason reason, const std::function<void(Collection
   stats_.threshold = std::max(options_.min_threshold,
                               static_cast<size_t>(options_.growth_factor *
                                                   static_cast<double>(stats_.live_bytes + stats_.external_bytes)));
+  //    What the program has from operator new (an array's elements live
+  //    there) is due again once it has doubled, so that a loop making big
+  //    arrays and dropping them has them collected in time.
+  //    Under --max-heap-size the next cycle comes before the limit; past
+  //    it, even now that garbage is gone, the heap is out of memory.
+  const bool over_limit = options_.max_bytes && used_bytes() > options_.max_bytes;
+  if (!over_limit) set_next_triggers();
   cycle.pause_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   stats_.last = cycle;
   print_cycle(cycle);
   history_.push_back(cycle);
   if (history_.size() > kHistory) history_.pop_front();
   if (observer_) observer_(false, cycle);
+  if (over_limit && reason != CollectReason::Teardown) out_of_memory("Reached heap limit");
+}
+
+void Heap::set_next_triggers() {
+  const size_t meter = malloc_meter::bytes();
+  malloc_trigger_ = meter + std::max(options_.min_threshold, meter);
+  if (options_.max_bytes && used_bytes() <= options_.max_bytes) {
+    size_t room = std::max(options_.max_bytes - used_bytes(), options_.min_threshold);
+    stats_.threshold = std::min(stats_.threshold, room);
+    malloc_trigger_ = std::min(malloc_trigger_, meter + room);
+  }
+}
+
+size_t Heap::used_bytes() const { return stats_.live_bytes + stats_.external_bytes + malloc_meter::bytes(); }
+
+bool Heap::make_room(size_t bytes) {
+  if (!options_.max_bytes) return true;
+  auto fits = [&] { return bytes <= options_.max_bytes && used_bytes() <= options_.max_bytes - bytes; };
+  if (fits()) return true;
+  collect_now(CollectReason::Threshold);
+  return fits();
 }
 
 size_t Heap::marked_so_far() const { return marker_.marked_; }

@@ -25,6 +25,7 @@
 #include "gc/block.h"
 #include "gc/block_pool.h"
 #include "gc/cell.h"
+#include "gc/malloc_meter.h"
 #include "gc/roots.h"
 #include "gc/size_classes.h"
 #include "gc/tracer.h"
@@ -57,6 +58,11 @@ struct HeapOptions {
   // can be reused, so a dangling pointer keeps pointing at poisoned memory
   // instead of at the next cell allocated. Stress sets it to 4096 if 0.
   size_t quarantine = 0;
+  // --max-heap-size: the most memory the heap may hold after a collection,
+  // counting its cells, the memory cells own outside it (external bytes)
+  // and what the program has from operator new (malloc_meter.h). Past it,
+  // gc::out_of_memory("Reached heap limit"). 0: no limit.
+  size_t max_bytes = 0;
   // Empty blocks kept for reuse instead of being returned to the system: at
   // least this many, and up to what the current threshold lets the next
   // cycle allocate.
@@ -160,6 +166,14 @@ class Heap {
   }
   void note_external_free(size_t bytes) { stats_.external_bytes -= std::min(bytes, stats_.external_bytes); }
 
+  // What counts against HeapOptions::max_bytes: cells, external bytes and
+  // the operator-new meter.
+  size_t used_bytes() const;
+  // Before memory that a program can do without (an ArrayBuffer's bytes):
+  // true when `bytes` more fit under the limit, collecting first if they do
+  // not yet. MAY COLLECT. False means: throw a RangeError, do not allocate.
+  bool make_room(size_t bytes);
+
   void add_root_section(RootSection& section);
   void remove_root_section(RootSection& section);
 
@@ -229,6 +243,11 @@ class Heap {
 
   HeapOptions options_;
   HeapStats stats_;
+  // After a cycle (and at the start): when the next one is due, by cells
+  // and by the operator-new meter, and never past --max-heap-size.
+  void set_next_triggers();
+  // The operator-new meter's reading past which a collection is due (see collect_now's policy).
+  size_t malloc_trigger_ = SIZE_MAX;
   BlockPool pool_;  // (declared before the blocks it gives: destroyed after them)
   SizeClass classes_[kSizeClassCount];
   std::vector<Block*> empty_blocks_;  // cached for reuse by any class
@@ -294,7 +313,9 @@ T* Heap::allocate_with_trailing(size_t trailing_bytes, A&&... args) {
 // (allocate_memory then does the rest: the policy, new blocks).
 inline void* Heap::try_allocate_small_fast(size_t size) {
   const unsigned size_class = size_class_for(size);
-  if (options_.stress || stats_.bytes_since_collect + kSizeClasses[size_class] > stats_.threshold) return nullptr;
+  if (options_.stress || stats_.bytes_since_collect + kSizeClasses[size_class] > stats_.threshold ||
+      malloc_meter::bytes() > malloc_trigger_)
+    return nullptr;
   SizeClass& sc = classes_[size_class];
   return sc.available.empty() ? nullptr : sc.available.back()->allocate_slot();
 }

@@ -240,7 +240,7 @@ bool builtin_match(Vm& vm, RegExpObject* rx, String* flat, std::vector<int32_t>&
     status = regexp::search(*c->program, u.one, u.two, length, uint32_t(last_index), sticky, caps);
   }
   if (status == regexp::MatchStatus::LimitExceeded)
-    vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+    vm.throw_error(ErrorType::RangeError, regexp::kBacktrackLimitMessage);
   if (status == regexp::MatchStatus::NoMatch) {
     if (global || sticky) set_last_index(vm, r, Value::int32(0));
     return false;
@@ -943,7 +943,7 @@ Value regexp_symbol_split(Vm& vm, Value self, std::span<const Value> args, Value
         status = regexp::search(*comp->program, u.one, u.two, size, q, false, caps);
       }
       if (status == regexp::MatchStatus::LimitExceeded)
-        vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+        vm.throw_error(ErrorType::RangeError, regexp::kBacktrackLimitMessage);
       if (status == regexp::MatchStatus::NoMatch || uint32_t(caps[0]) >= size) break;
       uint32_t at = uint32_t(caps[0]);
       uint32_t e = std::min<uint32_t>(uint32_t(caps[1]), size);

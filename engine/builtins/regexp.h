@@ -8,8 +8,8 @@
 // backwards, v-mode set operations and strings). The matcher keeps its
 // backtracking state on an explicit stack (never C++ recursion), so long
 // inputs cannot overflow the C++ stack; a step budget and a stack cap turn a
-// catastrophic pattern into RangeError "Maximum call stack size exceeded"
-// (see regexp_matcher.cpp, kStepBudget) instead of a hang.
+// catastrophic pattern into RangeError kBacktrackLimitMessage (see
+// regexp_matcher.cpp, kStepBudget) instead of a hang.
 //
 // Indices are UTF-16 code-unit offsets; with u or v the matcher reads code
 // points (a surrogate pair is one character).
@@ -54,6 +54,9 @@ struct Compiled {
 std::shared_ptr<const Program> compile_program(const Pattern& pattern, std::string* error);
 
 enum class MatchStatus { Match, NoMatch, LimitExceeded };
+// What LimitExceeded is thrown as (a RangeError): what happened, not a stack overflow.
+inline constexpr const char* kBacktrackLimitMessage =
+    "Regular expression too complex: the match ran out of its backtracking budget";
 
 // RegExpBuiltinExec's matching loop: tries at `start` and, unless `sticky`,
 // at each later position (advancing by code points with u/v) until a match.

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <new>
 
+#include "gc/allocation_failed.h"
 #include "gc/handles.h"
 #include "objects/cell_tags.h"
 
@@ -35,7 +36,7 @@ Object* Object::create(gc::Heap& heap, Shape* root_shape, uint32_t inline_slots,
 void Object::grow_slots(uint32_t needed) {
   uint32_t capacity = std::max({needed, slot_capacity_ * 2, kDefaultInlineSlots});
   auto* grown = static_cast<Value*>(std::malloc(size_t(capacity) * sizeof(Value)));
-  if (!grown) throw std::bad_alloc();
+  if (!grown) gc::allocation_failed();
   uint32_t used = in_dictionary_mode() ? 0 : std::min(shape()->property_count(), slot_capacity_);
   if (used) std::memcpy(static_cast<void*>(grown), slots_, size_t(used) * sizeof(Value));
   free_slots();

@@ -43,6 +43,13 @@ TEST_CASE("vm: a script's completion value is its last expression statement") {
   CHECK(eval("function f(a, b) { return a * b; } f(6, 7)") == "42");
 }
 
+TEST_CASE("vm: a catastrophic RegExp says it ran out of its backtracking budget, not that the stack overflowed") {
+  // (Capture groups keep it off RE2: the backtracker runs until its budget ends.)
+  CHECK(eval("try { /(a+)+$/.test('a'.repeat(40) + 'b'); 'matched?' } "
+             "catch (e) { e instanceof RangeError && e.message }") ==
+        "Regular expression too complex: the match ran out of its backtracking budget");
+}
+
 TEST_CASE("vm: a million-deep recursion is a catchable RangeError, not a crash") {
   CHECK(eval("function r(n) { return r(n + 1) + 1; }"
              "try { r(0); 'no error' } catch (e) { e instanceof RangeError && e.message }") ==

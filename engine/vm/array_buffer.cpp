@@ -130,6 +130,9 @@ ArrayBufferObject* allocate_array_buffer(Vm& vm, Value constructor, uint64_t byt
   // 5. Let block be ? CreateByteDataBlock(byteLength). (A RangeError when it cannot be had.)
   uint64_t max = max_byte_length.value_or(byte_length);
   if (byte_length > kMaxByteLength || max > kMaxByteLength) throw_allocation_failed(vm);
+  // (Under --max-heap-size: a RangeError the program can catch, not the end of it.)
+  gc::Rooted<ArrayBufferObject> rooted(vm.heap(), obj);
+  if (!vm.heap().make_room(size_t(byte_length))) throw_allocation_failed(vm);
   if (!obj->allocate(size_t(byte_length), size_t(max), max_byte_length.has_value())) throw_allocation_failed(vm);
   return obj;
 }
@@ -143,6 +146,7 @@ ArrayBufferObject* allocate_shared_array_buffer(Vm& vm, Value constructor, uint6
   gc::Rooted<ArrayBufferObject> keep(vm.heap(), obj);
   uint64_t max = max_byte_length.value_or(byte_length);
   if (byte_length > kMaxByteLength || max > kMaxByteLength) throw_allocation_failed(vm);
+  if (!vm.heap().make_room(size_t(max))) throw_allocation_failed(vm);
   // A growable block is allocated at its maximum length now, so it never moves.
   std::shared_ptr<SharedDataBlock> block =
       SharedDataBlock::create(size_t(byte_length), size_t(max), max_byte_length.has_value());

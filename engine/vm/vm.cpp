@@ -13,7 +13,9 @@
 #include "parser/parser.h"
 #include "parser/scope.h"
 #include "vm/box.h"
+#include "gc/allocation_failed.h"
 #include "vm/debug_hooks.h"
+#include "vm/out_of_memory.h"
 #include "vm/push_frame.h"
 #include "vm/operations.h"
 #include "vm/rooted.h"
@@ -155,10 +157,11 @@ Vm::Vm(VmOptions options)
     : options_(options), heap_(options.heap), atoms_(heap_), frames_(options.max_frames + 1, options.max_frames) {
   size_t bytes = options_.register_file_values * sizeof(Value);
   void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (mem == MAP_FAILED) throw std::bad_alloc();
+  if (mem == MAP_FAILED) gc::allocation_failed();
   stack_base_ = static_cast<Value*>(mem);
   stack_end_ = stack_base_ + options_.register_file_values;
   sp_ = stack_base_;
+  set_out_of_memory_vm(this);  // (the latest Vm made on a thread is the one its failures report)
   native_calls_ = std::make_unique<NativeCall[]>(options_.max_native_depth + 1);
   heap_.add_root_section(*this);
   realms_.push_back(std::make_unique<Realm>());
@@ -175,6 +178,7 @@ Realm* Vm::create_realm() {
 }
 
 Vm::~Vm() {
+  if (out_of_memory_vm() == this) set_out_of_memory_vm(nullptr);
   heap_.remove_root_section(*this);
   unhandled_.clear();
   eval_cache.clear();  // its handles unlink from heap_, destroyed after this body

@@ -2,6 +2,7 @@
 // ../shared/CLI-CONTRACT.md for the behaviour tools rely on.
 #include <cerrno>
 #include <cstdio>
+#include <charconv>
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include "parser/ast_printer.h"
 #include "parser/parser.h"
 #include "parser/token_printer.h"
+#include "vm/out_of_memory.h"
 #include "dap/dap.h"
 #include "inspect/terminal.h"
 #include "run.h"
@@ -54,6 +56,8 @@ Glass's own options:
   --trace-gc        print one line per garbage collection to stderr
   --trace-loop      print each event-loop phase entered and each callback taken, to stderr
   --gc-stress       collect garbage at every allocation (slow; finds rooting bugs)
+  --max-heap-size=MB  the most memory the heap may hold (also --max-old-space-size);
+                    past it: "JavaScript heap out of memory", exit 134 (default: half the RAM)
   --test262         run as the test262 host (print, setTimeout, $262 with $262.agent); --include FILE runs FILE first (repeatable)
 
 Debugging (README.md "Debugging"):
@@ -92,7 +96,7 @@ bool is_node_flag(const std::string& a) {
       "--trace-exit", "--frozen-intrinsics", "--no-addons", "--no-global-search-paths"};
   for (const char* f : kFlags)
     if (a == f) return true;
-  static const char* const kPrefixes[] = {"--unhandled-rejections=", "--max-old-space-size=", "--stack-size=",
+  static const char* const kPrefixes[] = {"--unhandled-rejections=", "--stack-size=",
                                           "--experimental-", "--no-experimental-", "--title=", "--conditions=",
                                           "--max-http-header-size=", "--dns-result-order=", "--disable-warning="};
   for (const char* p : kPrefixes)
@@ -230,6 +234,7 @@ std::string self_path(const char* argv0) {
 
 int main(int argc, char** argv) {
   program_name = argv[0];
+  glass::install_out_of_memory_handler();
   if (argc > 1 && std::string(argv[1]) == "inspect")  // the terminal debugger
     return glass::inspect::run_inspect(std::vector<std::string>(argv + 2, argv + argc), self_path(argv[0]));
   if (argc > 1 && std::string(argv[1]).starts_with("--dap"))  // the Debug Adapter Protocol, for editors
@@ -306,6 +311,14 @@ int main(int argc, char** argv) {
       opt.run.trace_loop = true;
     } else if (a == "--gc-stress") {
       opt.run.gc_stress = true;
+    } else if (a.starts_with("--max-heap-size=") || a.starts_with("--max-old-space-size=")) {
+      // (Node's name too, so that scripts' own flags work.)
+      std::string value = a.substr(a.find('=') + 1);
+      size_t mb = 0;
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), mb);
+      if (ec != std::errc() || end != value.data() + value.size() || mb == 0 || mb > (size_t(1) << 30))
+        return usage_error("--max-heap-size needs a size in MB (a whole number from 1 up): " + a);
+      opt.run.max_heap_mb = mb;
     } else if (a.starts_with("--inspect")) {
       std::string error = parse_inspect_flag(a, opt.run.inspect);
       if (!error.empty()) return usage_error(error);

@@ -1,8 +1,12 @@
 #include "run.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <new>
+#include <stdexcept>
 #include <filesystem>
 #include <iostream>
 
@@ -19,6 +23,7 @@
 #include "test262_host.h"
 #include "vm/fiber.h"
 #include "vm/operations.h"
+#include "vm/out_of_memory.h"
 #include "vm/vm.h"
 
 namespace glass::cli {
@@ -123,9 +128,18 @@ int run_program(Vm& vm, const RunOptions& options) {
   return status;
 }
 
+// Half of physical memory (at least 512 MB), as a runtime that shares the
+// machine should; --max-heap-size says otherwise.
+size_t default_max_heap_bytes() {
+  long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+  size_t half = pages > 0 && page > 0 ? size_t(pages) * size_t(page) / 2 : 0;
+  return std::max(half, size_t(512) << 20);
+}
+
 int run(const RunOptions& options) {
   VmOptions vm_options;
   vm_options.heap.stress = options.gc_stress;
+  vm_options.heap.max_bytes = options.max_heap_mb ? options.max_heap_mb << 20 : default_max_heap_bytes();
   if (options.trace_gc) vm_options.heap.trace = stderr;
   if (options.trace) vm_options.trace = stderr;
   Vm vm(vm_options);
@@ -185,7 +199,18 @@ int run(const RunOptions& options) {
 
 int run_script(const RunOptions& options) {
   int status = 0;
-  run_on_fiber(kDefaultFiberStack, [&] { status = run(options); });
+  run_on_fiber(kDefaultFiberStack, [&] {
+    // Failed allocations end in the out-of-memory handler (main installs it);
+    // these are what a library throws without asking it (a size past a
+    // container's maximum): the same report, never std::terminate.
+    try {
+      status = run(options);
+    } catch (const std::bad_alloc&) {
+      fatal_out_of_memory("Allocation failed");
+    } catch (const std::length_error&) {
+      fatal_out_of_memory("Invalid allocation size");
+    }
+  });
   return status;
 }
 

@@ -98,7 +98,7 @@ test('step into a function: the stack grows, the callee is selected, its locals 
     assert.match(await text(page, '#stack li[data-frame="0"]'), /^square — app\.js:2/);
     assert.match(await text(page, '#stack li[data-frame="1"]'), /app\.js:5/);
     assert.match(await text(page, '#scopes [data-variable="n"]'), /7/);
-    assert.equal(await page.getAttribute('#source .line.current', 'data-line'), '2');
+    await page.waitForFunction(() => document.querySelector('#source .line.current')?.dataset.line === '2', null, { timeout: T });
     // Selecting the caller shows its line.
     await page.click('#stack li[data-frame="1"]');
     await page.waitForFunction(() => document.querySelector('#source .line.current')?.dataset.line === '5', null, { timeout: T });
@@ -210,9 +210,11 @@ test('the heap graph of a small object tree, and the retaining path of a leaf', 
   try {
     const { page } = p;
     await click(page, 'resume', /paused: other/);
-    await page.waitForSelector('#heap-graph svg .node');
-    const labels = await page.$$eval('#heap-graph .edge-label', (els) => els.map((e) => e.textContent));
-    for (const name of ['left', 'right', 'leaf']) assert.ok(labels.includes(name), name);
+    // (The graph of the pause before may still be on the page: wait for this frame's.)
+    await page.waitForFunction(() => {
+      const labels = [...document.querySelectorAll('#heap-graph .edge-label')].map((e) => e.textContent);
+      return ['left', 'right', 'leaf'].every((name) => labels.includes(name));
+    }, null, { timeout: T });
     const array = page.locator('#heap-graph .node[data-kind="Array"]').first();
     await array.click();
     await page.waitForSelector('[data-testid="retaining-path"]');
@@ -303,7 +305,8 @@ test('the registers name the locals and mark a binding in its temporal dead zone
   try {
     const { page } = p;
     await click(page, 'resume', /paused: other/);
-    await page.waitForSelector('#registers tr[data-register]');
+    // (The registers of the pause before may still be on the page: wait for f's.)
+    await page.waitForFunction(() => [...document.querySelectorAll('#registers tr[data-register]')].some((r) => /\blate\b/.test(r.innerText)), null, { timeout: T });
     const rows = await page.locator('#registers tr[data-register]').allInnerTexts();
     assert.ok(rows.some((r) => /\bx\b.*41/.test(r)), rows.join('\n'));
     assert.ok(rows.some((r) => /\blate\b.*TDZ/.test(r)), rows.join('\n'));
