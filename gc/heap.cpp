@@ -177,11 +177,8 @@ void Heap::collect_now(CollectReason reason, const std::function<void(Collection
   stats_.threshold = std::max(options_.min_threshold,
                               static_cast<size_t>(options_.growth_factor *
                                                   static_cast<double>(stats_.live_bytes + stats_.external_bytes)));
-  //    What the program has from operator new (an array's elements live
-  //    there) is due again once it has doubled, so that a loop making big
-  //    arrays and dropping them has them collected in time.
-  //    Under --max-heap-size the next cycle comes before the limit; past
-  //    it, even now that garbage is gone, the heap is out of memory.
+  //    Under --max-heap-size, a heap past the limit even now that garbage
+  //    is gone is out of memory (after the cycle is recorded, below).
   const bool over_limit = options_.max_bytes && used_bytes() > options_.max_bytes;
   if (!over_limit) set_next_triggers();
   cycle.pause_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -190,14 +187,19 @@ void Heap::collect_now(CollectReason reason, const std::function<void(Collection
   history_.push_back(cycle);
   if (history_.size() > kHistory) history_.pop_front();
   if (observer_) observer_(false, cycle);
-  if (over_limit && reason != CollectReason::Teardown) out_of_memory("Reached heap limit");
+  if (over_limit) out_of_memory("Reached heap limit");
 }
 
+// What the program has from operator new (an array's elements live there)
+// is due again once it has doubled, so that a loop making big arrays and
+// dropping them has them collected in time. Under --max-heap-size the next
+// cycle, by either measure, comes before the limit.
 void Heap::set_next_triggers() {
   const size_t meter = malloc_meter::bytes();
   malloc_trigger_ = meter + std::max(options_.min_threshold, meter);
-  if (options_.max_bytes && used_bytes() <= options_.max_bytes) {
-    size_t room = std::max(options_.max_bytes - used_bytes(), options_.min_threshold);
+  const size_t used = stats_.live_bytes + stats_.external_bytes + meter;
+  if (options_.max_bytes && used <= options_.max_bytes) {
+    size_t room = std::max(options_.max_bytes - used, options_.min_threshold);
     stats_.threshold = std::min(stats_.threshold, room);
     malloc_trigger_ = std::min(malloc_trigger_, meter + room);
   }

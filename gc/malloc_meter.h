@@ -13,7 +13,6 @@
 namespace glass::gc::malloc_meter {
 
 extern std::atomic<size_t> counted;  // (stays 0 when the meter is off)
-bool active();
 inline size_t bytes() { return counted.load(std::memory_order_relaxed); }
 
 }  // namespace glass::gc::malloc_meter
