@@ -64,10 +64,23 @@ uint32_t Emitter::add_constant(const Constant& constant) {
   return uint32_t(fn_.constants.size() - 1);
 }
 
+// Each access site gets its own cache slot, so that it caches the shapes it
+// sees. Past 65,535 slots (operands are 16 bits) sites with the same name
+// share one: a cache entry maps a shape to where the name is for that shape,
+// so sharing stays correct, only less precise. A function naming more than
+// 65,535 different properties or globals is refused.
 uint16_t Emitter::add_ic(Atom name) {
-  if (fn_.ics.size() >= 0xFFFF) throw std::length_error("too many property accesses in one function");
-  fn_.ics.push_back(IcSlot{std::string(name->text)});
-  return uint16_t(fn_.ics.size() - 1);
+  constexpr size_t kMaxSlots = 0xFFFF;
+  if (fn_.ics.size() < kMaxSlots) {
+    fn_.ics.push_back(IcSlot{std::string(name->text)});
+    return uint16_t(fn_.ics.size() - 1);
+  }
+  if (ic_by_name_.empty())
+    for (size_t i = 0; i < fn_.ics.size(); ++i) ic_by_name_.emplace(fn_.ics[i].name, uint16_t(i));
+  auto same_name = ic_by_name_.find(std::string(name->text));
+  if (same_name == ic_by_name_.end())
+    throw std::length_error("more than 65535 different property and global names in one function");
+  return same_name->second;
 }
 
 uint32_t Emitter::add_function(std::unique_ptr<CompiledFunction> fn) {

@@ -31,7 +31,7 @@ class Emitter {
   void bind(Label& label);  // the label's target is the next instruction
 
   uint32_t add_constant(const Constant& constant);  // equal constants share an entry
-  uint16_t add_ic(Atom name);                        // one slot per access site
+  uint16_t add_ic(Atom name);                        // one slot per access site (see emitter.cpp)
   uint32_t add_function(std::unique_ptr<CompiledFunction> fn);
 
   // Records where the next instruction comes from.
@@ -43,6 +43,7 @@ class Emitter {
   CompiledFunction& fn_;
   std::unordered_map<double, uint32_t> number_constants_;
   std::unordered_map<std::u16string, uint32_t> string_constants_;
+  std::unordered_map<std::string, uint16_t> ic_by_name_;  // made when the slots run out
 };
 
 }  // namespace glass::bytecode

@@ -79,7 +79,10 @@ static SourcePos call_position(Node* e, bool construct) {
 uint16_t FunctionCompiler::call(Node* e, int dst, bool construct) {
   Node* callee = construct ? as<NewExpression>(e)->callee : as<CallExpression>(e)->callee;
   const NodeList& args = construct ? as<NewExpression>(e)->arguments : as<CallExpression>(e)->arguments;
-  bool spread = false;
+  bool direct_eval = !construct && callee->kind == NodeKind::Identifier &&
+                     as<Identifier>(callee)->name->text == "eval" && !as<CallExpression>(e)->optional;
+  // Many arguments go through an array, as a spread does (kMaxRegisterRun); a direct eval keeps its own opcode.
+  bool spread = args.size() > kMaxRegisterRun && !direct_eval;
   for (Node* a : args)
     if (a->kind == NodeKind::SpreadElement) spread = true;
   uint16_t out = into(dst);
@@ -115,8 +118,6 @@ uint16_t FunctionCompiler::call(Node* e, int dst, bool construct) {
   } else {
     for (Node* arg : args) expr(arg, temp());
     emit_.set_position(call_position(e, construct), false);
-    bool direct_eval = !construct && callee->kind == NodeKind::Identifier &&
-                       as<Identifier>(callee)->name->text == "eval" && !as<CallExpression>(e)->optional;
     at = emit_.emit(construct ? Opcode::New : direct_eval ? Opcode::CallEval : Opcode::Call, out, base,
                     uint16_t(args.size()));
     if (direct_eval) {

@@ -229,7 +229,7 @@ uint16_t FunctionCompiler::super_key(MemberExpression* m) {
 uint16_t FunctionCompiler::array_literal(ArrayExpression* a, int dst) {
   uint16_t out = into(dst);
   Temps t(*this);
-  bool simple = true;
+  bool simple = a->elements.size() <= kMaxRegisterRun;
   for (Node* element : a->elements)
     if (!element || element->kind == NodeKind::SpreadElement) simple = false;
   if (simple) {

@@ -14,6 +14,8 @@
 //
 #include "compiler/compiler.h"
 
+#include <stdexcept>
+
 #include "compiler/compiler_internal.h"
 #include "unicode/unicode.h"
 
@@ -206,7 +208,11 @@ namespace glass {
 
 std::unique_ptr<bytecode::CompiledFunction> compile_program(const ast::Program* program, const ResolverResult& resolved) {
   auto top = std::make_unique<bytecode::CompiledFunction>();
-  compiling::FunctionCompiler(resolved, resolved.functions.at(0), *top).compile_program(program);
+  try {
+    compiling::FunctionCompiler(resolved, resolved.functions.at(0), *top).compile_program(program);
+  } catch (const std::length_error& e) {  // a table past what its operands can index (Emitter::add_ic)
+    throw CompileError{e.what(), program->start};
+  }
   return top;
 }
 

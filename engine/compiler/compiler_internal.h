@@ -43,6 +43,13 @@ inline const AtomData kValueAtom{"value"};
 
 std::u16string to_u16(std::string_view utf8);
 
+// The longest run of registers a call's arguments or an array literal's
+// elements take (Call r[B+2].., NewArray r[B]..). Longer lists are built one
+// element at a time into an array (ArrayPush; CallArray / NewSpread for
+// calls), so that a literal of 100,000 numbers needs a few registers, not
+// 100,000 (operands are 16 bits).
+inline constexpr size_t kMaxRegisterRun = 256;
+
 // How a function is being compiled (what kind of function object it becomes).
 struct FunctionRole {
   std::string name;  // inferred name for anonymous functions

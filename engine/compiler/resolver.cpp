@@ -763,14 +763,14 @@ class Resolver {
     for (FunctionInfo& f : r_.functions) {
       if (f.kind != FunctionInfo::Normal && f.kind != FunctionInfo::Arrow) continue;
       auto* node = as<Function>(const_cast<Node*>(f.node));
-      for (uint16_t i = 0; i < node->params.size(); i++) {
+      for (size_t i = 0; i < node->params.size(); i++) {
         // `a`, `a = 1` and `...a` bind the argument register itself (a
         // default replaces undefined in place; a rest array is stored there).
         Node* p = node->params[i];
         if (p->kind == NodeKind::AssignmentPattern) p = as<AssignmentPattern>(p)->left;
         if (p->kind == NodeKind::RestElement) p = as<RestElement>(p)->argument;
         if (p->kind != NodeKind::Identifier) continue;  // destructured: its names get other registers
-        if (const Binding* b = f.scope->find(as<Identifier>(p)->name)) param_register[b] = i;
+        if (const Binding* b = f.scope->find(as<Identifier>(p)->name)) param_register[b] = uint16_t(i);  // < kMaxParameters
       }
     }
     for (uint32_t i = 0; i < tree_.scopes.size(); i++) {
@@ -795,16 +795,16 @@ class Resolver {
           // set when the module is linked (vm/module_linking.cpp).
           loc.kind = BindingLocation::Import;
           loc.captured = true;
-          loc.index = si.slot_count++;
+          loc.index = next_index(si.slot_count, b);
         } else if (loc.captured) {
           loc.kind = BindingLocation::Slot;
-          loc.index = si.slot_count++;
+          loc.index = next_index(si.slot_count, b);
         } else if (param != param_register.end()) {
           loc.kind = BindingLocation::Register;
           loc.index = param->second;
         } else {
           loc.kind = BindingLocation::Register;
-          loc.index = next_register[si.function]++;
+          loc.index = next_index(next_register[si.function], b);
         }
         r_.locations[b] = loc;
       }
@@ -825,6 +825,15 @@ class Resolver {
       f.locals_count = next_register[i];
       f.has_heap_scope = f.scope && info(f.scope).needs_heap_scope;
     }
+  }
+
+  // The next slot or register from `counter`. Operands are 16 bits: a scope
+  // or function with more variables than they can name is refused, clearly.
+  static uint16_t next_index(uint16_t& counter, const Binding* b) {
+    if (counter >= 0xFFFE)
+      throw SyntaxError{"Too many variables in one function or scope (glass's limit is 65534)",
+                        b->id ? b->id->start : SourcePos{}};
+    return counter++;
   }
 
   // --- Step 4: resolutions ----------------------------------------------------------

@@ -245,7 +245,9 @@ void Lexer::restore(const State& state) {
 }
 
 SourcePos Lexer::pos_at(uint32_t offset) const {
-  return SourcePos{offset, line_, offset - line_start_ - column_adjust_ + 1};
+  // Inside a runtime's wrapper on line 1 (shift_first_line), column 1: never a wrapped-around number.
+  uint32_t units = offset - line_start_;
+  return SourcePos{offset, line_, units > column_adjust_ ? units - column_adjust_ + 1 : 1};
 }
 
 void Lexer::error(const std::string& message, uint32_t offset) { throw SyntaxError{message, pos_at(offset)}; }

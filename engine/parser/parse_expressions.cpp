@@ -467,6 +467,8 @@ NodeList Parser::parse_arguments() {
     } else {
       args.push_back(parse_assignment());
     }
+    if (args.size() >= kMaxArguments)  // V8 refuses the 65,535th too
+      error_at(args.back()->start, "Too many arguments in function call (only " + std::to_string(kMaxArguments) + " allowed)");
     if (!eat(TokenKind::Comma)) break;
   }
   expect(TokenKind::RParen);
@@ -769,6 +771,7 @@ Node* Parser::parse_async_arrow_or_call(const SourcePos& start) {
       } else {
         params.push_back(to_target(a, true));
       }
+      if (params.size() > kMaxParameters) error_at(a->start, too_many_parameters());
     }
     marks_ = saved;
     auto* fn = make<ast::Function>(NodeKind::ArrowFunctionExpression, start);

@@ -91,6 +91,7 @@ NodeList Parser::parse_formal_parameters(ast::Function* fn) {
       rest->argument = parse_binding_target();
       if (at(TokenKind::Assign)) error_here("Rest parameter may not have a default initializer");
       params.push_back(finish(rest));
+      if (params.size() > kMaxParameters) error_at(rest->start, too_many_parameters());
       fn->simple_params = false;
       if (!at(TokenKind::RParen)) error_here("Rest parameter must be last formal parameter");
       break;
@@ -98,6 +99,7 @@ NodeList Parser::parse_formal_parameters(ast::Function* fn) {
     Node* param = parse_binding_element();
     if (param->kind != NodeKind::Identifier) fn->simple_params = false;
     params.push_back(param);
+    if (params.size() > kMaxParameters) error_at(param->start, too_many_parameters());
     if (!at(TokenKind::RParen)) expect(TokenKind::Comma);
   }
   expect(TokenKind::RParen);

@@ -26,6 +26,13 @@ struct ParseOptions {
   uint32_t wrapper_suffix = 0;
 };
 
+// How many parameters a function may declare and how many arguments a call
+// may list in source — V8's limits, with its messages (a SyntaxError), so
+// that code Node refuses is refused the same way. Register operands are
+// 16 bits; these keep a parameter's register index within them.
+inline constexpr size_t kMaxParameters = 65534;
+inline constexpr size_t kMaxArguments = 65535;
+
 // Parses the whole source. Throws glass::SyntaxError on the first error.
 // The tree lives in `arena`; names are interned in `atoms`.
 ast::Program* parse_program(const Source& source, Arena& arena, AtomTable& atoms,

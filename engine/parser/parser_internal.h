@@ -89,6 +89,9 @@ class Parser {
   [[noreturn]] void unexpected();  // "Unexpected token ..." for the current token
   [[noreturn]] void error_at(const SourcePos& pos, const std::string& message);
   [[noreturn]] void error_here(const std::string& message) { error_at(tok().start, message); }
+  static std::string too_many_parameters() {
+    return "Too many parameters in function definition (only " + std::to_string(kMaxParameters) + " allowed)";
+  }
   void check_stack();  // bounds nesting against the native stack
 
   template <class T>

@@ -5,28 +5,13 @@
 #include <doctest/doctest.h>
 
 #include "bytecode/disassembler.h"
-#include "compiler/compiler.h"
-#include "parser/parser.h"
+#include "compile_source.h"
 
 using namespace glass;
 using bytecode::Opcode;
+using testing::Compiled;
 
 namespace {
-
-struct Compiled {
-  Source source;
-  Arena arena;
-  AtomTable atoms;
-  std::unique_ptr<bytecode::CompiledFunction> top;
-  explicit Compiled(const std::string& text, bool module = false) : source{"test.js", text} {
-    ParseOptions options;
-    options.module = module;
-    ast::Program* program = parse_program(source, arena, atoms, options);
-    ScopeTree scopes = analyze_scopes(program, atoms);
-    ResolverResult resolved = resolve_variables(program, scopes);
-    top = compile_program(program, resolved);
-  }
-};
 
 int count(const bytecode::CompiledFunction& fn, Opcode op) {
   int n = 0;

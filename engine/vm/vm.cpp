@@ -7,6 +7,7 @@
 
 #include "builtins/builtins.h"
 #include "builtins/proxy.h"
+#include "bytecode/verifier.h"
 #include "compiler/compiler.h"
 #include "compiler/resolver.h"
 #include "parser/early_errors.h"
@@ -641,6 +642,18 @@ static Value invoke(Vm& vm, Value callee, Value this_value, std::span<const Valu
 
 // ---- scripts and jobs -----------------------------------------------------------------
 
+namespace {
+// A program the verifier refuses is a compiler bug: stop before running it,
+// as an assertion would, naming the function and the instruction.
+void verify_or_abort(const bytecode::CompiledFunction& code, const std::string& script) {
+  if (auto error = bytecode::verify(code)) {
+    std::fprintf(stderr, "glass: internal error: the bytecode verifier refused %s: %s\n", script.c_str(),
+                 error->text().c_str());
+    std::abort();
+  }
+}
+}  // namespace
+
 FunctionTemplate* Vm::compile_script(std::string_view text, const std::string& name, const ParseOptions& options,
                                      const bytecode::EvalSite* eval_site) {
   Source source;
@@ -667,6 +680,7 @@ FunctionTemplate* Vm::compile_script(std::string_view text, const std::string& n
     throw_error(ErrorType::SyntaxError, name + ":" + std::to_string(e.pos.line) + ":" + std::to_string(e.pos.column) +
                                             ": " + e.message + " (glass)");
   }
+  if (options_.verify_bytecode) verify_or_abort(*compiled, name);
   const bytecode::CompiledFunction* code = compiled.get();
   programs.push_back(std::move(compiled));
   sources.push_back(std::make_unique<std::string>(std::move(source.text)));

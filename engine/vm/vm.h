@@ -76,6 +76,15 @@ struct VmOptions {
   size_t max_frames = 100000;
   size_t register_file_values = size_t(1) << 22;  // 32 MB reserved, touched as used
   size_t max_native_depth = 400;                   // natives calling back into JS, nested
+  // Check each compiled program with the bytecode verifier before it runs
+  // (bytecode/verifier.h); a failure is a compiler bug and aborts with a
+  // message naming the function and instruction. On in debug builds; the
+  // runtime also turns it on under --gc-stress and --verify-bytecode.
+#ifdef NDEBUG
+  bool verify_bytecode = false;
+#else
+  bool verify_bytecode = true;
+#endif
 };
 
 // One activation of a bytecode function.

@@ -55,7 +55,8 @@ Glass's own options:
   --trace           print each executed instruction to stderr as FILE runs
   --trace-gc        print one line per garbage collection to stderr
   --trace-loop      print each event-loop phase entered and each callback taken, to stderr
-  --gc-stress       collect garbage at every allocation (slow; finds rooting bugs)
+  --gc-stress       collect garbage at every allocation (slow; finds rooting bugs); implies --verify-bytecode
+  --verify-bytecode check each compiled function before it runs (always on in debug builds)
   --max-heap-size=MB  the most memory the heap may hold (also --max-old-space-size);
                     past it: "JavaScript heap out of memory", exit 134 (default: half the RAM)
   --test262         run as the test262 host (print, setTimeout, $262 with $262.agent); --include FILE runs FILE first (repeatable)
@@ -311,6 +312,8 @@ int main(int argc, char** argv) {
       opt.run.trace_loop = true;
     } else if (a == "--gc-stress") {
       opt.run.gc_stress = true;
+    } else if (a == "--verify-bytecode") {
+      opt.run.verify_bytecode = true;
     } else if (a.starts_with("--max-heap-size=") || a.starts_with("--max-old-space-size=")) {
       // (Node's name too, so that scripts' own flags work.)
       std::string value = a.substr(a.find('=') + 1);

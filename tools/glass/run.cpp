@@ -139,6 +139,7 @@ size_t default_max_heap_bytes() {
 int run(const RunOptions& options) {
   VmOptions vm_options;
   vm_options.heap.stress = options.gc_stress;
+  if (options.gc_stress || options.verify_bytecode) vm_options.verify_bytecode = true;
   vm_options.heap.max_bytes = options.max_heap_mb ? options.max_heap_mb << 20 : default_max_heap_bytes();
   if (options.trace_gc) vm_options.heap.trace = stderr;
   if (options.trace) vm_options.trace = stderr;
