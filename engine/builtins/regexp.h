@@ -65,5 +65,12 @@ inline constexpr const char* kBacktrackLimitMessage =
 MatchStatus search(const Program& program, const uint8_t* one, const char16_t* two, uint32_t length, uint32_t start,
                    bool sticky, std::vector<int32_t>& captures);
 
+// For tests: send every search to the backtracker (as GLASS_REGEXP_NO_RE2=1
+// does), to compare it with RE2 (regexp_re2.h).
+void set_force_backtracker(bool on);
+// For tests: how a program uses RE2 on one-byte subjects: "exact", "bounds",
+// "filter" (see Re2Role) or "none".
+const char* re2_role(const Program& program);
+
 }  // namespace regexp
 }  // namespace glass
