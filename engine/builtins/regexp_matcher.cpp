@@ -223,6 +223,9 @@ struct Program {
   // RE2 (Latin-1) for one-byte subjects, and what its answer is worth
   // (regexp_re2.h); re2.re2 is null for patterns only the backtracker runs.
   Re2Plan re2;
+  // RE2 (UTF-8) for two-byte subjects on which the backtracker runs long
+  // (see search); only for patterns that can backtrack badly.
+  Re2Plan re2_utf8;
   std::vector<Inst> code;
   std::vector<CharSet> sets;
   std::vector<std::vector<uint32_t>> backrefs;
@@ -265,7 +268,9 @@ class Compiler {
     }
     emit(Op::Match);
     prog_.register_count = next_reg_;
-    prog_.re2 = plan_re2(p_, [this](NodeId id, bool icase, icu::UnicodeSet& out) { return char_set(id, icase, out); });
+    CharSetOf sets = [this](NodeId id, bool icase, icu::UnicodeSet& out) { return char_set(id, icase, out); };
+    prog_.re2 = plan_re2(p_, sets, Re2Encoding::Latin1);
+    prog_.re2_utf8 = plan_re2(p_, sets, Re2Encoding::Utf8);
     // Leading ^ (without m): only the start position can match.
     for (const Inst& in : prog_.code) {
       if (in.op == Op::GroupOpen) continue;
@@ -690,6 +695,7 @@ class Machine {
       : p_(p), s_(s), n_(n), caps_(caps), regs_(p.register_count, -1) {}
 
   uint64_t steps = 0;
+  uint64_t budget = kStepBudget;  // steps before LimitExceeded
 
   MatchStatus attempt(uint32_t start) {
     std::fill(caps_.begin(), caps_.end(), -1);
@@ -697,7 +703,7 @@ class Machine {
     uint32_t pc = 0, pos = start;
     const Inst* code = p_.code.data();
     for (;;) {
-      if (++steps > kStepBudget || stack_.size() > kMaxStackEntries) return MatchStatus::LimitExceeded;
+      if (++steps > budget || stack_.size() > kMaxStackEntries) return MatchStatus::LimitExceeded;
       const Inst& in = code[pc];
       switch (in.op) {
         case Op::Char: {
@@ -813,7 +819,7 @@ class Machine {
               if (!step(atom, p, next)) break;
               p = next;
               ++count;
-              if ((count & 0xFFF) == 0 && (steps += 0x1000) > kStepBudget) return MatchStatus::LimitExceeded;
+              if ((count & 0xFFF) == 0 && (steps += 0x1000) > budget) return MatchStatus::LimitExceeded;
             }
             if (count < in.c) goto fail;
             if (count > in.c) push({Bt::GreedyLoop, pc, p, count, pos});
@@ -929,7 +935,7 @@ class Machine {
             break;
           }
         }
-        if (++steps > kStepBudget) return MatchStatus::LimitExceeded;
+        if (++steps > budget) return MatchStatus::LimitExceeded;
         break;
       }
     }
@@ -1047,9 +1053,11 @@ class Machine {
 };
 
 template <class C>
-MatchStatus search_in(const Program& p, const C* s, uint32_t n, uint32_t start, bool sticky, std::vector<int32_t>& caps) {
+MatchStatus search_in(const Program& p, const C* s, uint32_t n, uint32_t start, bool sticky, std::vector<int32_t>& caps,
+                      uint64_t budget = kStepBudget) {
   caps.assign(2 * (p.capture_count + 1), -1);
   Machine<C> m(p, s, n, caps);
+  m.budget = budget;
   // A first instruction that must match one character lets the scan skip
   // positions without starting the machine.
   const Inst* first = nullptr;
@@ -1085,7 +1093,7 @@ MatchStatus search_in(const Program& p, const C* s, uint32_t n, uint32_t start, 
       }
     }
     ++i;
-    if ((i & 0xFFF) == 0 && (m.steps += 0x100) > kStepBudget) return MatchStatus::LimitExceeded;
+    if ((i & 0xFFF) == 0 && (m.steps += 0x100) > m.budget) return MatchStatus::LimitExceeded;
   }
 }
 
@@ -1095,29 +1103,29 @@ std::atomic<bool> force_backtracker_flag{[] {
   const char* v = getenv("GLASS_REGEXP_NO_RE2");
   return v && *v && *v != '0';
 }()};
+// For tests: two-byte searches go to RE2 without the backtracker's trial run.
+std::atomic<bool> two_byte_re2_first_flag{false};
 
-// RE2's part of a search on a one-byte subject (see Re2Role). Returns
-// nullopt when the backtracker must decide, from `start`.
-std::optional<MatchStatus> search_re2(const Program& program, const uint8_t* one, uint32_t length, uint32_t start,
-                                      bool sticky, std::vector<int32_t>& captures) {
-  const Re2Plan& plan = program.re2;
-  if (plan.needs_no_cr) {
-    // ^ and $ under m look at the character before / at each position tried.
-    uint32_t from = start ? start - 1 : 0;
-    if (memchr(one + from, '\r', length - from)) return std::nullopt;
-  }
-  re2::StringPiece text(reinterpret_cast<const char*>(one), length);
+// Runs an RE2 plan on `text` (the subject, or its UTF-8 copy) from byte
+// `start`, as its role allows (see Re2Role). `utf16_offset` maps a position
+// in `text` to the subject's UTF-16 offset; `backtrack_at` runs the
+// backtracker at one UTF-16 start (sticky). Returns nullopt when the
+// backtracker must decide.
+template <class Offset, class BacktrackAt>
+std::optional<MatchStatus> run_plan(const Program& program, const Re2Plan& plan, re2::StringPiece text, size_t start,
+                                    bool sticky, std::vector<int32_t>& captures, Offset utf16_offset,
+                                    BacktrackAt backtrack_at) {
   RE2::Anchor anchor = sticky ? RE2::ANCHOR_START : RE2::UNANCHORED;
   switch (plan.role) {
     case Re2Role::Exact: {
       uint32_t n = program.capture_count + 1;
       std::vector<re2::StringPiece> groups(n);
       captures.assign(2 * n, -1);
-      if (!plan.re2->Match(text, start, length, anchor, groups.data(), int(n))) return MatchStatus::NoMatch;
+      if (!plan.re2->Match(text, start, text.size(), anchor, groups.data(), int(n))) return MatchStatus::NoMatch;
       for (uint32_t i = 0; i < n; ++i) {
         if (!groups[i].data()) continue;
-        captures[2 * i] = int32_t(groups[i].data() - text.data());
-        captures[2 * i + 1] = captures[2 * i] + int32_t(groups[i].size());
+        captures[2 * i] = utf16_offset(groups[i].data());
+        captures[2 * i + 1] = utf16_offset(groups[i].data() + groups[i].size());
       }
       return MatchStatus::Match;
     }
@@ -1125,25 +1133,96 @@ std::optional<MatchStatus> search_re2(const Program& program, const uint8_t* one
       // JS matches where RE2 does; the backtracker, tried only there, finds
       // that same match (its first success) and its captures.
       re2::StringPiece whole;
-      if (!plan.re2->Match(text, start, length, anchor, &whole, 1)) return MatchStatus::NoMatch;
-      uint32_t at = uint32_t(whole.data() - text.data());
-      MatchStatus status = search_in<uint8_t>(program, one, length, at, /*sticky=*/true, captures);
-      assert(status != MatchStatus::Match || captures[1] == int32_t(at + whole.size()));
+      if (!plan.re2->Match(text, start, text.size(), anchor, &whole, 1)) return MatchStatus::NoMatch;
+      MatchStatus status = backtrack_at(uint32_t(utf16_offset(whole.data())));
+      assert(status != MatchStatus::Match || captures[1] == utf16_offset(whole.data() + whole.size()));
       return status;
     }
     case Re2Role::Filter:
-      if (!plan.re2->Match(text, start, length, anchor, nullptr, 0)) return MatchStatus::NoMatch;
+      if (!plan.re2->Match(text, start, text.size(), anchor, nullptr, 0)) return MatchStatus::NoMatch;
       return std::nullopt;
   }
   return std::nullopt;
 }
 
+// RE2's part of a search on a one-byte subject.
+std::optional<MatchStatus> search_re2(const Program& program, const uint8_t* one, uint32_t length, uint32_t start,
+                                      bool sticky, std::vector<int32_t>& captures) {
+  if (program.re2.needs_no_cr) {
+    // ^ and $ under m look at the character before / at each position tried.
+    uint32_t from = start ? start - 1 : 0;
+    if (memchr(one + from, '\r', length - from)) return std::nullopt;
+  }
+  re2::StringPiece text(reinterpret_cast<const char*>(one), length);
+  return run_plan(
+      program, program.re2, text, start, sticky, captures, [&](const char* p) { return int32_t(p - text.data()); },
+      [&](uint32_t at) { return search_in<uint8_t>(program, one, length, at, /*sticky=*/true, captures); });
+}
+
+// The two-byte fallback: `two` as UTF-8 for re2_utf8, with each byte's
+// UTF-16 offset. nullopt when RE2 cannot read this subject (see
+// Re2Encoding) or the plan's '\r' condition fails; the backtracker decides.
+std::optional<MatchStatus> search_utf8(const Program& program, const char16_t* two, uint32_t length, uint32_t start,
+                                       bool sticky, std::vector<int32_t>& captures) {
+  const Re2Plan& plan = program.re2_utf8;
+  if (start > length) return std::nullopt;
+  // u/v with lastIndex inside a pair: JS reads the lone trail surrogate there.
+  if (start > 0 && start < length && is_lead(two[start - 1]) && is_trail(two[start])) return std::nullopt;
+  std::string text;
+  std::vector<uint32_t> utf16_at;  // [byte offset] -> UTF-16 offset
+  text.reserve(length + length / 2);
+  utf16_at.reserve(length + length / 2 + 1);
+  uint32_t start8 = 0;
+  for (uint32_t i = 0; i < length;) {
+    if (i == start) start8 = uint32_t(text.size());
+    char32_t c = two[i];
+    uint32_t width = 1;
+    if (is_lead(c) && i + 1 < length && is_trail(two[i + 1])) {
+      if (!program.unicode) return std::nullopt;
+      c = combine(c, two[i + 1]);
+      width = 2;
+    } else if (is_lead(c) || is_trail(c)) {
+      return std::nullopt;
+    }
+    if (plan.needs_no_cr && (c == '\r' || c == 0x2028 || c == 0x2029)) return std::nullopt;
+    char bytes[4];
+    size_t n = 0;
+    if (c < 0x80) {
+      bytes[n++] = char(c);
+    } else if (c < 0x800) {
+      bytes[n++] = char(0xC0 | (c >> 6));
+      bytes[n++] = char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      bytes[n++] = char(0xE0 | (c >> 12));
+      bytes[n++] = char(0x80 | ((c >> 6) & 0x3F));
+      bytes[n++] = char(0x80 | (c & 0x3F));
+    } else {
+      bytes[n++] = char(0xF0 | (c >> 18));
+      bytes[n++] = char(0x80 | ((c >> 12) & 0x3F));
+      bytes[n++] = char(0x80 | ((c >> 6) & 0x3F));
+      bytes[n++] = char(0x80 | (c & 0x3F));
+    }
+    text.append(bytes, n);
+    for (size_t k = 0; k < n; ++k) utf16_at.push_back(i);
+    i += width;
+  }
+  if (start == length) start8 = uint32_t(text.size());
+  utf16_at.push_back(length);
+  re2::StringPiece piece(text);
+  return run_plan(
+      program, plan, piece, start8, sticky, captures,
+      [&](const char* p) { return int32_t(utf16_at[size_t(p - text.data())]); },
+      [&](uint32_t at) { return search_in<char16_t>(program, two, length, at, /*sticky=*/true, captures); });
+}
+
 }  // namespace
 
 void set_force_backtracker(bool on) { force_backtracker_flag = on; }
+void set_two_byte_re2_first(bool on) { two_byte_re2_first_flag = on; }
 
-const char* re2_role(const Program& program) {
-  return program.re2.re2 ? re2_role_name(program.re2.role) : "none";
+const char* re2_role(const Program& program, bool two_byte) {
+  const Re2Plan& plan = two_byte ? program.re2_utf8 : program.re2;
+  return plan.re2 ? re2_role_name(plan.role) : "none";
 }
 
 std::shared_ptr<const Program> compile_program(const Pattern& pattern, std::string* error) {
@@ -1163,6 +1242,18 @@ MatchStatus search(const Program& program, const uint8_t* one, const char16_t* t
     if (auto status = search_re2(program, one, length, start, sticky, captures)) return *status;
   }
   if (one) return search_in<uint8_t>(program, one, length, start, sticky, captures);
+  if (program.re2_utf8.re2 && !force_backtracker_flag.load(std::memory_order_relaxed)) {
+    // Two-byte: converting the subject for RE2 costs O(length) per search,
+    // which a global loop would pay at every match; so the backtracker goes
+    // first, on a budget linear work stays within, and RE2 takes over only
+    // past it.
+    uint64_t budget = two_byte_re2_first_flag.load(std::memory_order_relaxed)
+                          ? 0
+                          : 20000 + 64 * uint64_t(length - std::min(start, length));
+    MatchStatus status = search_in<char16_t>(program, two, length, start, sticky, captures, budget);
+    if (status != MatchStatus::LimitExceeded) return status;
+    if (auto re2_status = search_utf8(program, two, length, start, sticky, captures)) return *re2_status;
+  }
   return search_in<char16_t>(program, two, length, start, sticky, captures);
 }
 

@@ -21,10 +21,13 @@
 //     writes all of them in both engines: Exact.
 //  4. Flags. RE2 runs in Latin-1 on one-byte subjects, so code points and
 //     code units coincide (u and v change nothing) and characters above
-//     U+00FF never occur. Case-insensitivity is done here, not by RE2: each
+//     U+00FF never occur; on two-byte subjects converted to UTF-8 only
+//     when they hold no surrogate that would break the same equivalence
+//     (Re2Encoding). Case-insensitivity is done here, not by RE2: each
 //     character and class becomes the set the backtracker matches (closed
 //     over JS's case equivalence), clipped to Latin-1. Multiline ^ and $ use
-//     RE2's, which agree with JS on subjects without '\r' (needs_no_cr).
+//     RE2's, which agree with JS on subjects without '\r' (and U+2028/9
+//     in UTF-8): needs_no_cr.
 //     Modifier groups (?ims-ims:) just change these per group.
 //
 // Repeat bounds over 1000 (RE2's limit) are relaxed to 1000 / unbounded,
@@ -53,7 +56,8 @@ struct Ctx {
 
 class Translator {
  public:
-  Translator(const Pattern& p, const CharSetOf& char_set) : p_(p), char_set_(char_set) {}
+  Translator(const Pattern& p, const CharSetOf& char_set, Re2Encoding encoding)
+      : p_(p), char_set_(char_set), utf8_(encoding == Re2Encoding::Utf8) {}
 
   Re2Plan plan() {
     Re2Plan plan;
@@ -68,9 +72,9 @@ class Translator {
       captures_ = false;
       if (!node(p_.root, ctx, source)) return plan;
     }
-    if ((role_ == Re2Role::Filter || needs_no_cr_) && !risky_) return plan;
+    if ((role_ == Re2Role::Filter || needs_no_cr_ || utf8_) && !risky_) return plan;
     RE2::Options options;
-    options.set_encoding(RE2::Options::EncodingLatin1);
+    options.set_encoding(utf8_ ? RE2::Options::EncodingUTF8 : RE2::Options::EncodingLatin1);
     options.set_log_errors(false);
     auto re = std::make_unique<RE2>(source, options);
     if (!re->ok()) return plan;
@@ -90,21 +94,26 @@ class Translator {
     out += buf;
   }
 
-  // A set as an RE2 class over Latin-1 ([^\x00-\xff] when it has no
-  // Latin-1 member: it can never match a one-byte subject).
-  static void set_class(std::string& out, const icu::UnicodeSet& set) {
+  // A set as an RE2 class over the encoding's characters: Latin-1, or code
+  // points without surrogates (a converted subject has none). An empty one
+  // can never match.
+  void set_class(std::string& out, const icu::UnicodeSet& input) const {
+    icu::UnicodeSet set(input);
+    set.remove(0xD800, 0xDFFF);
+    char32_t top = utf8_ ? 0x10FFFF : 0xFF;
     std::string cls;
     for (int32_t i = 0; i < set.getRangeCount(); ++i) {
       char32_t a = char32_t(set.getRangeStart(i)), b = char32_t(set.getRangeEnd(i));
-      if (a > 0xFF) break;
-      b = std::min<char32_t>(b, 0xFF);
+      if (a > top) break;
+      b = std::min<char32_t>(b, top);
       hex(cls, a);
       if (b != a) {
         cls += "-";
         hex(cls, b);
       }
     }
-    out += cls.empty() ? "[^\\x{00}-\\x{ff}]" : "[" + cls + "]";
+    if (!cls.empty()) out += "[" + cls + "]";
+    else out += utf8_ ? "[^\\x{00}-\\x{10ffff}]" : "[^\\x{00}-\\x{ff}]";
   }
 
   static bool is_single_char(const Node& n) {
@@ -186,8 +195,9 @@ class Translator {
           if (!node(t, ctx, out)) return false;
         return true;
       case NodeKind::Any:
-        // Latin-1 has no U+2028/2029; with u a code point is a code unit here.
-        out += ctx.dotall ? "[\\x{00}-\\x{ff}]" : "[^\\x{0a}\\x{0d}]";
+        // Latin-1 has no U+2028/2029; with u a code point is a code unit there.
+        if (utf8_) out += ctx.dotall ? "[\\x{00}-\\x{10ffff}]" : "[^\\x{0a}\\x{0d}\\x{2028}\\x{2029}]";
+        else out += ctx.dotall ? "[\\x{00}-\\x{ff}]" : "[^\\x{0a}\\x{0d}]";
         return true;
       case NodeKind::Char:
       case NodeKind::ClassEscape:
@@ -219,10 +229,13 @@ class Translator {
             if (ctx.multiline) needs_no_cr_ = true;
             out += ctx.multiline ? "(?m:$)" : "\\z";
             return true;
-          // RE2's \b is ASCII, as JS's is (with u and i JS adds U+017F and
-          // U+212A, which a one-byte subject cannot hold).
-          case AssertionKind::WordBoundary: out += "\\b"; return true;
-          case AssertionKind::NotWordBoundary: out += "\\B"; return true;
+          // RE2's \b is ASCII, as JS's is; with u and i JS adds U+017F and
+          // U+212A, which only a two-byte subject can hold.
+          case AssertionKind::WordBoundary:
+          case AssertionKind::NotWordBoundary:
+            if (utf8_ && ctx.icase && (p_.flags.unicode || p_.flags.unicodeSets)) return false;
+            out += n.assertion == AssertionKind::WordBoundary ? "\\b" : "\\B";
+            return true;
           default:
             degrade(Re2Role::Filter);  // lookaround: dropped
             return true;
@@ -273,6 +286,7 @@ class Translator {
 
   const Pattern& p_;
   const CharSetOf& char_set_;
+  bool utf8_;
   Re2Role role_ = Re2Role::Exact;
   bool captures_ = true;
   bool needs_no_cr_ = false;
@@ -283,8 +297,8 @@ class Translator {
 
 }  // namespace
 
-Re2Plan plan_re2(const Pattern& pattern, const CharSetOf& char_set) {
-  Translator t(pattern, char_set);
+Re2Plan plan_re2(const Pattern& pattern, const CharSetOf& char_set, Re2Encoding encoding) {
+  Translator t(pattern, char_set, encoding);
   return t.plan();
 }
 

@@ -28,12 +28,17 @@ enum class Re2Role : uint8_t {
   Filter,
 };
 
+// What the RE2 pattern reads. Latin-1: a one-byte subject as it is. UTF-8:
+// a two-byte subject converted (regexp_matcher.cpp), only when it has no
+// lone surrogate (and, without u/v, no surrogate at all: JS then reads code
+// units, RE2 would read the pair as one code point).
+enum class Re2Encoding : uint8_t { Latin1, Utf8 };
+
 struct Re2Plan {
   std::unique_ptr<RE2> re2;  // null: the pattern always runs on the backtracker
   Re2Role role = Re2Role::Exact;
-  // Multiline ^ or $: RE2 knows only '\n' as a line end, JS also '\r' (the
-  // other JS line terminators are above U+00FF). Valid only for subjects
-  // without '\r'.
+  // Multiline ^ or $: RE2 knows only '\n' as a line end, JS also '\r',
+  // U+2028 and U+2029. Valid only for subjects without them.
   bool needs_no_cr = false;
 };
 
@@ -55,7 +60,10 @@ Ctx with_modifiers(Ctx ctx, const Node& group) {
   return ctx;
 }
 
-Re2Plan plan_re2(const Pattern& pattern, const CharSetOf& char_set);
+// The plan for one encoding. A UTF-8 plan is made only for patterns whose
+// backtracking can blow up: it is the two-byte fallback when the
+// backtracker runs long.
+Re2Plan plan_re2(const Pattern& pattern, const CharSetOf& char_set, Re2Encoding encoding);
 
 const char* re2_role_name(Re2Role role);
 

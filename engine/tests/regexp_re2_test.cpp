@@ -41,12 +41,31 @@ struct Outcome {
   bool operator==(const Outcome&) const = default;
 };
 
-Outcome run(const Program& program, const std::string& subject, uint32_t start, bool sticky, bool backtracker) {
+// A subject: one-byte (Latin-1) text, or two-byte when `wide` is set.
+struct Subject {
+  std::string one;
+  std::u16string wide;
+  bool two_byte() const { return !wide.empty(); }
+  uint32_t size() const { return uint32_t(two_byte() ? wide.size() : one.size()); }
+  std::string shown() const {
+    if (!two_byte()) return one;
+    std::string s;
+    for (char16_t c : wide) s += c < 0x80 ? std::string(1, char(c)) : "\\u" + std::to_string(unsigned(c));
+    return s;
+  }
+};
+
+Outcome run(const Program& program, const Subject& subject, uint32_t start, bool sticky, bool backtracker) {
   set_force_backtracker(backtracker);
+  set_two_byte_re2_first(true);
   Outcome o;
-  o.status = search(program, reinterpret_cast<const uint8_t*>(subject.data()), nullptr, uint32_t(subject.size()),
-                    start, sticky, o.captures);
+  if (subject.two_byte())
+    o.status = search(program, nullptr, subject.wide.data(), subject.size(), start, sticky, o.captures);
+  else
+    o.status = search(program, reinterpret_cast<const uint8_t*>(subject.one.data()), nullptr, subject.size(), start,
+                      sticky, o.captures);
   set_force_backtracker(false);
+  set_two_byte_re2_first(false);
   if (o.status != MatchStatus::Match) o.captures.clear();
   return o;
 }
@@ -61,12 +80,21 @@ std::string show(const Outcome& o) {
 
 // Compares the engines on every start position; returns how many searches
 // RE2 took part in (0 when the pattern has no RE2 plan).
-int compare(const std::string& pattern, const char* flags, const std::vector<std::string>& subjects) {
+// Each subject runs as one-byte text and widened to two bytes, and the
+// two-byte extras (characters above U+00FF, surrogates) run as they are.
+int compare(const std::string& pattern, const char* flags, const std::vector<std::string>& texts) {
   auto program = compile(pattern, flags);
   if (!program) return 0;
-  bool uses_re2 = std::string(re2_role(*program)) != "none";
+  std::vector<Subject> subjects;
+  for (const std::string& t : texts) {
+    subjects.push_back({t, {}});
+    if (!t.empty()) subjects.push_back({{}, widen(t)});
+  }
+  for (const char16_t* t : {u"a\u00e9\u20acb", u"ab\u2028a", u"\U0001F600a\U0001F600", u"a\xd83d" u"b", u"\u017Fk\u212A"})
+    subjects.push_back({{}, t});
   int searches = 0;
-  for (const std::string& subject : subjects)
+  for (const Subject& subject : subjects) {
+    bool uses_re2 = std::string(re2_role(*program, subject.two_byte())) != "none";
     for (uint32_t start = 0; start <= subject.size(); ++start)
       for (bool sticky : {false, true}) {
         Outcome reference = run(*program, subject, start, sticky, true);
@@ -74,11 +102,13 @@ int compare(const std::string& pattern, const char* flags, const std::vector<std
         // may well have one; that is the point of it).
         if (reference.status == MatchStatus::LimitExceeded) continue;
         Outcome re2 = run(*program, subject, start, sticky, false);
-        INFO("/" << pattern << "/" << std::string(flags) << " (" << re2_role(*program) << ") on \"" << subject << "\" from "
-                 << start << (sticky ? " sticky" : ""));
+        INFO("/" << pattern << "/" << std::string(flags) << " (" << re2_role(*program, subject.two_byte()) << ") on \""
+                 << subject.shown() << "\"" << (subject.two_byte() ? " (two-byte)" : "") << " from " << start
+                 << (sticky ? " sticky" : ""));
         CHECK(show(re2) == show(reference));
         if (uses_re2) ++searches;
       }
+  }
   return searches;
 }
 
@@ -114,6 +144,16 @@ TEST_CASE("regexp RE2 roles: what RE2's answer is used for") {
   CHECK(role_of("^(a+)+$", "m") == "exact");
   CHECK(role_of("[\\q{ab}]", "v") == "none");   // strings in a class
   CHECK(role_of("(?:ab){2000}") == "filter");   // over RE2's repeat limit
+  // Two-byte subjects: only patterns that can backtrack badly get a plan.
+  auto two_byte = [](const char* pattern, const char* flags) {
+    auto program = compile(pattern, flags);
+    REQUIRE(program);
+    return std::string(re2_role(*program, true));
+  };
+  CHECK(two_byte("abc", "") == "none");
+  CHECK(two_byte("(a+)+$", "") == "exact");
+  CHECK(two_byte("(?:(a)|b)+", "u") == "bounds");
+  CHECK(two_byte("\\b(a+)+", "iu") == "none");  // JS's \w has U+017F and U+212A here
 }
 
 TEST_CASE("regexp RE2 and the backtracker agree: chosen patterns") {
