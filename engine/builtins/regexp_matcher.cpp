@@ -139,6 +139,16 @@ char32_t canonicalize(char32_t c, bool unicode) {
 // Adds to `set` every character equivalent to one already in it.
 void close_over_case(icu::UnicodeSet& set, bool unicode) {
   const CaseClasses& t = case_classes(unicode);
+  if (set.size() < int32_t(t.classes.size())) {
+    // A small set: look its members up rather than walk every class.
+    std::vector<uint32_t> found;
+    for (int32_t i = 0; i < set.getRangeCount(); ++i)
+      for (UChar32 c = set.getRangeStart(i); c <= set.getRangeEnd(i); ++c)
+        if (auto it = t.class_of.find(char32_t(c)); it != t.class_of.end()) found.push_back(it->second);
+    for (uint32_t k : found)
+      for (char32_t m : t.classes[k]) set.add(UChar32(m));
+    return;
+  }
   for (const auto& members : t.classes) {
     bool any = false;
     for (char32_t m : members)

@@ -61,6 +61,10 @@ class Translator {
 
   Re2Plan plan() {
     Re2Plan plan;
+    // A repeated atom longer than one character is what can backtrack badly.
+    for (const Node& n : p_.nodes)
+      if (n.kind == NodeKind::Quantifier && n.max > 1 && !is_single_char(p_[p_.children(n)[0]])) risky_ = true;
+    if (utf8_ && !risky_) return plan;
     Ctx ctx{p_.flags.ignoreCase, p_.flags.multiline, p_.flags.dotAll};
     std::string source;
     captures_ = true;
@@ -72,7 +76,7 @@ class Translator {
       captures_ = false;
       if (!node(p_.root, ctx, source)) return plan;
     }
-    if ((role_ == Re2Role::Filter || needs_no_cr_ || utf8_) && !risky_) return plan;
+    if ((role_ == Re2Role::Filter || needs_no_cr_) && !risky_) return plan;
     RE2::Options options;
     options.set_encoding(utf8_ ? RE2::Options::EncodingUTF8 : RE2::Options::EncodingLatin1);
     options.set_log_errors(false);
@@ -97,9 +101,8 @@ class Translator {
   // A set as an RE2 class over the encoding's characters: Latin-1, or code
   // points without surrogates (a converted subject has none). An empty one
   // can never match.
-  void set_class(std::string& out, const icu::UnicodeSet& input) const {
-    icu::UnicodeSet set(input);
-    set.remove(0xD800, 0xDFFF);
+  void set_class(std::string& out, icu::UnicodeSet& set) const {
+    if (utf8_) set.remove(0xD800, 0xDFFF);
     char32_t top = utf8_ ? 0x10FFFF : 0xFF;
     std::string cls;
     for (int32_t i = 0; i < set.getRangeCount(); ++i) {
@@ -247,7 +250,6 @@ class Translator {
 
   bool quantifier(const Node& n, const Ctx& ctx, std::string& out) {
     NodeId atom = p_.children(n)[0];
-    if (!is_single_char(p_[atom]) && n.max > 1) risky_ = true;
     uint32_t min = n.min, max = n.max;
     if (max == 0) {
       // The atom never runs; its captures stay undefined, which RE2 would
