@@ -37,12 +37,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
-#include <optional>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
