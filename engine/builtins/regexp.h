@@ -9,7 +9,9 @@
 // backtracking state on an explicit stack (never C++ recursion), so long
 // inputs cannot overflow the C++ stack; a step budget and a stack cap turn a
 // catastrophic pattern into RangeError kBacktrackLimitMessage (see
-// regexp_matcher.cpp, kStepBudget) instead of a hang.
+// regexp_matcher.cpp, kStepBudget) instead of a hang. Every pattern RE2
+// can express (or bound from above) also gets an RE2 plan (regexp_re2.h)
+// that keeps the search linear: see engine/regexp/README.md.
 //
 // Indices are UTF-16 code-unit offsets; with u or v the matcher reads code
 // points (a surrogate pair is one character).
@@ -64,6 +66,16 @@ inline constexpr const char* kBacktrackLimitMessage =
 // captures holds 2 * (capture_count + 1) offsets, -1 for undefined.
 MatchStatus search(const Program& program, const uint8_t* one, const char16_t* two, uint32_t length, uint32_t start,
                    bool sticky, std::vector<int32_t>& captures);
+
+// For tests: send every search to the backtracker (as GLASS_REGEXP_NO_RE2=1
+// does), to compare it with RE2 (regexp_re2.h).
+void set_force_backtracker(bool on);
+// For tests: two-byte subjects go to RE2 at once (normally only after the
+// backtracker has run for a while; see search).
+void set_two_byte_re2_first(bool on);
+// For tests: how a program uses RE2 on one-byte (or two-byte) subjects:
+// "exact", "bounds", "filter" (see Re2Role) or "none".
+const char* re2_role(const Program& program, bool two_byte = false);
 
 }  // namespace regexp
 }  // namespace glass

@@ -35,15 +35,19 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cassert>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "builtins/regexp.h"
+#include "builtins/regexp_re2.h"
 #include "util/stack_guard.h"
 
 namespace glass::regexp {
@@ -135,6 +139,16 @@ char32_t canonicalize(char32_t c, bool unicode) {
 // Adds to `set` every character equivalent to one already in it.
 void close_over_case(icu::UnicodeSet& set, bool unicode) {
   const CaseClasses& t = case_classes(unicode);
+  if (set.size() < int32_t(t.classes.size())) {
+    // A small set: look its members up rather than walk every class.
+    std::vector<uint32_t> found;
+    for (int32_t i = 0; i < set.getRangeCount(); ++i)
+      for (UChar32 c = set.getRangeStart(i); c <= set.getRangeEnd(i); ++c)
+        if (auto it = t.class_of.find(char32_t(c)); it != t.class_of.end()) found.push_back(it->second);
+    for (uint32_t k : found)
+      for (char32_t m : t.classes[k]) set.add(UChar32(m));
+    return;
+  }
   for (const auto& members : t.classes) {
     bool any = false;
     for (char32_t m : members)
@@ -216,9 +230,12 @@ struct Inst {
 }  // namespace
 
 struct Program {
-  // RE2 (Latin-1 mode) for patterns it matches with exactly JS's semantics,
-  // used for one-byte subjects; null otherwise (see Compiler::re2_pattern).
-  std::unique_ptr<RE2> re2;
+  // RE2 (Latin-1) for one-byte subjects, and what its answer is worth
+  // (regexp_re2.h); re2.re2 is null for patterns only the backtracker runs.
+  Re2Plan re2;
+  // RE2 (UTF-8) for two-byte subjects on which the backtracker runs long
+  // (see search); only for patterns that can backtrack badly.
+  Re2Plan re2_utf8;
   std::vector<Inst> code;
   std::vector<CharSet> sets;
   std::vector<std::vector<uint32_t>> backrefs;
@@ -261,15 +278,9 @@ class Compiler {
     }
     emit(Op::Match);
     prog_.register_count = next_reg_;
-    std::string re2_source;
-    if (re2_pattern(re2_source)) {
-      RE2::Options options;
-      options.set_encoding(RE2::Options::EncodingLatin1);
-      options.set_log_errors(false);
-      options.set_dot_nl(true);
-      auto re = std::make_unique<RE2>(re2_source, options);
-      if (re->ok() && re->NumberOfCapturingGroups() == int(prog_.capture_count)) prog_.re2 = std::move(re);
-    }
+    CharSetOf sets = [this](NodeId id, bool icase, icu::UnicodeSet& out) { return char_set(id, icase, out); };
+    prog_.re2 = plan_re2(p_, sets, Re2Encoding::Latin1);
+    prog_.re2_utf8 = plan_re2(p_, sets, Re2Encoding::Utf8);
     // Leading ^ (without m): only the start position can match.
     for (const Inst& in : prog_.code) {
       if (in.op == Op::GroupOpen) continue;
@@ -280,136 +291,21 @@ class Compiler {
   }
 
  private:
-  // ---- RE2 ----
-  //
-  // RE2 (leftmost-first, like a backtracker) agrees with ECMAScript on the
-  // match and its captures for patterns without: backreferences and
-  // lookaround (RE2 lacks them), the i / m / u / v flags (case folding,
-  // line terminators and code points differ), modifiers, characters above
-  // U+00FF (a one-byte subject cannot contain them), and quantifiers whose
-  // atom contains a capture (JS resets it per iteration) or can match empty
-  // (JS's empty-iteration check), or with bounds over 1000 (RE2's limit).
-  // The translation is Latin-1, every character escaped as \x{..}.
-  bool re2_pattern(std::string& out) {
-    const Flags& f = p_.flags;
-    if (f.ignoreCase || f.multiline || f.unicode || f.unicodeSets) return false;
-    StackGuard guard(StackGuard::default_usable() / 4);
-    return re2_node(p_.root, out, guard);
-  }
-
-  static void re2_char(std::string& out, char32_t c) {
-    char buf[16];
-    snprintf(buf, sizeof buf, "\\x{%02x}", unsigned(c));
-    out += buf;
-  }
-
-  bool re2_empty_ok(NodeId id, int depth) {  // may the node match the empty string?
-    if (depth > 200) return true;
+  // The set a single-character node matches, for the RE2 translation: the
+  // same set term() compiles (emit_char / class_value).
+  bool char_set(NodeId id, bool icase, icu::UnicodeSet& out) {
     const Node& n = p_[id];
-    switch (n.kind) {
-      case NodeKind::Char:
-      case NodeKind::Any:
-      case NodeKind::ClassEscape:
-      case NodeKind::Property:
-      case NodeKind::Class: return false;
-      case NodeKind::Group: return re2_empty_ok(p_.children(n)[0], depth + 1);
-      case NodeKind::Disjunction:
-        for (NodeId c : p_.children(n))
-          if (re2_empty_ok(c, depth + 1)) return true;
-        return false;
-      case NodeKind::Alternative:
-        for (NodeId c : p_.children(n))
-          if (!re2_empty_ok(c, depth + 1)) return false;
-        return true;
-      case NodeKind::Quantifier: return n.min == 0 || re2_empty_ok(p_.children(n)[0], depth + 1);
-      default: return true;
+    Ctx ctx{icase, false, false, false};
+    if (n.kind == NodeKind::Char) {
+      out.add(UChar32(n.value));
+      if (icase) close_over_case(out, unicode_);
+      return true;
     }
-  }
-
-  bool re2_has_capture(NodeId id, int depth) {
-    if (depth > 200) return true;
-    const Node& n = p_[id];
-    if (n.kind == NodeKind::Group && n.capture_index > 0) return true;
-    for (NodeId c : p_.children(n))
-      if (re2_has_capture(c, depth + 1)) return true;
-    return false;
-  }
-
-  bool re2_node(NodeId id, std::string& out, StackGuard& guard) {
-    if (guard.exhausted() || out.size() > 100000) return false;
-    const Node& n = p_[id];
-    switch (n.kind) {
-      case NodeKind::Disjunction: {
-        auto alts = p_.children(n);
-        out += "(?:";
-        for (size_t i = 0; i < alts.size(); ++i) {
-          if (i) out += "|";
-          if (!re2_node(alts[i], out, guard)) return false;
-        }
-        out += ")";
-        return true;
-      }
-      case NodeKind::Alternative:
-        for (NodeId t : p_.children(n))
-          if (!re2_node(t, out, guard)) return false;
-        return true;
-      case NodeKind::Char:
-        if (n.value > 0xFF) return false;
-        re2_char(out, n.value);
-        return true;
-      case NodeKind::Any: out += p_.flags.dotAll ? "(?s:.)" : "[^\\x{0a}\\x{0d}]"; return true;
-      case NodeKind::ClassEscape:
-      case NodeKind::Property:
-      case NodeKind::Class: {
-        if (n.kind == NodeKind::Class && n.may_contain_strings) return false;
-        ClassValue v;
-        Ctx ctx{false, false, false, false};
-        if (!class_value(id, ctx, v, true) || !v.strings.empty()) return false;
-        std::string cls;
-        for (int32_t i = 0; i < v.set.getRangeCount(); ++i) {
-          char32_t a = char32_t(v.set.getRangeStart(i)), b = char32_t(v.set.getRangeEnd(i));
-          if (a > 0xFF) break;
-          if (b > 0xFF) b = 0xFF;
-          re2_char(cls, a);
-          if (b != a) {
-            cls += "-";
-            re2_char(cls, b);
-          }
-        }
-        if (cls.empty()) out += "[^\\x{00}-\\x{ff}]";
-        else out += "[" + cls + "]";
-        return true;
-      }
-      case NodeKind::Group: {
-        if (n.add_modifiers.any() || n.remove_modifiers.any()) return false;
-        out += n.capture_index ? "(" : "(?:";
-        if (!re2_node(p_.children(n)[0], out, guard)) return false;
-        out += ")";
-        return true;
-      }
-      case NodeKind::Assertion:
-        switch (n.assertion) {
-          case AssertionKind::Start: out += "^"; return true;
-          case AssertionKind::End: out += "\\z"; return true;
-          case AssertionKind::WordBoundary: out += "\\b"; return true;
-          case AssertionKind::NotWordBoundary: out += "\\B"; return true;
-          default: return false;
-        }
-      case NodeKind::Quantifier: {
-        NodeId atom = p_.children(n)[0];
-        if (n.max == 0) return true;
-        if (n.min > 1000 || (n.max != Node::kUnbounded && n.max > 1000)) return false;
-        if (re2_has_capture(atom, 0) || re2_empty_ok(atom, 0)) return false;
-        out += "(?:";
-        if (!re2_node(atom, out, guard)) return false;
-        out += ")";
-        if (n.max == Node::kUnbounded) out += "{" + std::to_string(n.min) + ",}";
-        else out += "{" + std::to_string(n.min) + "," + std::to_string(n.max) + "}";
-        if (!n.greedy) out += "?";
-        return true;
-      }
-      default: return false;
-    }
+    if (n.kind == NodeKind::Class && n.may_contain_strings) return false;
+    ClassValue v;
+    if (!class_value(id, ctx, v, /*top=*/true) || !v.strings.empty()) return false;
+    out = std::move(v.set);
+    return true;
   }
 
   uint32_t new_reg() { return next_reg_++; }
@@ -541,13 +437,7 @@ class Compiler {
         return true;
       }
       case NodeKind::Group: {
-        Ctx inner = ctx;
-        if (n.add_modifiers.ignoreCase) inner.icase = true;
-        if (n.add_modifiers.multiline) inner.multiline = true;
-        if (n.add_modifiers.dotAll) inner.dotall = true;
-        if (n.remove_modifiers.ignoreCase) inner.icase = false;
-        if (n.remove_modifiers.multiline) inner.multiline = false;
-        if (n.remove_modifiers.dotAll) inner.dotall = false;
+        Ctx inner = with_modifiers(ctx, n);
         NodeId body = p_.children(n)[0];
         if (n.capture_index == 0) return disjunction(body, inner);
         uint32_t ci = n.capture_index;
@@ -815,6 +705,7 @@ class Machine {
       : p_(p), s_(s), n_(n), caps_(caps), regs_(p.register_count, -1) {}
 
   uint64_t steps = 0;
+  uint64_t budget = kStepBudget;  // steps before LimitExceeded
 
   MatchStatus attempt(uint32_t start) {
     std::fill(caps_.begin(), caps_.end(), -1);
@@ -822,7 +713,7 @@ class Machine {
     uint32_t pc = 0, pos = start;
     const Inst* code = p_.code.data();
     for (;;) {
-      if (++steps > kStepBudget || stack_.size() > kMaxStackEntries) return MatchStatus::LimitExceeded;
+      if (++steps > budget || stack_.size() > kMaxStackEntries) return MatchStatus::LimitExceeded;
       const Inst& in = code[pc];
       switch (in.op) {
         case Op::Char: {
@@ -938,7 +829,7 @@ class Machine {
               if (!step(atom, p, next)) break;
               p = next;
               ++count;
-              if ((count & 0xFFF) == 0 && (steps += 0x1000) > kStepBudget) return MatchStatus::LimitExceeded;
+              if ((count & 0xFFF) == 0 && (steps += 0x1000) > budget) return MatchStatus::LimitExceeded;
             }
             if (count < in.c) goto fail;
             if (count > in.c) push({Bt::GreedyLoop, pc, p, count, pos});
@@ -1054,7 +945,7 @@ class Machine {
             break;
           }
         }
-        if (++steps > kStepBudget) return MatchStatus::LimitExceeded;
+        if (++steps > budget) return MatchStatus::LimitExceeded;
         break;
       }
     }
@@ -1172,9 +1063,11 @@ class Machine {
 };
 
 template <class C>
-MatchStatus search_in(const Program& p, const C* s, uint32_t n, uint32_t start, bool sticky, std::vector<int32_t>& caps) {
+MatchStatus search_in(const Program& p, const C* s, uint32_t n, uint32_t start, bool sticky, std::vector<int32_t>& caps,
+                      uint64_t budget = kStepBudget) {
   caps.assign(2 * (p.capture_count + 1), -1);
   Machine<C> m(p, s, n, caps);
+  m.budget = budget;
   // A first instruction that must match one character lets the scan skip
   // positions without starting the machine.
   const Inst* first = nullptr;
@@ -1210,20 +1103,136 @@ MatchStatus search_in(const Program& p, const C* s, uint32_t n, uint32_t start, 
       }
     }
     ++i;
-    if ((i & 0xFFF) == 0 && (m.steps += 0x100) > kStepBudget) return MatchStatus::LimitExceeded;
+    if ((i & 0xFFF) == 0 && (m.steps += 0x100) > m.budget) return MatchStatus::LimitExceeded;
   }
+}
+
+// GLASS_REGEXP_NO_RE2=1 sends every pattern to the backtracker (for
+// comparing the two engines); set_force_backtracker does the same in tests.
+std::atomic<bool> force_backtracker_flag{[] {
+  const char* v = getenv("GLASS_REGEXP_NO_RE2");
+  return v && *v && *v != '0';
+}()};
+// For tests: two-byte searches go to RE2 without the backtracker's trial run.
+std::atomic<bool> two_byte_re2_first_flag{false};
+
+// Runs an RE2 plan on `text` (the subject, or its UTF-8 copy) from byte
+// `start`, as its role allows (see Re2Role). `utf16_offset` maps a position
+// in `text` to the subject's UTF-16 offset; `backtrack_at` runs the
+// backtracker at one UTF-16 start (sticky). Returns nullopt when the
+// backtracker must decide.
+template <class Offset, class BacktrackAt>
+std::optional<MatchStatus> run_plan(const Program& program, const Re2Plan& plan, re2::StringPiece text, size_t start,
+                                    bool sticky, std::vector<int32_t>& captures, Offset utf16_offset,
+                                    BacktrackAt backtrack_at) {
+  RE2::Anchor anchor = sticky ? RE2::ANCHOR_START : RE2::UNANCHORED;
+  switch (plan.role) {
+    case Re2Role::Exact: {
+      uint32_t n = program.capture_count + 1;
+      std::vector<re2::StringPiece> groups(n);
+      captures.assign(2 * n, -1);
+      if (!plan.re2->Match(text, start, text.size(), anchor, groups.data(), int(n))) return MatchStatus::NoMatch;
+      for (uint32_t i = 0; i < n; ++i) {
+        if (!groups[i].data()) continue;
+        captures[2 * i] = utf16_offset(groups[i].data());
+        captures[2 * i + 1] = utf16_offset(groups[i].data() + groups[i].size());
+      }
+      return MatchStatus::Match;
+    }
+    case Re2Role::Bounds: {
+      // JS matches where RE2 does; the backtracker, tried only there, finds
+      // that same match (its first success) and its captures.
+      re2::StringPiece whole;
+      if (!plan.re2->Match(text, start, text.size(), anchor, &whole, 1)) return MatchStatus::NoMatch;
+      MatchStatus status = backtrack_at(uint32_t(utf16_offset(whole.data())));
+      assert(status != MatchStatus::Match || captures[1] == utf16_offset(whole.data() + whole.size()));
+      return status;
+    }
+    case Re2Role::Filter:
+      if (!plan.re2->Match(text, start, text.size(), anchor, nullptr, 0)) return MatchStatus::NoMatch;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// RE2's part of a search on a one-byte subject.
+std::optional<MatchStatus> search_re2(const Program& program, const uint8_t* one, uint32_t length, uint32_t start,
+                                      bool sticky, std::vector<int32_t>& captures) {
+  if (program.re2.needs_no_cr) {
+    // ^ and $ under m look at the character before / at each position tried.
+    uint32_t from = start ? start - 1 : 0;
+    if (memchr(one + from, '\r', length - from)) return std::nullopt;
+  }
+  re2::StringPiece text(reinterpret_cast<const char*>(one), length);
+  return run_plan(
+      program, program.re2, text, start, sticky, captures, [&](const char* p) { return int32_t(p - text.data()); },
+      [&](uint32_t at) { return search_in<uint8_t>(program, one, length, at, /*sticky=*/true, captures); });
+}
+
+// The two-byte fallback: `two` as UTF-8 for re2_utf8, with each byte's
+// UTF-16 offset. nullopt when RE2 cannot read this subject (see
+// Re2Encoding) or the plan's '\r' condition fails; the backtracker decides.
+std::optional<MatchStatus> search_utf8(const Program& program, const char16_t* two, uint32_t length, uint32_t start,
+                                       bool sticky, std::vector<int32_t>& captures) {
+  const Re2Plan& plan = program.re2_utf8;
+  if (start > length) return std::nullopt;
+  // u/v with lastIndex inside a pair: JS reads the lone trail surrogate there.
+  if (start > 0 && start < length && is_lead(two[start - 1]) && is_trail(two[start])) return std::nullopt;
+  std::string text;
+  std::vector<uint32_t> utf16_at;  // [byte offset] -> UTF-16 offset
+  text.reserve(length + length / 2);
+  utf16_at.reserve(length + length / 2 + 1);
+  uint32_t start8 = 0;
+  for (uint32_t i = 0; i < length;) {
+    if (i == start) start8 = uint32_t(text.size());
+    char32_t c = two[i];
+    uint32_t width = 1;
+    if (is_lead(c) && i + 1 < length && is_trail(two[i + 1])) {
+      if (!program.unicode) return std::nullopt;
+      c = combine(c, two[i + 1]);
+      width = 2;
+    } else if (is_lead(c) || is_trail(c)) {
+      return std::nullopt;
+    }
+    if (plan.needs_no_cr && (c == '\r' || c == 0x2028 || c == 0x2029)) return std::nullopt;
+    char bytes[4];
+    size_t n = 0;
+    if (c < 0x80) {
+      bytes[n++] = char(c);
+    } else if (c < 0x800) {
+      bytes[n++] = char(0xC0 | (c >> 6));
+      bytes[n++] = char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      bytes[n++] = char(0xE0 | (c >> 12));
+      bytes[n++] = char(0x80 | ((c >> 6) & 0x3F));
+      bytes[n++] = char(0x80 | (c & 0x3F));
+    } else {
+      bytes[n++] = char(0xF0 | (c >> 18));
+      bytes[n++] = char(0x80 | ((c >> 12) & 0x3F));
+      bytes[n++] = char(0x80 | ((c >> 6) & 0x3F));
+      bytes[n++] = char(0x80 | (c & 0x3F));
+    }
+    text.append(bytes, n);
+    for (size_t k = 0; k < n; ++k) utf16_at.push_back(i);
+    i += width;
+  }
+  if (start == length) start8 = uint32_t(text.size());
+  utf16_at.push_back(length);
+  re2::StringPiece piece(text);
+  return run_plan(
+      program, plan, piece, start8, sticky, captures,
+      [&](const char* p) { return int32_t(utf16_at[size_t(p - text.data())]); },
+      [&](uint32_t at) { return search_in<char16_t>(program, two, length, at, /*sticky=*/true, captures); });
 }
 
 }  // namespace
 
-// GLASS_REGEXP_NO_RE2=1 sends every pattern to the backtracker (for
-// comparing the two engines in tests).
-bool getenv_no_re2() {
-  static const bool off = [] {
-    const char* v = getenv("GLASS_REGEXP_NO_RE2");
-    return v && *v && *v != '0';
-  }();
-  return off;
+void set_force_backtracker(bool on) { force_backtracker_flag = on; }
+void set_two_byte_re2_first(bool on) { two_byte_re2_first_flag = on; }
+
+const char* re2_role(const Program& program, bool two_byte) {
+  const Re2Plan& plan = two_byte ? program.re2_utf8 : program.re2;
+  return plan.re2 ? re2_role_name(plan.role) : "none";
 }
 
 std::shared_ptr<const Program> compile_program(const Pattern& pattern, std::string* error) {
@@ -1235,22 +1244,26 @@ std::shared_ptr<const Program> compile_program(const Pattern& pattern, std::stri
 
 MatchStatus search(const Program& program, const uint8_t* one, const char16_t* two, uint32_t length, uint32_t start,
                    bool sticky, std::vector<int32_t>& captures) {
-  if (one && program.re2 && !getenv_no_re2()) {
-    uint32_t n = program.capture_count + 1;
-    std::vector<re2::StringPiece> groups(n);
-    re2::StringPiece text(reinterpret_cast<const char*>(one), length);
-    captures.assign(2 * n, -1);
-    if (start > length) return MatchStatus::NoMatch;
-    if (!program.re2->Match(text, start, length, sticky ? RE2::ANCHOR_START : RE2::UNANCHORED, groups.data(), int(n)))
+  if (one && program.re2.re2 && !force_backtracker_flag.load(std::memory_order_relaxed)) {
+    if (start > length) {
+      captures.assign(2 * (program.capture_count + 1), -1);
       return MatchStatus::NoMatch;
-    for (uint32_t i = 0; i < n; ++i) {
-      if (!groups[i].data()) continue;
-      captures[2 * i] = int32_t(groups[i].data() - text.data());
-      captures[2 * i + 1] = captures[2 * i] + int32_t(groups[i].size());
     }
-    return MatchStatus::Match;
+    if (auto status = search_re2(program, one, length, start, sticky, captures)) return *status;
   }
   if (one) return search_in<uint8_t>(program, one, length, start, sticky, captures);
+  if (program.re2_utf8.re2 && !force_backtracker_flag.load(std::memory_order_relaxed)) {
+    // Two-byte: converting the subject for RE2 costs O(length) per search,
+    // which a global loop would pay at every match; so the backtracker goes
+    // first, on a budget linear work stays within, and RE2 takes over only
+    // past it.
+    uint64_t budget = two_byte_re2_first_flag.load(std::memory_order_relaxed)
+                          ? 0
+                          : 20000 + 64 * uint64_t(length - std::min(start, length));
+    MatchStatus status = search_in<char16_t>(program, two, length, start, sticky, captures, budget);
+    if (status != MatchStatus::LimitExceeded) return status;
+    if (auto re2_status = search_utf8(program, two, length, start, sticky, captures)) return *re2_status;
+  }
   return search_in<char16_t>(program, two, length, start, sticky, captures);
 }
 
