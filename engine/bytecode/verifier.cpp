@@ -326,9 +326,13 @@ class FunctionVerifier {
       worklist_.pop_back();
       uint32_t chain = state_[pc];
       const Instruction ins = fn_.code[pc];
+      const OpcodeInfo& op = info(ins.op());
       // An exception here goes to each handler covering it, with the scopes
-      // above its depth popped.
-      for (uint32_t h = innermost_handler_[pc]; h != kNone; h = enclosing_handler_[h]) {
+      // above its depth popped — from an instruction that can throw (the
+      // table's T and R flags): a `continue` out of a catch block may pop
+      // its scope and jump while still inside the try's range.
+      const bool throws = op.flags & (kT | kR);
+      for (uint32_t h = throws ? innermost_handler_[pc] : kNone; h != kNone; h = enclosing_handler_[h]) {
         const Handler& handler = fn_.handlers[h];
         if (handler.scope_depth > chains_.depth(chain))
           fail(pc, "handler " + std::to_string(h) + " restores " + std::to_string(handler.scope_depth) +
@@ -336,7 +340,6 @@ class FunctionVerifier {
         reach(pc, handler.handler, chains_.pop(chain, chains_.depth(chain) - handler.scope_depth));
       }
       chain = scope_effect(pc, ins, chain);
-      const OpcodeInfo& op = info(ins.op());
       if (op.a == Operand::None && op.b == Operand::Jump) {  // unconditional
         reach(pc, jump_target(pc, ins), chain);
       } else if (op.b == Operand::Jump) {

@@ -18,7 +18,8 @@
 //    the scope at that depth has, when its layout is known (the function's
 //    own scopes always; an enclosing function's, through NewClosure);
 //  - exception handlers are in bounds, nested (innermost first), and the
-//    scope depth each restores is at most the depth anywhere in its range;
+//    scope depth each restores is at most the depth at every instruction in
+//    its range that can throw;
 //  - the side tables (positions, break locations, locals, code scopes, eval
 //    sites) point into the code.
 //

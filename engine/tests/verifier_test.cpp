@@ -43,6 +43,8 @@ const char* const kSoundPrograms[] = {
     "function e(s) { var v = 1; eval(s); return () => v; } e('var w = 2');",
     "const {a, ...rest} = {a: 1, b: 2}; const [x = 1, [y] = [2]] = []; `t${a}` + /re/g.source;",
     "try { try { f() } finally { g() } } catch (e) { } finally { h() }",
+    // `continue` pops the catch's heap scope and jumps while inside the inner try's range.
+    "for (var i = 0; i < 2; ++i) { try { f() } catch (e) { try { g(() => e); continue; } catch (e2) { } } }",
 };
 
 }  // namespace
