@@ -71,14 +71,8 @@ void Tracer::visit_ephemeron(const Cell* key, const Cell* value) {
       // Not marked yet: the value waits under its key. The key's mark byte
       // says so, so that reached() notices without a lookup.
       Cell* k = const_cast<Cell*>(key);
-      uint32_t next = kNoPending;
-      if (k->mark_ == Cell::kPendingKey) {
-        next = pending_heads_.at(k);
-      } else {
-        k->mark_ = Cell::kPendingKey;
-      }
-      pending_heads_[k] = static_cast<uint32_t>(pending_.size());
-      pending_.push_back({current_, value, next});
+      k->mark_ = Cell::kPendingKey;
+      pending_.add(k, current_, value);
       return;
     }
     case Mode::Verify:  // a marked key's value must be marked
@@ -96,23 +90,20 @@ bool Tracer::release_ephemerons() {
   while (!released_keys_.empty()) {
     Cell* key = released_keys_.back();
     released_keys_.pop_back();
-    auto head = pending_heads_.find(key);
-    if (head == pending_heads_.end()) continue;
-    for (uint32_t i = head->second; i != kNoPending; i = pending_[i].next) {
+    pending_.release(key, [&](const Cell* table, const Cell* value) {
       ++ephemeron_entries_;
-      current_ = pending_[i].table;
-      visit(pending_[i].value);
-    }
-    pending_heads_.erase(head);
+      current_ = table;
+      visit(value);
+    });
   }
   current_ = nullptr;
   return true;
 }
 
 void Tracer::drop_pending_ephemerons() {
-  for (auto& [key, first] : pending_heads_)
+  pending_.for_each_waiting_key([](const Cell* key) {
     if (key->mark_ == Cell::kPendingKey) const_cast<Cell*>(key)->mark_ = 0;
-  pending_heads_.clear();
+  });
   pending_.clear();
   released_keys_.clear();
 }

@@ -12,12 +12,12 @@
 // in every mode; everything else is out of line in tracer.cpp.
 #pragma once
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "gc/cell.h"
+#include "gc/pending_ephemerons.h"
 
 namespace glass::gc {
 
@@ -84,15 +84,6 @@ class Tracer {
   };
 
   Tracer(Heap& heap, Mode mode) : heap_(heap), mode_(mode) {}
-  // An entry of the pending table: `value`, held by `table` for a key that
-  // is not marked yet; `next` chains the entries of the same key.
-  struct PendingEphemeron {
-    const Cell* table;
-    const Cell* value;
-    uint32_t next;  // kNoPending: the last
-  };
-  static constexpr uint32_t kNoPending = UINT32_MAX;
-
   void reached(Cell* cell);   // visit() of a cell that is not marked
   void trace_gray_cells();    // until the gray stack is empty (Path: all queued ones)
   bool release_ephemerons();  // visit the values waiting for keys marked since; false if none
@@ -110,8 +101,7 @@ class Tracer {
   size_t path_next_ = 0;             // Path: the breadth-first queue is gray_[path_next_..]
   std::vector<Cell**> weak_slots_;
   std::vector<Cell*> ephemeron_tables_;
-  std::vector<PendingEphemeron> pending_;                    // the pending-ephemeron table...
-  std::unordered_map<const Cell*, uint32_t> pending_heads_;  // ...keyed by key: its first entry
+  PendingEphemerons pending_;         // ephemeron entries waiting for their keys
   std::vector<Cell*> released_keys_;  // pending keys marked since the last release_ephemerons()
   size_t ephemeron_entries_ = 0;      // visit_ephemeron() calls + released entries, this cycle
   size_t ephemeron_scans_ = 0;        // trace_ephemerons() calls, this cycle
