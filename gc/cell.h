@@ -18,8 +18,9 @@
 //   black  — marked and traced: every cell its trace() visits is marked.
 // The mutator does not run while marking, so no black cell can come to point
 // at a white one. Marking starts by marking what the roots name, traces gray
-// cells until the gray stack is empty, then runs the ephemeron passes until
-// one marks nothing new. At that point every cell reachable from a root —
+// cells until the gray stack is empty, then has each ephemeron table list its
+// entries once: a value whose key is marked is visited, the others wait in a
+// table keyed by key until their key is marked. At that point every cell reachable from a root —
 // by strong edges, or through an ephemeron whose key is reachable — is black,
 // and every white cell is garbage: sweep destroys it and clears the rest back
 // to white.
@@ -60,10 +61,10 @@ class Cell {
   // calls tracer.defer_ephemerons(this).
   virtual void trace(Tracer& tracer) {}
 
-  // Ephemeron tables only (after defer_ephemerons(this)): visit the value of
-  // every entry whose key tracer.is_marked(). Called repeatedly until a pass
-  // over all such tables marks nothing new; the heap detects that itself, so
-  // the function returns nothing.
+  // Ephemeron tables only (after defer_ephemerons(this)): call
+  // tracer.visit_ephemeron(key, value) for every entry. Called once per
+  // cycle, after the strong marking; the tracer decides which values to
+  // visit now and which wait for their keys.
   virtual void trace_ephemerons(Tracer& tracer) {}
 
   // Cells that deferred ephemerons: called once marking is complete, before
@@ -97,10 +98,11 @@ class Cell {
   friend class Heap;
   friend class Tracer;
   static constexpr uint8_t kMarked = 1;           // any other value of mark_ is "not marked"
+  static constexpr uint8_t kPendingKey = 2;       // not marked, but a key in the pending-ephemeron table
   static constexpr uint8_t kLargeClassIndex = 0xff;  // == kLargeClass (size_classes.h)
 
   // The header. With the vtable pointer it is 16 bytes: the smallest size class.
-  uint8_t mark_ = 0;        // kMarked while marked in a cycle
+  uint8_t mark_ = 0;        // kMarked while marked in a cycle (kPendingKey: see Tracer)
   uint8_t size_class_ = 0;  // index into kSizeClasses, or kLargeClassIndex; set by Heap::allocate
   uint8_t tag_;             // the engine's
   uint8_t user_flags_ = 0;  // the engine's

@@ -154,10 +154,12 @@ void Heap::collect_now(CollectReason reason, const std::function<void(Collection
   mark_roots(tracer);
   step(CollectionPhase::RootsMarked);
   tracer.trace_gray_cells();
-  // 2. Ephemerons: values whose keys turned out to be reachable, to a fixpoint.
+  // 2. Ephemerons: values whose keys are reachable (each entry looked at once).
   mark_ephemerons(tracer);
   if (options_.verify) verify_marking();
   cycle.cells_marked = tracer.marked_;
+  cycle.ephemeron_entries_visited = tracer.ephemeron_entries_visited();
+  cycle.ephemeron_tables_scanned = tracer.ephemeron_tables_scanned();
   step(CollectionPhase::Marked);
   // 3. Weak processing: marking is final; nothing has been freed yet.
   process_weak(tracer);
@@ -252,22 +254,22 @@ void Heap::mark_roots(Tracer& tracer) {
   tracer.root_name_ = tracer.root_label_ = nullptr;
 }
 
-// Each pass offers every deferred table the chance to mark the values of
-// its now-marked keys (and traces what that reaches, which may defer more
-// tables or mark more keys). Stop after a pass that marks nothing. Worst
-// case quadratic in the number of tables for adversarial key chains; fine
-// for the tables real programs build.
+// Each deferred table lists its entries once (the list grows while values
+// are traced: a table may be reachable only as another table's value). A
+// value whose key is marked is visited at once; the others wait in the
+// tracer's pending table, keyed by key, and are visited when (if) their key
+// is marked. So every entry costs O(1) however keys chain through values
+// and tables, where iterating all tables to a fixpoint cost O(entries ×
+// chain length). What still waits at the end belongs to dead keys.
 void Heap::mark_ephemerons(Tracer& tracer) {
-  for (;;) {
-    size_t before = tracer.marked_;
-    for (size_t i = 0; i < tracer.ephemeron_tables_.size(); ++i) {
-      Cell* table = tracer.ephemeron_tables_[i];
-      tracer.current_ = table;
-      table->trace_ephemerons(tracer);
-      tracer.trace_gray_cells();
-    }
-    if (tracer.marked_ == before) break;
+  for (size_t i = 0; i < tracer.ephemeron_tables_.size() && !tracer.found_target(); ++i) {
+    Cell* table = tracer.ephemeron_tables_[i];
+    tracer.current_ = table;
+    ++tracer.ephemeron_scans_;
+    table->trace_ephemerons(tracer);
+    tracer.trace_gray_cells();
   }
+  tracer.drop_pending_ephemerons();
   tracer.current_ = nullptr;
 }
 

@@ -78,6 +78,10 @@ struct CycleStats {
   CollectReason reason = CollectReason::Forced;
   size_t bytes_before = 0, bytes_after = 0;  // live (allocated) cell bytes
   size_t cells_marked = 0, cells_freed = 0;
+  // Phase 2's work: entries listed by trace_ephemerons() plus pending
+  // entries released by their keys, and the tables listed. Linear in the
+  // entries, whatever their shape (tests check it).
+  size_t ephemeron_entries_visited = 0, ephemeron_tables_scanned = 0;
   double pause_ms = 0;
 };
 

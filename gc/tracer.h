@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "gc/cell.h"
+#include "gc/pending_ephemerons.h"
 
 namespace glass::gc {
 
@@ -50,6 +51,14 @@ class Tracer {
   // table->sweep_weak() once marking is complete.
   void defer_ephemerons(Cell* table);
 
+  // From trace_ephemerons(), once per entry: `value` is reachable if `key`
+  // is. A marked key has its value visited now; an unmarked one keeps its
+  // value waiting in the pending table, keyed by the key, until the key is
+  // marked (then the value is visited, as if the table had pointed at it)
+  // or marking ends (the entry is dead). Each entry is handled once, so
+  // marking stays linear however the keys chain. Null value: nothing to do.
+  void visit_ephemeron(const Cell* key, const Cell* value);
+
   // Inside RootSection::trace_roots: the roots visited next are called
   // `name` ("vm frames", "job queue"), so that a retaining path says which
   // part of a subsystem holds a cell ("job queue -> Closure") instead of
@@ -59,10 +68,12 @@ class Tracer {
     root_label_ = nullptr;
   }
 
-  // For trace_ephemerons(): is this key known to be reachable?
-  bool is_marked(const Cell* cell) const { return cell->mark_ == Cell::kMarked; }
+  // Counters for this cycle's ephemeron work (tests assert it is linear).
+  size_t ephemeron_entries_visited() const { return ephemeron_entries_; }
+  size_t ephemeron_tables_scanned() const { return ephemeron_scans_; }
 
  private:
+  bool is_marked(const Cell* cell) const { return cell->mark_ == Cell::kMarked; }
   friend class Heap;
   enum class Mode : unsigned char { Mark, Verify, Path, Edges };
   // What reached a cell first, in Path mode.
@@ -75,6 +86,9 @@ class Tracer {
   Tracer(Heap& heap, Mode mode) : heap_(heap), mode_(mode) {}
   void reached(Cell* cell);   // visit() of a cell that is not marked
   void trace_gray_cells();    // until the gray stack is empty (Path: all queued ones)
+  bool release_ephemerons();  // visit the values waiting for keys marked since; false if none
+  void drop_pending_ephemerons();  // marking is over: forget the entries whose keys stayed white
+  bool found_target() const { return path_target_ && is_marked(path_target_); }
   void clear_cycle_state();   // between cycles; keeps the vectors' capacity
 
   Heap& heap_;
@@ -87,6 +101,10 @@ class Tracer {
   size_t path_next_ = 0;             // Path: the breadth-first queue is gray_[path_next_..]
   std::vector<Cell**> weak_slots_;
   std::vector<Cell*> ephemeron_tables_;
+  PendingEphemerons pending_;         // ephemeron entries waiting for their keys
+  std::vector<Cell*> released_keys_;  // pending keys marked since the last release_ephemerons()
+  size_t ephemeron_entries_ = 0;      // visit_ephemeron() calls + released entries, this cycle
+  size_t ephemeron_scans_ = 0;        // trace_ephemerons() calls, this cycle
   std::unordered_map<const Cell*, Link> links_;  // Path
   const Cell* path_target_ = nullptr;            // Path: stop once this is reached
   std::vector<std::string>* problems_ = nullptr; // Verify

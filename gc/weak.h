@@ -7,17 +7,20 @@
 //  2. Ephemerons (WeakMap, WeakSet): an entry's value is reachable only if
 //     its key is. The table's trace() visits its strong fields and calls
 //     tracer.defer_ephemerons(this); once the gray stack is empty the heap
-//     calls trace_ephemerons(tracer) on every deferred table, over and over,
-//     until a whole pass marks nothing new (a key may become reachable only
-//     through another entry's value). Then sweep_weak(heap) lets each table
-//     drop the entries whose key !heap.is_marked().
+//     calls trace_ephemerons(tracer) once on every deferred table, which
+//     calls tracer.visit_ephemeron(key, value) for each entry. The tracer
+//     visits the values of marked keys and keeps the others in a pending
+//     table keyed by key, releasing them when the key is marked (a key may
+//     become reachable only through another entry's value). Then
+//     sweep_weak(heap) lets each table drop the entries whose key
+//     !heap.is_marked().
 //  3. After-mark hooks (FinalizationRegistry): Heap::on_after_mark(hook)
 //     runs hook(heap) when marking is complete and before anything is freed;
 //     the hook asks heap.is_marked(target) and queues cleanup work. It must
 //     not allocate or run JavaScript: the engine decides when to run the
 //     cleanup callbacks.
 //
-// Order within a cycle: mark roots, trace, ephemeron fixpoint; then clear
+// Order within a cycle: mark roots, trace, ephemerons; then clear
 // weak slots, sweep_weak() each table, run after-mark hooks; then sweep.
 #pragma once
 #include "gc/cell.h"

@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runProcess, runPool } from '../test262/lib/pool.mjs';
 import {
-  JS_DIR, KNOWN_FAILURES, listCases, readExpectation, readKnownFailures, isKnownFailure,
+  JS_DIR, KNOWN_FAILURES, listCases, readExpectation, readKnownFailures, isKnownFailure, isGcStressSkipped,
   writeKnownFailures, lineDiff,
 } from './lib/cases.mjs';
 
@@ -99,8 +99,10 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   const glass = path.resolve(o.glass);
   if (!fs.existsSync(glass)) usage(`no glass binary at ${glass} (build it, or pass --glass)`);
-  const cases = listCases(o.filters);
-  if (!cases.length) usage(`no case matches ${o.filters.join(' ')}`);
+  const matching = listCases(o.filters);
+  if (!matching.length) usage(`no case matches ${o.filters.join(' ')}`);
+  const cases = o.gcStress ? matching.filter((c) => !isGcStressSkipped(c.file)) : matching;
+  if (cases.length < matching.length) console.log(`${matching.length - cases.length} case(s) marked gc-stress-skip not run`);
   const known = readKnownFailures();
   const timeoutMs = o.timeout * 1000;
   const started = Date.now();

@@ -532,8 +532,7 @@ class WeakMapObject final : public Object {
     if (!table.empty()) tracer.defer_ephemerons(this);
   }
   void trace_ephemerons(gc::Tracer& tracer) override {
-    for (auto& [k, v] : table)
-      if (tracer.is_marked(k)) trace_value(tracer, v);
+    for (auto& [k, v] : table) tracer.visit_ephemeron(k, v.is_cell() ? v.as_cell() : nullptr);
   }
   void sweep_weak(const gc::Heap& heap) override {
     std::erase_if(table, [&](const auto& kv) { return !heap.is_marked(kv.first); });

@@ -137,3 +137,47 @@ TEST_CASE("vm: B.3.3 a function declared as an if statement's body in global cod
   CHECK(eval("if (false) ; else function g() { return 7; } g()") == "7");
   CHECK(eval("var h = 1; if (false) function h() {} h") == "1");
 }
+
+TEST_CASE("vm: WeakMap chains are marked with linear work and survive forced collections") {
+  // Each value is the next key; one chain in insertion order, one reversed,
+  // one spread over 7 maps, and maps nested as values. The pending-ephemeron
+  // table looks at each entry at most twice (listed, then released by its
+  // key); a fixpoint over all entries would look at n²/2 of them.
+  run_on_fiber(kDefaultFiberStack, [&] {
+    Vm vm;
+    const char* build =
+        "var N = 20000, wm = new WeakMap(), head = {}, k = head;"
+        "for (let i = 0; i < N; i++) { const n = {}; wm.set(k, n); k = n; }"
+        "var keys = []; for (let i = 0; i < N; i++) keys.push({});"
+        "var rhead = keys[0]; for (let i = N - 1; i > 0; i--) wm.set(keys[i - 1], keys[i]); keys = null;"
+        "var maps = []; for (let i = 0; i < 7; i++) maps.push(new WeakMap());"
+        "var start = {}; k = start; for (let i = 0; i < N; i++) { const n = {}; maps[i % 7].set(k, n); k = n; }"
+        "var key = {}, outer = new WeakMap(), m = outer;"
+        "for (let i = 0; i < 100; i++) { const inner = new WeakMap(); m.set(key, inner); m = inner; }"
+        "k = m = null;";
+    vm.evaluate_script(build, "build.js");
+    vm.heap().collect();
+    const gc::CycleStats& cycle = vm.heap().stats().last;
+    const size_t entries = 20000 + 19999 + 20000 + 100;
+    CHECK(cycle.ephemeron_entries_visited >= entries);
+    CHECK(cycle.ephemeron_entries_visited <= 2 * entries + 1000);  // (+ the realm's own weak tables)
+    vm.heap().collect();
+    Value v = vm.evaluate_script(
+        "function walk(map, from) { let n = 0; for (let v = map.get(from); v !== undefined; v = map.get(v)) n++; return n; }"
+        "let across = 0; for (let v = start; (v = maps[across % 7].get(v)) !== undefined;) across++;"
+        "let depth = 0; for (let c = outer; c instanceof WeakMap; c = c.get(key)) depth++;"
+        "`${walk(wm, head)} ${walk(wm, rhead)} ${across} ${depth}`",
+        "check.js");
+    CHECK(to_utf8(vm, v) == "20000 19999 20000 101");  // outer and its 100 nested maps
+  });
+}
+
+TEST_CASE("vm: JSON nests a million deep in parse, reviver and stringify, in bounded native stack") {
+  // The fiber's stack is the default one; a recursive walk would overflow it.
+  CHECK(eval("var s = '['.repeat(1e6) + ']'.repeat(1e6); JSON.stringify(JSON.parse(s)) === s") == "true");
+  CHECK(eval("var n = 0; JSON.parse('{\"a\":'.repeat(1e6) + '0' + '}'.repeat(1e6), (k, v) => (n++, v)); n") ==
+        "1000001");
+  CHECK(eval("var c = {}, o = c; for (let i = 0; i < 1e6; i++) o = o.x = {}; o.x = c;"
+             "try { JSON.stringify(c) } catch (e) { e.constructor.name + ': ' + e.message }") ==
+        "TypeError: Converting circular structure to JSON");
+}

@@ -74,8 +74,7 @@ struct EphemeronTable : Cell {
   ~EphemeronTable() override { ++destroyed; }
   void trace(Tracer& tracer) override { tracer.defer_ephemerons(this); }
   void trace_ephemerons(Tracer& tracer) override {
-    for (auto& [key, value] : entries)
-      if (tracer.is_marked(key)) tracer.visit(value);
+    for (auto& [key, value] : entries) tracer.visit_ephemeron(key, value);
   }
   void sweep_weak(const Heap& heap) override {
     std::erase_if(entries, [&](const auto& entry) { return !heap.is_marked(entry.first); });

@@ -83,6 +83,93 @@ TEST_CASE("gc: an ephemeron fixpoint across two tables") {
   CHECK(inner->entries.size() == 1);
 }
 
+// A chain k0 -> k1 -> ... -> kn, each link an ephemeron entry whose value is
+// the next key, listed in the worst order for a pass over the entries (the
+// last link first). A fixpoint of passes visits n²/2 entries; the pending
+// table visits each entry at most twice (listed once, released once).
+static void check_chain_is_linear(size_t n, size_t tables) {
+  destroyed = 0;
+  Heap heap;
+  std::vector<Rooted<EphemeronTable>> maps;
+  for (size_t t = 0; t < tables; ++t) maps.emplace_back(heap, heap.allocate<EphemeronTable>());
+  Rooted<Node> first(heap, heap.allocate<Node>(0));
+  Rooted<Node> key(heap, first.get());
+  std::vector<std::pair<Cell*, Cell*>> links;
+  for (size_t i = 1; i <= n; ++i) {
+    Node* next = heap.allocate<Node>(int(i));  // `key` is rooted; `next` is linked before the next allocation
+    links.push_back({key.get(), next});
+    key = next;
+    // Each entry goes to table i % tables, at its front: reverse order.
+    auto& entries = maps[i % tables]->entries;
+    entries.insert(entries.begin(), links.back());
+  }
+  key = nullptr;
+  heap.collect();
+  const CycleStats& cycle = heap.stats().last;
+  CHECK(destroyed == 0);  // the whole chain is alive through `first`
+  CHECK(cycle.ephemeron_tables_scanned == tables);
+  CHECK(cycle.ephemeron_entries_visited <= 2 * n);
+  CHECK(cycle.ephemeron_entries_visited >= n);
+  first = nullptr;
+  heap.collect();
+  CHECK(destroyed == n + 1);  // every key (and so every value) died
+  for (auto& map : maps) CHECK(map->entries.empty());
+}
+
+TEST_CASE("gc: an ephemeron chain is marked in time linear in its length, in one table or many") {
+  check_chain_is_linear(2000, 1);
+  check_chain_is_linear(2000, 7);
+  check_chain_is_linear(3000, 3000);  // a table per link, each reachable from a root
+}
+
+TEST_CASE("gc: tables reachable only through ephemeron values, chained, are each listed once") {
+  // t0 (rooted) maps key -> t1, t1 maps key -> t2, ... : each table is found
+  // only after the previous one's entry is visited.
+  destroyed = 0;
+  Heap heap;
+  Rooted<Node> key(heap, heap.allocate<Node>(1));
+  Rooted<EphemeronTable> head(heap, heap.allocate<EphemeronTable>());
+  Rooted<EphemeronTable> last(heap, head.get());
+  const size_t n = 500;
+  for (size_t i = 0; i < n; ++i) {
+    EphemeronTable* next = heap.allocate<EphemeronTable>();
+    last->entries.push_back({key.get(), next});
+    last = next;
+  }
+  last = nullptr;
+  heap.collect();
+  CHECK(destroyed == 0);
+  CHECK(heap.stats().last.ephemeron_tables_scanned == n + 1);
+  CHECK(heap.stats().last.ephemeron_entries_visited == n);
+  key = nullptr;  // every table's only entry dies; the tables after the first with it
+  heap.collect();
+  CHECK(destroyed == n + 1);
+  CHECK(head->entries.empty());
+}
+
+TEST_CASE("gc: a key used in several tables releases all its values; a dead key's values die") {
+  destroyed = 0;
+  Heap heap;
+  Rooted<EphemeronTable> a(heap, heap.allocate<EphemeronTable>());
+  Rooted<EphemeronTable> b(heap, heap.allocate<EphemeronTable>());
+  Rooted<Node> root(heap, heap.allocate<Node>(0));
+  Rooted<Node> late(heap, heap.allocate<Node>(1));  // reachable only through a's entry for `root`
+  a->entries.push_back({late.get(), heap.allocate<Node>(10)});
+  b->entries.push_back({late.get(), heap.allocate<Node>(11)});
+  a->entries.push_back({root.get(), late.get()});
+  Rooted<Node> dead(heap, heap.allocate<Node>(2));
+  b->entries.push_back({dead.get(), heap.allocate<Node>(20)});
+  late = nullptr;
+  dead = nullptr;
+  heap.collect();
+  CHECK(destroyed == 2);  // `dead` and its value
+  CHECK(a->entries.size() == 2);
+  CHECK(b->entries.size() == 1);
+  root = nullptr;
+  heap.collect();
+  CHECK(destroyed == 6);
+}
+
 TEST_CASE("gc: an after-mark hook sees which targets died, before they are freed") {
   destroyed = 0;
   Heap heap;

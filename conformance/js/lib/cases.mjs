@@ -11,6 +11,7 @@
 //                     first on stderr, optionally prefixed by "Uncaught ").
 // A case whose first lines hold `// node-deviates: why` has a hand-written
 // .expected (Node 20 lacks the feature); regenerate.mjs leaves it alone.
+// One with `// gc-stress-skip: why` is not run under --gc-stress.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +41,17 @@ export function listCases(filters = []) {
 
 const sidecar = (file, ext) => file.replace(/\.js$/, ext);
 
+const header = (file) => fs.readFileSync(file, 'utf8').split('\n').slice(0, 3).join('\n');
+
 export function isNodeDeviating(file) {
-  return /^\/\/ node-deviates:/m.test(fs.readFileSync(file, 'utf8').split('\n').slice(0, 3).join('\n'));
+  return /^\/\/ node-deviates:/m.test(header(file));
+}
+
+// A case whose first lines hold `// gc-stress-skip: why` is too big to run
+// with a collection at every allocation (a million nested arrays); a smaller
+// twin covers the same code under --gc-stress.
+export function isGcStressSkipped(file) {
+  return /^\/\/ gc-stress-skip:/m.test(header(file));
 }
 
 // { stdout, exit, stderr } where stderr is the expected error line or null;
