@@ -57,6 +57,7 @@ gc::Cell* Object::prototype() const {
 }
 
 void Object::set_prototype(gc::Cell* prototype) {
+  note_named_change();
   to_dictionary();
   dict()->prototype = prototype;
   dict()->prototype_set = true;
@@ -85,6 +86,7 @@ std::optional<OwnProperty> Object::get_own(const gc::Cell* key) const {
 }
 
 void Object::define_own(gc::Heap& heap, gc::Cell* key, Value value, uint8_t flags) {
+  note_named_change();
   if (Dictionary* d = dict()) {
     auto it = d->index.find(key);
     if (it != d->index.end()) {
@@ -128,6 +130,7 @@ bool Object::set_own_value(const gc::Cell* key, Value value) {
 
 bool Object::delete_own(const gc::Cell* key) {
   if (!get_own(key)) return false;
+  note_named_change();
   to_dictionary();
   Dictionary* d = dict();
   auto it = d->index.find(key);

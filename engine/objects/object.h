@@ -93,6 +93,15 @@ class Object : public gc::Cell {
   // host's $262.IsHTMLDDA). Kept in the cell's engine flags.
   bool is_htmldda() const { return user_flags() & kHTMLDDAFlag; }
   void mark_htmldda() { set_user_flags(user_flags() | kHTMLDDAFlag); }
+  // Prototype validity. A cache that relies on what a prototype chain does
+  // *not* have (a cached add must meet no setter or read-only property on
+  // the way) marks every object of that chain as watched and records
+  // prototype_epoch(); adding, deleting or redefining a named property of a
+  // watched object, or changing its prototype, starts a new epoch, and every
+  // such cache entry stops matching. Per thread (each thread runs its own Vm).
+  static uint32_t prototype_epoch() { return prototype_epoch_; }
+  void watch_as_prototype() { set_user_flags(user_flags() | kWatchedPrototypeFlag); }
+  bool watched_as_prototype() const { return user_flags() & kWatchedPrototypeFlag; }
   bool extensible() const { return extensible_; }
   void prevent_extensions() { extensible_ = false; }
   // Arrays: the value of `length` (elements at or past it are absent).
@@ -160,6 +169,7 @@ class Object : public gc::Cell {
     if (i == slot_capacity_) grow_slots(i + 1);
     slots_[i] = v;
     shape_bits_ = reinterpret_cast<uintptr_t>(next);
+    note_named_change();
   }
   void set_slot(uint32_t i, Value v) { slots_[i] = v; }
   // Where slot i lives: valid until the object adds a property or goes to
@@ -219,6 +229,13 @@ class Object : public gc::Cell {
   // are 16-byte aligned, so the low bit is free).
   static constexpr uintptr_t kDictionaryBit = 1;
   static constexpr uint8_t kHTMLDDAFlag = 1;  // in user_flags()
+  static constexpr uint8_t kWatchedPrototypeFlag = 2;
+  static inline thread_local uint32_t prototype_epoch_ = 1;
+  // A named property was added, deleted or redefined, or the prototype changed.
+  void note_named_change() {
+    if (watched_as_prototype()) [[unlikely]]
+      ++prototype_epoch_;
+  }
   uintptr_t shape_bits_;
   Value* slots_;
   uint32_t slot_capacity_;

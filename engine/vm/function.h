@@ -62,19 +62,25 @@ class HeapScope final : public gc::Cell {
 
 // One remembered (shape -> where the property is) pair. `holder` is null for
 // an own property, else the prototype that holds it (depth 1 only), which
-// must still have `holder_shape`. For a cached property add (SetNamed),
-// holder is null and holder_shape is the shape the object moves to.
+// must still have `holder_shape`. For a cached property add (SetNamed,
+// DefineNamed), holder is null and holder_shape is the shape the object
+// moves to; a SetNamed add is good only while Object::prototype_epoch() is
+// still `epoch` (no prototype on the chain has gained a setter or a
+// read-only property of that name since).
 struct IcEntry {
   Shape* shape = nullptr;
   Object* holder = nullptr;
   Shape* holder_shape = nullptr;
   uint32_t slot = 0;
+  uint32_t epoch = 0;
 };
 
 // An inline-cache slot as the interpreter uses it: the name, the first shape
 // seen inline (the monomorphic case is one compare), and up to
 // kPolymorphic more in a side table made only when a site sees several
-// shapes (so a big program's many monomorphic sites stay small).
+// shapes (so a big program's many monomorphic sites stay small). A site
+// that meets yet another shape becomes *megamorphic*: it keeps what it has
+// and looks further shapes up in the Vm's shared stub cache (vm/stub_cache.h).
 struct InlineCache : IcEntry {
   static constexpr uint8_t kPolymorphic = 3;
   String* name = nullptr;  // an atom
@@ -85,26 +91,28 @@ struct InlineCache : IcEntry {
   Value* slot_address = nullptr;
   std::unique_ptr<IcEntry[]> more;
   uint8_t more_count = 0;
-  uint8_t victim = 0;
+  bool megamorphic = false;
 
-  // Remembers `e` (replacing an entry for the same shape, or the oldest).
-  void record(const IcEntry& e) {
+  // Remembers `e` (replacing an entry for the same shape) and returns true;
+  // a shape that finds no room makes the site megamorphic and returns false
+  // (the caller then records it in the stub cache).
+  bool record(const IcEntry& e) {
     if (!shape || shape == e.shape) {
       static_cast<IcEntry&>(*this) = e;
-      return;
+      return true;
     }
-    if (!more) more = std::make_unique<IcEntry[]>(kPolymorphic);
     for (uint8_t i = 0; i < more_count; ++i)
       if (more[i].shape == e.shape) {
         more[i] = e;
-        return;
+        return true;
       }
     if (more_count < kPolymorphic) {
+      if (!more) more = std::make_unique<IcEntry[]>(kPolymorphic);
       more[more_count++] = e;
-      return;
+      return true;
     }
-    more[victim] = e;
-    victim = uint8_t((victim + 1) % kPolymorphic);
+    megamorphic = true;
+    return false;
   }
   // What the cache knows for an object of shape `s` — the inline entry
   // first (a monomorphic site is one compare), then the polymorphic ones —

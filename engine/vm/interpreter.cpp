@@ -326,7 +326,9 @@ L_GetNamed: {
   InlineCache& ic = ics[ins.c()];
   if (base.is_object()) {
     Object* o = as_object(base);
-    if (const IcEntry* e = ic.lookup(o->shape_for_cache())) {
+    const IcEntry* e = ic.lookup(o->shape_for_cache());
+    if (!e && ic.megamorphic) e = vm.stub_cache()->find(StubCache::Kind::Get, o->shape_for_cache(), ic.name);
+    if (e) {
       if (!e->holder) {  // an own property
         r[ins.a()] = o->slot(e->slot);
         DISPATCH();
@@ -349,12 +351,15 @@ L_SetNamed: {
   InlineCache& ic = ics[ins.b()];
   if (base.is_object()) {
     Object* o = as_object(base);
-    if (const IcEntry* e = ic.lookup(o->shape_for_cache()); e && !e->holder) {
+    const IcEntry* e = ic.lookup(o->shape_for_cache());
+    if (!e && ic.megamorphic) e = vm.stub_cache()->find(StubCache::Kind::Set, o->shape_for_cache(), ic.name);
+    if (e && !e->holder) {
       if (!e->holder_shape) {  // an own data property
         o->set_slot(e->slot, r[ins.c()]);
         DISPATCH();
       }
-      if (o->extensible()) {  // an add: the object moves to the cached next shape
+      // An add: the object moves to the cached next shape, if its prototypes are as they were.
+      if (o->extensible() && e->epoch == Object::prototype_epoch()) {
         o->append_with_shape(e->holder_shape, r[ins.c()]);
         DISPATCH();
       }
@@ -699,7 +704,9 @@ L_DefineField: define_field(vm, r[ins.a()], r[ins.b()], r[ins.c()]); DISPATCH();
 L_DefineNamed: {
   Object* o = as_object(r[ins.a()]);
   InlineCache& ic = ics[ins.b()];
-  if (const IcEntry* e = ic.lookup(o->shape_for_cache())) {
+  const IcEntry* e = ic.lookup(o->shape_for_cache());
+  if (!e && ic.megamorphic) e = vm.stub_cache()->find(StubCache::Kind::Define, o->shape_for_cache(), ic.name);
+  if (e) {
     o->append_with_shape(e->holder_shape, r[ins.c()]);
     DISPATCH();
   }

@@ -82,20 +82,26 @@ Value compare_slow(Vm& vm, Opcode op, Value a, Value b) {
   }
 }
 
+// Keeps what a slow path learned: in the site's own entries, or, once the
+// site is megamorphic, in the shared stub cache.
+static void remember(Vm& vm, InlineCache& ic, StubCache::Kind kind, const IcEntry& e) {
+  if (!ic.record(e)) vm.make_stub_cache().record(kind, ic.name, e);
+}
+
 // Fills `ic` from a full lookup of ic.name on `o` when the property is a data
 // property, own or on the direct prototype.
-static void fill_get_cache(InlineCache& ic, Object* o) {
+static void fill_get_cache(Vm& vm, InlineCache& ic, Object* o) {
   if (o->in_dictionary_mode()) return;
   if (auto own = o->shape()->find(ic.name)) {
     if (own->flags & kAccessor) return;
-    ic.record(IcEntry{o->shape(), nullptr, nullptr, own->slot});
+    remember(vm, ic, StubCache::Kind::Get, IcEntry{o->shape(), nullptr, nullptr, own->slot});
     return;
   }
   Object* proto = static_cast<Object*>(o->prototype());
   if (!proto || proto->in_dictionary_mode()) return;
   if (auto found = proto->shape()->find(ic.name)) {
     if (found->flags & kAccessor) return;
-    ic.record(IcEntry{o->shape(), proto, proto->shape(), found->slot});
+    remember(vm, ic, StubCache::Kind::Get, IcEntry{o->shape(), proto, proto->shape(), found->slot});
   }
 }
 
@@ -106,9 +112,33 @@ Value get_named_slow(Vm& vm, Value base, InlineCache& ic) {
     // (A typed array's numeric names, "-0" or "1.5", never reach its prototype: not cacheable.)
     if (o->object_class() != ObjectClass::String &&
         !(is_typed_array(o) && canonical_numeric_index(PropertyKey::of_cell(ic.name))))
-      fill_get_cache(ic, o);
+      fill_get_cache(vm, ic, o);
   }
   return v;
+}
+
+// True when no object on o's prototype chain has an own property `name`,
+// nor could have one its shape does not show (a proxy, an exotic object):
+// then [[Set]] of a new `name` on o adds an own data property. Each object
+// on the chain is watched from now on (Object::watch_as_prototype), so a
+// cached add made under this answer expires when one of them changes.
+static bool chain_lacks(Vm& vm, Object* o, String* name) {
+  for (Object* p = static_cast<Object*>(o->prototype()); p; p = static_cast<Object*>(p->prototype())) {
+    switch (p->object_class()) {
+      case ObjectClass::Proxy:
+      case ObjectClass::String:
+      case ObjectClass::TypedArray:
+      case ObjectClass::ModuleNamespace:
+      case ObjectClass::Arguments: return false;
+      case ObjectClass::Array:
+        if (name == vm.atom(WellKnownAtom::length)) return false;
+        break;
+      default: break;
+    }
+    p->watch_as_prototype();
+    if (p->get_own(name)) return false;
+  }
+  return true;
 }
 
 void set_named_slow(Vm& vm, Value base, InlineCache& ic, Value v, bool strict) {
@@ -117,20 +147,18 @@ void set_named_slow(Vm& vm, Value base, InlineCache& ic, Value v, bool strict) {
     Shape* before = o->shape();
     bool was_dict = o->in_dictionary_mode();
     bool had_own = !was_dict && before->find(ic.name).has_value();
-    bool chain_clean = !had_own;
     // (Looked up without running anything: a Proxy on the chain just makes the site uncacheable.)
-    if (chain_clean)
-      for (Object* p = static_cast<Object*>(o->prototype()); p && chain_clean; p = static_cast<Object*>(p->prototype()))
-        if (p->object_class() == ObjectClass::Proxy || p->get_own(ic.name)) chain_clean = false;
+    bool chain_clean = !had_own && chain_lacks(vm, o, ic.name);
     put_value(vm, base, PropertyKey::of_cell(ic.name), v, strict);
     if (o->in_dictionary_mode() || was_dict || o->object_class() == ObjectClass::Array) return;
     if (had_own) {
       auto info = before->find(ic.name);
       if (info && (info->flags & (kWritable | kAccessor)) == kWritable && o->shape() == before)
-        ic.record(IcEntry{before, nullptr, nullptr, info->slot});
+        remember(vm, ic, StubCache::Kind::Set, IcEntry{before, nullptr, nullptr, info->slot});
     } else if (chain_clean && o->shape() != before && o->shape()->parent() == before) {
-      // An add: cache the transition (old shape -> new shape).
-      ic.record(IcEntry{before, nullptr, o->shape(), o->shape()->property_count() - 1});
+      // An add: cache the transition (old shape -> new shape), good while the chain stays as it is.
+      remember(vm, ic, StubCache::Kind::Set,
+               IcEntry{before, nullptr, o->shape(), o->shape()->property_count() - 1, Object::prototype_epoch()});
     }
     return;
   }
@@ -196,7 +224,7 @@ void define_named_slow(Vm& vm, Value object, InlineCache& ic, Value v) {
   Shape* after = o->shape();
   if (before && !o->in_dictionary_mode() && after != before && after->parent() == before && after->key() == ic.name &&
       after->flags() == kDefaultProperty)
-    ic.record(IcEntry{before, nullptr, after, after->property_count() - 1});
+    remember(vm, ic, StubCache::Kind::Define, IcEntry{before, nullptr, after, after->property_count() - 1});
 }
 
 [[noreturn]] void throw_uninitialized(Vm& vm, String* name) {

@@ -73,6 +73,23 @@ void FunctionTemplate::trace(gc::Tracer& tracer) {
   for (FunctionTemplate* f : functions) tracer.visit(f);
 }
 
+StubCache& Vm::make_stub_cache() {
+  if (!stub_cache_) {
+    stub_cache_ = std::make_unique<StubCache>();
+    stub_cache_hook_ = heap_.on_after_mark([this](const gc::Heap& h) { stub_cache_->sweep(h); });
+  }
+  return *stub_cache_;
+}
+
+void StubCache::sweep(const gc::Heap& heap) {
+  auto dead = [&](const gc::Cell* c) { return c && !heap.is_marked(c); };
+  for (auto& table : tables_)
+    for (Entry& e : table)
+      if (e.entry.shape &&
+          (dead(e.entry.shape) || dead(e.name) || dead(e.entry.holder) || dead(e.entry.holder_shape)))
+        e = Entry{};
+}
+
 FunctionTemplate* FunctionTemplate::load(Vm& vm, const bytecode::CompiledFunction* code, String* source_name,
                                          const std::string* source_text) {
   gc::Heap& heap = vm.heap();
@@ -180,6 +197,7 @@ Realm* Vm::create_realm() {
 
 Vm::~Vm() {
   if (out_of_memory_vm() == this) set_out_of_memory_vm(nullptr);
+  if (stub_cache_) heap_.remove_after_mark(stub_cache_hook_);
   heap_.remove_root_section(*this);
   unhandled_.clear();
   eval_cache.clear();  // its handles unlink from heap_, destroyed after this body
@@ -527,10 +545,16 @@ void Vm::make_argument_objects(FunctionObject* fn, Value* regs, uint32_t argc, V
   const bool needs_arguments = code->arguments_register != bytecode::CompiledFunction::kNoRegister;
   RootedValue self(heap_, this_value), arguments(heap_), rest(heap_);
   if (needs_arguments) {
-    Object* args = new_array_from(std::span<const Value>(regs, argc));
-    args->set_object_class(ObjectClass::Arguments);
+    // An ordinary object of Object.prototype's shape tree (not an array moved
+    // to dictionary mode: that cost a hash table per call), so every arguments
+    // object of a realm follows the same three shape transitions.
+    Object* args = Object::create(heap_, realm_->intrinsics[IntrinsicShape::ObjectShape], 3, ObjectClass::Arguments);
+    std::vector<Value>& elements = args->dense_elements();
+    elements.assign(regs, regs + argc);
+    for (Value& v : elements)
+      if (v.is_empty()) v = Value::undefined();
+    args->set_array_length_raw(argc);
     arguments = object_value(args);
-    args->set_prototype(realm_->intrinsics[IntrinsicObject::ObjectPrototype]);
     define_value(args, atom(WellKnownAtom::length), Value::number(argc));
     define_value(args, well_known_symbol(WellKnownSymbol::iterator),
                  object_value(realm_->intrinsics[IntrinsicObject::ArrayValues]));

@@ -35,6 +35,7 @@
 #include "vm/function.h"
 #include "vm/intrinsics.h"
 #include "vm/property_key.h"
+#include "vm/stub_cache.h"
 
 namespace glass {
 
@@ -344,6 +345,11 @@ class Vm final : public gc::RootSection {
   }
   void remember_number_string(int32_t value, String* s);
 
+  // The megamorphic stub cache (vm/stub_cache.h), made when the first site
+  // goes megamorphic; null until then.
+  StubCache* stub_cache() const { return stub_cache_.get(); }
+  StubCache& make_stub_cache();
+
   // Direct eval's compiled code by (call site, text): vm/direct_eval.cpp.
   std::unordered_map<std::string, gc::Persistent<FunctionTemplate>> eval_cache;
   // Keeps compiled programs alive (templates point into them).
@@ -374,6 +380,8 @@ class Vm final : public gc::RootSection {
   std::unique_ptr<NativeCall[]> native_calls_;  // max_native_depth of them
   FunctionObject* current_native_ = nullptr;
   DebugHooks* debug_hooks_ = nullptr;
+  std::unique_ptr<StubCache> stub_cache_;
+  size_t stub_cache_hook_ = 0;
 
   struct NumberString {
     int32_t value;
