@@ -1,4 +1,6 @@
 // Function.prototype: call, apply, bind, toString, [Symbol.hasInstance].
+#include <algorithm>
+
 #include "builtins/builtins.h"
 
 namespace glass {
@@ -24,6 +26,15 @@ Value function_apply(Vm& vm, Value self, std::span<const Value> args, Value) {
   gc::Rooted<Object> o(vm.heap(), as_object(list));
   uint64_t n = length_of_array_like(vm, o);
   if (n > 10'000'000) vm.throw_error(ErrorType::RangeError, "Maximum call stack size exceeded");
+  // A dense array or arguments object with all n elements present: no getter
+  // can run while the list is read, so pass its elements as they are (the
+  // call copies them to the register file before anything else happens).
+  if ((o->object_class() == ObjectClass::Array || o->object_class() == ObjectClass::Arguments) &&
+      !o->has_special_elements() && n <= o->dense_length()) {
+    const std::vector<Value>& e = o->dense_elements();
+    if (std::none_of(e.begin(), e.begin() + ptrdiff_t(n), [](Value v) { return v.is_empty(); }))
+      return vm.call(self, arg(args, 0), std::span<const Value>(e.data(), size_t(n)));
+  }
   ValueVector values(vm.heap());
   for (uint64_t i = 0; i < n; ++i) values.values.push_back(get(vm, o, PropertyKey::of_index(uint32_t(i))));
   return vm.call(self, arg(args, 0), values.values);

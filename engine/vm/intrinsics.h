@@ -43,7 +43,9 @@ namespace glass {
   X(FunctionShape)  /* functions with a prototype slot: length, name, prototype */ \
   X(MethodShape)    /* arrows, methods, natives: length, name */              \
   X(NullProtoShape) /* Object.create(null) */                                 \
-  X(IterResultShape) /* { value, done } */
+  X(IterResultShape) /* { value, done } */                                   \
+  X(SloppyArgumentsShape) /* length, @@iterator, callee (made on first use) */ \
+  X(StrictArgumentsShape) /* the same, callee an accessor that throws */
 
 enum class IntrinsicObject : uint8_t {
 #define GLASS_X(n) n,

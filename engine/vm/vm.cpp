@@ -538,6 +538,21 @@ FunctionObject* Vm::make_closure(FunctionTemplate* tmpl, HeapScope* scope) {
 
 // The arguments object and the rest array a function asks for (out of line:
 // most calls need neither). Roots what it holds while it allocates.
+// The shape of an arguments object of the current realm (§10.4.4.6/7):
+// length, @@iterator and callee, all non-enumerable; a strict (or
+// non-simple) function's callee is a non-configurable accessor.
+Shape* Vm::arguments_shape(bool strict) {
+  IntrinsicShape which = strict ? IntrinsicShape::StrictArgumentsShape : IntrinsicShape::SloppyArgumentsShape;
+  if (Shape* made = realm_->intrinsics[which]) return made;
+  constexpr uint8_t kHidden = kWritable | kConfigurable;
+  gc::Rooted<Shape> s(heap_, Shape::add_property(heap_, realm_->intrinsics[IntrinsicShape::ObjectShape],
+                                                 atom(WellKnownAtom::length), kHidden));
+  s = Shape::add_property(heap_, s, well_known_symbol(WellKnownSymbol::iterator), kHidden);
+  s = Shape::add_property(heap_, s, atom(WellKnownAtom::callee), strict ? uint8_t(kAccessor) : kHidden);
+  realm_->intrinsics[which] = s;
+  return s;
+}
+
 void Vm::make_argument_objects(FunctionObject* fn, Value* regs, uint32_t argc, Value& this_value, Value& arguments_object,
                                Value& rest_array) {
   const bytecode::CompiledFunction* code = fn->tmpl->code;
@@ -545,29 +560,25 @@ void Vm::make_argument_objects(FunctionObject* fn, Value* regs, uint32_t argc, V
   const bool needs_arguments = code->arguments_register != bytecode::CompiledFunction::kNoRegister;
   RootedValue self(heap_, this_value), arguments(heap_), rest(heap_);
   if (needs_arguments) {
-    // An ordinary object of Object.prototype's shape tree (not an array moved
-    // to dictionary mode: that cost a hash table per call), so every arguments
-    // object of a realm follows the same three shape transitions.
-    Object* args = Object::create(heap_, realm_->intrinsics[IntrinsicShape::ObjectShape], 3, ObjectClass::Arguments);
+    // §10.4.4.6/7: a sloppy function with simple parameters exposes itself
+    // as callee; otherwise reading callee throws.
+    bool simple_sloppy = !code->strict && (params == 0 || !code->mapped_argument_slots.empty());
+    Value callee = object_value(fn);
+    if (!simple_sloppy) {
+      Value thrower = object_value(realm_->intrinsics[IntrinsicObject::ThrowTypeError]);
+      callee = Value::cell(Value::Tag::Object, heap_.allocate<AccessorPair>(thrower, thrower));
+    }
+    RootedValue rooted_callee(heap_, callee);
+    // An ordinary object made with its final shape (not an array moved to
+    // dictionary mode: that cost a hash table per call).
+    Object* args = Object::create(heap_, arguments_shape(!simple_sloppy), 3, ObjectClass::Arguments);
+    args->fill_slots({Value::number(argc), object_value(realm_->intrinsics[IntrinsicObject::ArrayValues]), rooted_callee});
     std::vector<Value>& elements = args->dense_elements();
     elements.assign(regs, regs + argc);
     for (Value& v : elements)
       if (v.is_empty()) v = Value::undefined();
     args->set_array_length_raw(argc);
     arguments = object_value(args);
-    define_value(args, atom(WellKnownAtom::length), Value::number(argc));
-    define_value(args, well_known_symbol(WellKnownSymbol::iterator),
-                 object_value(realm_->intrinsics[IntrinsicObject::ArrayValues]));
-    // §10.4.4.6/7: a sloppy function with simple parameters exposes itself
-    // as callee; otherwise reading callee throws.
-    bool simple_sloppy = !code->strict && (params == 0 || !code->mapped_argument_slots.empty());
-    if (simple_sloppy) {
-      define_value(args, atom(WellKnownAtom::callee), object_value(fn));
-    } else {
-      Value thrower = object_value(realm_->intrinsics[IntrinsicObject::ThrowTypeError]);
-      AccessorPair* pair = heap_.allocate<AccessorPair>(thrower, thrower);
-      as_object(arguments)->define_own(heap_, atom(WellKnownAtom::callee), Value::cell(Value::Tag::Object, pair), kAccessor);
-    }
   }
   if (code->has_rest) {
     uint32_t first = params - 1;

@@ -362,6 +362,7 @@ class Vm final : public gc::RootSection {
   friend class Interpreter;
   void setup_realm();
   bool unwind(size_t entry);  // finds a handler at or above frames_[entry]; false if none
+  Shape* arguments_shape(bool strict);
   void make_argument_objects(FunctionObject* fn, Value* regs, uint32_t argc, Value& this_value, Value& arguments_object,
                              Value& rest_array);
 
