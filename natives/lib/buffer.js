@@ -326,9 +326,19 @@ proto.toString = function toString(encoding, start, end) {
 };
 proto.toLocaleString = proto.toString;
 
+// Node's own wording for a non-string given to write (thrown by its C++ side).
+function argumentMustBeString() {
+  const error = new TypeError('argument must be a string');
+  error.code = 'ERR_INVALID_ARG_TYPE';
+  Object.defineProperty(error, 'stack', {
+    value: error.stack.replace(/^TypeError/, 'TypeError [ERR_INVALID_ARG_TYPE]'), writable: true, configurable: true,
+  });
+  return error;
+}
+
 // buf.write(string[, offset[, length]][, encoding])
 proto.write = function write(string, offset, length, encoding) {
-  validateString(string, 'string');
+  if (typeof string !== 'string') throw argumentMustBeString();
   if (offset === undefined) return encodingOps.utf8.write(this, string, 0, this.length);
   if (length === undefined && typeof offset === 'string') {
     encoding = offset;

@@ -69,11 +69,35 @@ StringDecoder.prototype.write = function write(buf) {
   buf = toBuffer(buf);
   const tailOf = incompleteTail[this.encoding];
   if (tailOf === undefined) return buf.toString(this.encoding);
+  if (this.encoding === 'utf16le') return writeUtf16(this, buf);
   const bytes = this[kPending].length ? Buffer.concat([this[kPending], buf]) : buf;
   const tail = tailOf(bytes);
   this[kPending] = Buffer.from(bytes.subarray(bytes.length - tail));
   return bytes.toString(this.encoding, 0, bytes.length - tail);
 };
+
+// UTF-16 as Node does it: a held unit is completed and given out on its own
+// (a high surrogate completed from a held byte is not held again), then the
+// rest is decoded with its own tail held.
+function writeUtf16(decoder, buf) {
+  let text = '';
+  let start = 0;
+  const pending = decoder[kPending];
+  if (pending.length) {
+    const need = (pending.length === 1 ? 2 : 4) - pending.length;
+    if (buf.length < need) {
+      decoder[kPending] = Buffer.concat([pending, buf]);
+      return '';
+    }
+    text = Buffer.concat([pending, buf.subarray(0, need)]).toString('utf16le');
+    start = need;
+    decoder[kPending] = Buffer.alloc(0);
+  }
+  const rest = buf.subarray(start);
+  const tail = rest.length % 2 ? 1 : incompleteTail.utf16le(rest);
+  decoder[kPending] = Buffer.from(rest.subarray(rest.length - tail));
+  return text + rest.toString('utf16le', 0, rest.length - tail);
+}
 
 // decoder.end([buffer]): the rest, with whatever is still held flushed.
 StringDecoder.prototype.end = function end(buf) {

@@ -14,7 +14,7 @@ const codes = {};
 // "Received ..." in argument errors: the type and a short form of the value.
 function determineSpecificType(value) {
   if (value == null) return '' + value;
-  if (typeof value === 'function' && value.name) return `function ${value.name}`;
+  if (typeof value === 'function') return `function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor?.name) return `an instance of ${value.constructor.name}`;
     return `${lazyInspect()(value, { depth: -1 })}`;

@@ -42,7 +42,7 @@ function checkInt(value, min, max, buf, offset, byteLength) {
     let range;
     if (byteLength > 4) {
       if (min === 0 || min === 0n) range = `>= 0${n} and < 2${n} ** ${byteLength * 8}${n}`;
-      else range = `>= -(2${n} ** ${byteLength * 8 - 1}${n}) and < 2 ** ${byteLength * 8 - 1}${n}`;
+      else range = `>= -(2${n} ** ${byteLength * 8 - 1}${n}) and < 2${n} ** ${byteLength * 8 - 1}${n}`;
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
     }
