@@ -496,8 +496,13 @@ function fillImpl(buf, value, offset, end, encoding) {
   }
   if (pattern.length === 0) throw new (codes().ERR_INVALID_ARG_VALUE)('value', value);
   if (end > buf.length) throw new (codes().ERR_BUFFER_OUT_OF_BOUNDS)();
-  let at = offset;
-  while (at < end) at += binding.latin1Write(buf, pattern, at, end - at);
+  // The pattern once, then the filled part copied onto the rest, doubling each time.
+  let filled = binding.latin1Write(buf, pattern, offset, end - offset);
+  while (offset + filled < end) {
+    const n = Math.min(filled, end - offset - filled);
+    Uint8Array.prototype.copyWithin.call(buf, offset + filled, offset, offset + n);
+    filled += n;
+  }
   return buf;
 }
 

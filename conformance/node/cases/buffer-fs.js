@@ -16,7 +16,7 @@ fs.writeFileSync(file, new DataView(new Uint8Array([104, 105]).buffer));
 console.log(fs.readFileSync(file, 'utf8'), fs.readFileSync(file, { encoding: null }));
 fs.writeFileSync(file, Buffer.from('{"a":[1,2]}'));
 console.log(JSON.parse(fs.readFileSync(file)).a, String(fs.readFileSync(file)));
-const big = Buffer.alloc(100000, 'xyz');
+const big = Buffer.alloc(20000, 'xyz');
 fs.writeFileSync(file, big);
 console.log(fs.readFileSync(file).equals(big), fs.statSync(file).size);
 try { fs.writeFileSync(file, 123); } catch (e) { console.log(e.code, e.message); }

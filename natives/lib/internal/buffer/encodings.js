@@ -32,15 +32,17 @@ function writeByteString(buf, bytes, offset, max, encoding) {
 }
 
 function makeOps(encoding, byteLength) {
-  return {
+  const ops = {
     encoding,
     byteLength,
-    toBytes: (str) => encodeString(str, encoding),
+    // latin1 and ascii keep each code unit's low byte: latin1Write does that itself.
+    toBytes: encoding === 'latin1' || encoding === 'ascii' ? (str) => str : (str) => encodeString(str, encoding),
     slice: encoding === 'utf8' ? (buf, start, end) => binding.utf8Slice(buf, start, end)
       : encoding === 'latin1' ? (buf, start, end) => binding.latin1Slice(buf, start, end)
         : (buf, start, end) => decodeBytes(binding.latin1Slice(buf, start, end), encoding),
-    write: (buf, str, offset, max) => writeByteString(buf, encodeString(str, encoding), offset, max, encoding),
+    write: (buf, str, offset, max) => writeByteString(buf, ops.toBytes(str), offset, max, encoding),
   };
+  return ops;
 }
 
 const encodingOps = {
