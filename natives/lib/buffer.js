@@ -38,8 +38,23 @@ class FastBuffer extends Uint8Array {
   }
 }
 
+const bufferWarning = 'Buffer() is deprecated due to security and usability issues. Please use the ' +
+  'Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.';
+let bufferWarned = false;
+
+// Node warns once about Buffer(), unless it was called from code under node_modules.
+function warnBufferConstructor() {
+  if (bufferWarned) return;
+  const frames = (new Error().stack || '').split('\n').slice(3);
+  const caller = frames.find((line) => !line.includes('node:'));
+  if (caller !== undefined && /[\\/]node_modules[\\/]/.test(caller)) return;
+  bufferWarned = true;
+  process.emitWarning(bufferWarning, 'DeprecationWarning', 'DEP0005');
+}
+
 // Buffer(arg, encodingOrOffset, length): the deprecated constructor form.
 function Buffer(arg, encodingOrOffset, length) {
+  warnBufferConstructor();
   if (typeof arg === 'number') {
     if (typeof encodingOrOffset === 'string') throw new (codes().ERR_INVALID_ARG_TYPE)('string', 'string', arg);
     return Buffer.alloc(arg);
