@@ -9,10 +9,25 @@
 #include <cstdlib>
 #include <new>
 
+// The leak checker (LeakSanitizer, part of ASan) looks for pointers to
+// malloc'd memory in globals, stacks and other malloc'd memory, not in
+// mmap'd regions: cells point at what they own (an object's slots, a
+// shape's transitions), so every chunk is registered as a root region.
+// Without this, any live Vm looks like a leak to it.
+#include "gc/sanitizers.h"
+#ifdef GLASS_ASAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 namespace glass::gc {
 
 BlockPool::~BlockPool() {
-  for (const Chunk& c : chunks_) munmap(c.base, kChunkSize);
+  for (const Chunk& c : chunks_) {
+#ifdef GLASS_ASAN
+    __lsan_unregister_root_region(c.base, kChunkSize);
+#endif
+    munmap(c.base, kChunkSize);
+  }
 }
 
 void BlockPool::map_chunk() {
@@ -25,6 +40,9 @@ void BlockPool::map_chunk() {
   if (aligned > start) munmap(raw, aligned - start);
   if (start + span > aligned + kChunkSize) munmap(reinterpret_cast<void*>(aligned + kChunkSize), start + span - aligned - kChunkSize);
   char* base = reinterpret_cast<char*>(aligned);
+#ifdef GLASS_ASAN
+  __lsan_register_root_region(base, kChunkSize);
+#endif
 #ifdef MADV_HUGEPAGE
   // Not the first chunk: a small program (the realm and a little more) then
   // touches only the pages it uses, keeping its resident size small.

@@ -32,6 +32,7 @@ OutOfMemoryHandler out_of_memory_handler() { return installed_out_of_memory_hand
 
 Heap::Heap(HeapOptions options) : options_(options), marker_(*this, Tracer::Mode::Mark) {
   if (options_.stress) {
+    if (options_.stress_every == 0) options_.stress_every = 1;
     options_.verify = options_.poison = true;
     if (options_.quarantine == 0) options_.quarantine = 4096;
   }
@@ -64,9 +65,10 @@ Heap::~Heap() {
 
 void* Heap::allocate_memory(size_t size) {
   size_t rounded = size <= kMaxSmallSize ? kSizeClasses[size_class_for(size)] : size;
-  if (options_.stress || stats_.bytes_since_collect + rounded > stats_.threshold ||
+  const bool stress_due = options_.stress && ++stress_allocations_ % options_.stress_every == 0;
+  if (stress_due || stats_.bytes_since_collect + rounded > stats_.threshold ||
       malloc_meter::bytes() > malloc_trigger_) {
-    CollectReason reason = options_.stress ? CollectReason::Stress : CollectReason::Threshold;
+    CollectReason reason = stress_due ? CollectReason::Stress : CollectReason::Threshold;
     // A debugger may take the collection over (it runs it itself, later).
     if (!deferrer_ || !deferrer_(reason)) collect_now(reason);
   }

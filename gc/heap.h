@@ -37,6 +37,9 @@ struct HeapOptions {
   // fill freed cells. Catches a missing root at the allocation after the
   // mistake instead of a million allocations later.
   bool stress = false;
+  // --gc-stress=N ("stress-light", for long soak runs): under stress, collect
+  // at every Nth allocation instead of every one.
+  uint32_t stress_every = 1;
   // Check the heap during every cycle (every child of a marked cell is a
   // marked, allocated cell; free lists are intact) and abort with a report
   // if it is not. Implied by stress.
@@ -252,6 +255,7 @@ class Heap {
   void set_next_triggers();
   // The operator-new meter's reading past which a collection is due (see collect_now's policy).
   size_t malloc_trigger_ = SIZE_MAX;
+  uint64_t stress_allocations_ = 0;  // allocations counted under stress (stress_every)
   BlockPool pool_;  // (declared before the blocks it gives: destroyed after them)
   SizeClass classes_[kSizeClassCount];
   std::vector<Block*> empty_blocks_;  // cached for reuse by any class

@@ -18,7 +18,7 @@ namespace glass::gc::malloc_meter {
 
 std::atomic<size_t> counted{0};
 
-#ifndef GLASS_GC_ASAN
+#ifndef GLASS_ASAN
 namespace {
 
 // operator new's contract: retry after the new-handler, or throw.
@@ -56,7 +56,7 @@ void release(void* p) noexcept {
 
 }  // namespace glass::gc::malloc_meter
 
-#ifndef GLASS_GC_ASAN
+#ifndef GLASS_ASAN
 using glass::gc::malloc_meter::allocate;
 using glass::gc::malloc_meter::allocate_nothrow;
 using glass::gc::malloc_meter::release;

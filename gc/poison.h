@@ -8,15 +8,9 @@
 #pragma once
 #include <cstddef>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define GLASS_GC_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define GLASS_GC_ASAN 1
-#endif
-#endif
+#include "gc/sanitizers.h"
 
-#ifdef GLASS_GC_ASAN
+#ifdef GLASS_ASAN
 #include <sanitizer/asan_interface.h>
 #endif
 
@@ -25,7 +19,7 @@ namespace glass::gc {
 inline constexpr unsigned char kFreedByte = 0xdb;
 
 inline void poison_memory(const void* p, size_t n) {
-#ifdef GLASS_GC_ASAN
+#ifdef GLASS_ASAN
   ASAN_POISON_MEMORY_REGION(p, n);
 #else
   (void)p, (void)n;
@@ -33,7 +27,7 @@ inline void poison_memory(const void* p, size_t n) {
 }
 
 inline void unpoison_memory(const void* p, size_t n) {
-#ifdef GLASS_GC_ASAN
+#ifdef GLASS_ASAN
   ASAN_UNPOISON_MEMORY_REGION(p, n);
 #else
   (void)p, (void)n;

@@ -1,6 +1,6 @@
 // internal:crypto — OpenSSL's digests, HMAC, PBKDF2 and random bytes for
-// lib/crypto.js. Data crosses as byte strings (one code unit per byte, the
-// FileBytes stand-in for Buffer): the JS side encodes its inputs and
+// lib/crypto.js. Data crosses as byte strings (one code unit per byte):
+// the JS side encodes its inputs (and makes Buffers of the results) and
 // decodes the results. An unknown algorithm gives null (the JS side words
 // Node's error).
 #include <openssl/evp.h>

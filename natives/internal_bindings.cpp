@@ -19,6 +19,7 @@ Value process_wrap_binding(Runtime& rt);  // process_wrap.cpp: child processes
 Value url_binding(Runtime& rt);         // url_binding.cpp: domain to ASCII / Unicode (UTS #46, ICU)
 Value os_binding(Runtime& rt);          // os_binding.cpp: uname, memory, CPUs, interfaces, the user
 Value crypto_binding(Runtime& rt);      // crypto_binding.cpp: OpenSSL digests, HMAC, PBKDF2, random bytes
+Value buffer_binding(Runtime& rt);      // buffer_binding.cpp: bytes <-> strings for lib/buffer.js
 
 namespace {
 
@@ -39,6 +40,7 @@ constexpr Binding kBindings[] = {
     {"url", url_binding},
     {"os", os_binding},
     {"crypto", crypto_binding},
+    {"buffer", buffer_binding},
 };
 
 }  // namespace

@@ -25,6 +25,7 @@
 #include <unicode/uversion.h>
 
 #include "builtins/builtins.h"
+#include "natives/encodings.h"
 #include "natives/fs_ops.h"
 #include "natives/modules.h"
 #include "natives/runtime.h"
@@ -90,12 +91,14 @@ int fd_arg(Vm& vm, std::span<const Value> args) {
   return v.is_number() ? int(v.as_number()) : -1;
 }
 
-// writeString(fd, string): undefined, or an errno description. Standard
-// output and error go through the Vm's writers (Runtime writes them to the
-// descriptors; the REPL and a debugger may take them over).
+// writeString(fd, string, latin1): undefined, or an errno description. The
+// string is written as UTF-8, or with latin1 as a byte string (a Buffer's
+// bytes). Standard output and error go through the Vm's writers (Runtime
+// writes them to the descriptors; the REPL and a debugger may take them over).
 Value write_string(Vm& vm, Value, std::span<const Value> args, Value) {
   int fd = fd_arg(vm, args);
-  std::string text = to_utf8(vm, arg(args, 1));
+  std::string text = to_boolean(arg(args, 2)) ? encode_string(to_string(vm, arg(args, 1)), Encoding::Latin1)
+                                              : to_utf8(vm, arg(args, 1));
   if (fd == 1 || fd == 2) {
     (fd == 1 ? vm.write_stdout : vm.write_stderr)(text);
     return Value::undefined();
@@ -378,7 +381,7 @@ const char* node_arch_name() { return node_arch(); }
 Value process_binding(Runtime& rt) {
   Vm& vm = rt.vm();
   gc::Rooted<Object> b(vm.heap(), vm.new_object());
-  vm.define_native(b, "writeString", write_string, 2);
+  vm.define_native(b, "writeString", write_string, 3);
   vm.define_native(b, "isatty", is_a_tty, 1);
   vm.define_native(b, "guessHandleType", guess_handle_type, 1);
   vm.define_native(b, "getWindowSize", get_window_size, 1);

@@ -159,7 +159,7 @@ Value ref_child(Vm& vm, Value, std::span<const Value> args, Value) {
 
 Value output_value(Vm& vm, const std::string& bytes, const std::string& encoding) {
   if (encoding == "buffer" || encoding.empty()) {
-    // No Buffer yet: the bytes as a latin1 string (one code unit per byte).
+    // The bytes as a byte string (one code unit per byte): child_process.js makes a Buffer of it.
     String* s = String::from_latin1(vm.heap(), bytes);
     return s ? string_value(s) : Value::null();
   }
@@ -177,7 +177,11 @@ Value spawn_sync(Vm& vm, Value, std::span<const Value> args, Value) {
   eventloop::SyncOptions options;
   options.spawn = spawn_options(vm, o);
   Value input = get(vm, o, key_of(vm, "input"));
-  if (input.is_string()) options.input = as_string(input)->to_utf8();
+  if (input.is_string()) {
+    // A Buffer's bytes come as a byte string (inputLatin1), text as itself.
+    bool latin1 = to_boolean(get(vm, o, key_of(vm, "inputLatin1")));
+    options.input = latin1 ? encode_string(as_string(input), Encoding::Latin1) : as_string(input)->to_utf8();
+  }
   Value timeout = get(vm, o, key_of(vm, "timeout"));
   if (timeout.is_number() && timeout.as_number() > 0)
     options.timeout = std::chrono::milliseconds(int64_t(timeout.as_number()));

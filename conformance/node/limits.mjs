@@ -90,6 +90,21 @@ test('bad --max-heap-size values are usage errors', () => {
   }
 });
 
+test('bad --gc-stress=N values are usage errors; a good one runs under stress', () => {
+  for (const flag of ['--gc-stress=', '--gc-stress=0', '--gc-stress=7x', '--gc-stress=-1', '--gc-stress=99999999999']) {
+    const r = run('console.log("ran")', [flag]);
+    assert.equal(r.status, 9, flag);
+    assert.equal(r.stdout, '', flag);
+    assert.match(r.stderr, /--gc-stress=N needs a whole number from 1 to 1000000000/, flag);
+  }
+  // Every 50th allocation collects: --trace-gc names those cycles "stress".
+  const r = run('let a = []; for (let i = 0; i < 2000; i++) a.push({ i }); console.log(a.length)', ['--gc-stress=50', '--trace-gc']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '2000\n');
+  const stressCycles = r.stderr.split('\n').filter((l) => /stress/.test(l)).length;
+  assert.ok(stressCycles >= 2000 / 50, `${stressCycles} stress cycles`);
+});
+
 test('output written to a pipe before a kill arrives whole', async () => {
   const file = path.join(dir, 'spin.js');
   fs.writeFileSync(file, 'for (let i = 1; i <= 50; i++) console.log("line " + i);\nprocess.stdout.write("no newline yet");\nfor (;;) {}\n');

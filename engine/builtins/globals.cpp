@@ -98,7 +98,8 @@ bool in_set(char16_t c, const char* set) { return c < 0x80 && c != 0 && std::str
 
 constexpr const char* kUriUnreserved =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()";
-constexpr const char* kUriReserved = ";/?:@&=+$,";
+// uriReserved and "#": what encodeURI leaves alone and decodeURI does not decode.
+constexpr const char* kUriReservedAndNumberSign = ";/?:@&=+$,#";
 
 [[noreturn]] void uri_error(Vm& vm) { vm.throw_error(ErrorType::URIError, "URI malformed"); }
 
@@ -193,9 +194,9 @@ Value uri_decode(Vm& vm, Value input, const char* preserve) {
   return string_value(String::from_utf16(vm.heap(), out));
 }
 
-Value encode_uri(Vm& vm, Value, std::span<const Value> args, Value) { return uri_encode(vm, arg(args, 0), ";/?:@&=+$,#"); }
+Value encode_uri(Vm& vm, Value, std::span<const Value> args, Value) { return uri_encode(vm, arg(args, 0), kUriReservedAndNumberSign); }
 Value encode_uri_component(Vm& vm, Value, std::span<const Value> args, Value) { return uri_encode(vm, arg(args, 0), ""); }
-Value decode_uri(Vm& vm, Value, std::span<const Value> args, Value) { return uri_decode(vm, arg(args, 0), ";/?:@&=+$,#"); }
+Value decode_uri(Vm& vm, Value, std::span<const Value> args, Value) { return uri_decode(vm, arg(args, 0), kUriReservedAndNumberSign); }
 Value decode_uri_component(Vm& vm, Value, std::span<const Value> args, Value) { return uri_decode(vm, arg(args, 0), ""); }
 
 Value escape(Vm& vm, Value, std::span<const Value> args, Value) {

@@ -70,6 +70,9 @@ MatchStatus search(const Program& program, const uint8_t* one, const char16_t* t
 // For tests: send every search to the backtracker (as GLASS_REGEXP_NO_RE2=1
 // does), to compare it with RE2 (regexp_re2.h).
 void set_force_backtracker(bool on);
+// For tests and fuzzers: the backtracker's step budget (0: the default,
+// several seconds of work), so a catastrophic pattern gives up sooner.
+void set_step_budget(uint64_t steps);
 // For tests: two-byte subjects go to RE2 at once (normally only after the
 // backtracker has run for a while; see search).
 void set_two_byte_re2_first(bool on);

@@ -55,6 +55,12 @@ namespace glass::regexp {
 namespace {
 
 constexpr uint64_t kStepBudget = 400'000'000;
+// set_step_budget's override (0: kStepBudget).
+std::atomic<uint64_t> step_budget_override{0};
+uint64_t step_budget() {
+  uint64_t o = step_budget_override.load(std::memory_order_relaxed);
+  return o ? o : kStepBudget;
+}
 constexpr size_t kMaxStackEntries = size_t(1) << 24;  // 20 bytes each: 320 MB at most
 
 inline bool is_lead(char32_t c) { return c >= 0xD800 && c <= 0xDBFF; }
@@ -1064,7 +1070,7 @@ class Machine {
 
 template <class C>
 MatchStatus search_in(const Program& p, const C* s, uint32_t n, uint32_t start, bool sticky, std::vector<int32_t>& caps,
-                      uint64_t budget = kStepBudget) {
+                      uint64_t budget = step_budget()) {
   caps.assign(2 * (p.capture_count + 1), -1);
   Machine<C> m(p, s, n, caps);
   m.budget = budget;
@@ -1228,6 +1234,7 @@ std::optional<MatchStatus> search_utf8(const Program& program, const char16_t* t
 }  // namespace
 
 void set_force_backtracker(bool on) { force_backtracker_flag = on; }
+void set_step_budget(uint64_t steps) { step_budget_override = steps; }
 void set_two_byte_re2_first(bool on) { two_byte_re2_first_flag = on; }
 
 const char* re2_role(const Program& program, bool two_byte) {

@@ -73,4 +73,10 @@ void find_name(Vm& vm, HeapScope* innermost, String* name, uint16_t depth, Value
   out[1] = Value::undefined();
 }
 
+void check_binding_exists(Vm& vm, Value object, String* name) {
+  gc::Rooted<String> rooted(vm.heap(), name);
+  if (!has_property(vm, as_object(object), PropertyKey::of_cell(rooted.get())))
+    vm.throw_error(ErrorType::ReferenceError, rooted->to_utf8() + " is not defined");
+}
+
 }  // namespace glass

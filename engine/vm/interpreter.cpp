@@ -274,12 +274,9 @@ L_PushWithScope:
 L_FindName:
   find_name(vm, f->scope, ics[ins.b()].name, ins.c(), &r[ins.a()]);
   DISPATCH();
-L_CheckBindingExists: {
-  gc::Rooted<String> name(vm.heap_, ics[ins.b()].name);
-  if (!has_property(vm, as_object(r[ins.a()]), PropertyKey::of_cell(name.get())))
-    vm.throw_error(ErrorType::ReferenceError, name->to_utf8() + " is not defined");
+L_CheckBindingExists:
+  check_binding_exists(vm, r[ins.a()], ics[ins.b()].name);
   DISPATCH();
-}
 L_PopScope:
   f->scope = f->scope->parent();
   --f->scope_depth;

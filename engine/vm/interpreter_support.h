@@ -82,6 +82,9 @@ HeapScope* push_with_scope(Vm& vm, HeapScope* parent, Value object);
 // (0xFFFF: all) for `name`; out[0] = the object that has it (or <empty>),
 // out[1] = the `this` a call through it gets.
 void find_name(Vm& vm, HeapScope* innermost, String* name, uint16_t depth, Value* out);
+// CheckBindingExists: a ReferenceError unless `object` (found by FindName)
+// still has `name` (§9.1.1.2.5 SetMutableBinding, strict).
+void check_binding_exists(Vm& vm, Value object, String* name);
 
 // ---- direct_eval.cpp ------------------------------------------------------------
 // CallEval with the realm's eval and a string: compiles it against the call's

@@ -11,6 +11,7 @@
 const EventEmitter = require('events');
 const binding = require('internal:process_wrap');
 const { PipeStream } = require('internal/pipe_stream');
+const { toBuffer, viewToByteString } = require('internal/byte_string');
 const processBinding = require('internal:process');
 const {
   validateString, validateFunction, validateObject, validateArray, validateBoolean, validateInteger,
@@ -384,8 +385,9 @@ function execFile(file, args, options, callback) {
       timeoutId = null;
     }
     if (!callback) return;
-    const stdout = _stdout.join('');
-    const stderr = _stderr.join('');
+    // Text with an encoding, else the bytes as one Buffer.
+    const stdout = encoding ? _stdout.join('') : Buffer.concat(_stdout);
+    const stderr = encoding ? _stderr.join('') : Buffer.concat(_stderr);
     if (args?.length) cmd += ` ${args.join(' ')}`;
     if (!ex && code === 0 && signal === null) {
       callback(null, stdout, stderr);
@@ -427,13 +429,13 @@ function execFile(file, args, options, callback) {
     if (!stream) return;
     if (encoding) stream.setEncoding(encoding);
     stream.on('data', function onChildData(chunk) {
-      const length = chunk.length;
+      const length = encoding ? Buffer.byteLength(chunk, encoding) : chunk.length;
       if (name === 'stdout') stdoutLen += length;
       else stderrLen += length;
       const total = name === 'stdout' ? stdoutLen : stderrLen;
       if (total > options.maxBuffer) {
         const truncatedLen = options.maxBuffer - (total - length);
-        list.push(String(chunk).slice(0, truncatedLen));
+        list.push(chunk.slice(0, truncatedLen));
         ex = new (codes().ERR_CHILD_PROCESS_STDIO_MAXBUFFER)(name);
         kill();
       } else {
@@ -463,7 +465,10 @@ function spawnSync(file, args, options) {
   }
   const result = binding.spawnSync({
     file: options.file, args: options.args, env: options.envPairs, cwd: options.cwd, detached: options.detached,
-    uid: options.uid, gid: options.gid, stdio, input: options.input == null ? undefined : String(options.input),
+    uid: options.uid, gid: options.gid, stdio,
+    input: options.input == null ? undefined
+      : typeof options.input === 'string' ? options.input : viewToByteString(options.input),
+    inputLatin1: options.input != null && typeof options.input !== 'string',
     timeout: options.timeout, killSignal: options.killSignal, maxBuffer: options.maxBuffer,
     encoding: options.encoding && options.encoding !== 'buffer' ? options.encoding : 'buffer',
   });
@@ -480,6 +485,9 @@ function spawnSync(file, args, options) {
     result.error = new Error(`spawnSync ${options.file} ${info.code}`);
     Object.assign(result.error, { errno: info.errno, code: info.code, syscall: `spawnSync ${options.file}`,
       path: options.file, spawnargs: options.args.slice(1) });
+  }
+  if (result.output && !(options.encoding && options.encoding !== 'buffer')) {
+    result.output = result.output.map((bytes) => (typeof bytes === 'string' ? toBuffer(bytes) : bytes));
   }
   result.stdout = result.output && result.output[1];
   result.stderr = result.output && result.output[2];

@@ -1,11 +1,10 @@
 // crypto: hashes, HMAC, PBKDF2 and randomness on OpenSSL (internal:crypto).
-// Binary results are FileBytes (the stand-in for Buffer: toString(encoding),
-// length, toJSON) until Glass has Buffer; binary inputs are strings in an
-// encoding, FileBytes, or ArrayBuffer views.
+// Binary results are Buffers; binary inputs are strings in an encoding,
+// Buffers and other ArrayBuffer views, or ArrayBuffers.
 'use strict';
 
 const binding = require('internal:crypto');
-const { FileBytes, kBytes, decodeBytes, encodeString } = require('internal/byte_string');
+const { toBuffer, viewToByteString, decodeBytes, encodeString } = require('internal/byte_string');
 const { normalizeEncoding } = require('internal/util');
 const {
   codes: {
@@ -24,15 +23,9 @@ const kBinary = ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'];
 
 // The bytes of a view or an ArrayBuffer, as a byte string; undefined for other values.
 function binaryBytes(value) {
-  if (value instanceof FileBytes) return value[kBytes];
-  if (typeof ArrayBuffer !== 'function') return undefined;
-  let view;
-  if (value instanceof ArrayBuffer) view = new Uint8Array(value);
-  else if (ArrayBuffer.isView(value)) view = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  else return undefined;
-  let out = '';
-  for (let i = 0; i < view.length; i++) out += String.fromCharCode(view[i]);
-  return out;
+  if (value instanceof ArrayBuffer) return viewToByteString(new Uint8Array(value));
+  if (ArrayBuffer.isView(value)) return viewToByteString(value);
+  return undefined;
 }
 
 // Data to hash: a string in `encoding` (UTF-8 by default), or binary data.
@@ -46,7 +39,7 @@ function dataBytes(value, encoding, name, expected) {
 // A digest's bytes as Node returns them: text in a known encoding, else the bytes.
 function output(bytes, encoding) {
   const name = encoding === undefined || encoding === 'buffer' ? undefined : normalizeEncoding(encoding);
-  return name === undefined ? new FileBytes(bytes) : decodeBytes(bytes, name);
+  return name === undefined ? toBuffer(bytes) : decodeBytes(bytes, name);
 }
 
 function checkDigest(algorithm) {
@@ -152,7 +145,7 @@ function checkPbkdf2(password, salt, iterations, keylen, digest) {
   }
   validateString(digest, 'digest');
   checkDigest(digest);
-  return () => new FileBytes(binding.pbkdf2(pw, sa, iterations, keylen, digest));
+  return () => toBuffer(binding.pbkdf2(pw, sa, iterations, keylen, digest));
 }
 
 function pbkdf2Sync(password, salt, iterations, keylen, digest) {
@@ -177,9 +170,9 @@ function checkSize(size) {
 
 function randomBytes(size, callback) {
   const n = checkSize(size);
-  if (callback === undefined) return new FileBytes(binding.randomBytes(n));
+  if (callback === undefined) return toBuffer(binding.randomBytes(n));
   validateFunction(callback, 'callback');
-  complete(callback, () => new FileBytes(binding.randomBytes(n)));
+  complete(callback, () => toBuffer(binding.randomBytes(n)));
 }
 
 // randomUUID(): a version 4 UUID (RFC 9562 §5.4): 122 random bits.

@@ -6,10 +6,8 @@
 // the binding's failure descriptions into Node's errors, and builds Stats,
 // Dirent and the decoded contents.
 //
-// Glass has no Buffer yet: readFile without an encoding returns a FileBytes
-// (below) — the exact bytes, with Buffer's toString(encoding), length and
-// toJSON, so JSON.parse(fs.readFileSync(f)) and String(data) decode UTF-8
-// as Node does, and writeFile writes a FileBytes back byte for byte.
+// readFile without an encoding returns a Buffer; writeFile and appendFile
+// take strings, Buffers and the other ArrayBuffer views.
 'use strict';
 const binding = require('internal:fs');
 const { inspect } = require('util');
@@ -232,7 +230,7 @@ function normalizeEncoding(encoding) {
   return name;
 }
 
-const { FileBytes, kBytes, decodeBytes, encodeString } = require('internal/byte_string');
+const { toBuffer, viewToByteString, decodeBytes, encodeString } = require('internal/byte_string');
 
 // ---------------------------------------------------------------------------
 // Stats and Dirent.
@@ -324,15 +322,15 @@ function prepareReadFile(path, options) {
   const flags = parseFlags(options.flag, 'r');
   const encoding = options.encoding == null || options.encoding === 'buffer' ? null : normalizeEncoding(options.encoding);
   if (encoding === 'utf8') return [binding.readFile, [target, flags, false], same];
-  const finish = encoding === null ? (bytes) => new FileBytes(bytes) : (bytes) => decodeBytes(bytes, encoding);
+  const finish = encoding === null ? toBuffer : (bytes) => decodeBytes(bytes, encoding);
   return [binding.readFile, [target, flags, true], finish];
 }
 
 function prepareWriteFile(path, data, options, flag) {
   options = getOptions(options);
   let bytes, latin1;
-  if (data instanceof FileBytes) {
-    bytes = data[kBytes];
+  if (ArrayBuffer.isView(data)) {
+    bytes = viewToByteString(data);
     latin1 = true;
   } else if (typeof data === 'string') {
     const encoding = options.encoding == null ? 'utf8' : normalizeEncoding(options.encoding);

@@ -56,31 +56,33 @@ function qsEscape(str) {
   return out;
 }
 
-// unescape: decodeURIComponent, or (on malformed input) byte-wise decoding
-// that leaves bad sequences as they are.
+// unescape: decodeURIComponent, or (on malformed input) the bytes of
+// unescapeBuffer read as UTF-8 (bad sequences become U+FFFD).
 function qsUnescape(s, decodeSpaces) {
   try {
     return decodeURIComponent(s);
   } catch {
-    return unescapeBytes(s, decodeSpaces);
+    return unescapeBuffer(s, decodeSpaces).toString();
   }
 }
 
-function unescapeBytes(s, decodeSpaces) {
-  let out = '';
+// unescapeBuffer: %XX as that byte, '+' as a space when asked, any other
+// code unit as its low byte.
+function unescapeBuffer(s, decodeSpaces) {
+  const out = Buffer.allocUnsafe(s.length);
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '+' && decodeSpaces) {
-      out += ' ';
-    } else if (ch === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
-      const b = parseInt(s.slice(i + 1, i + 3), 16);
-      out += b < 0x80 ? String.fromCharCode(b) : '\uFFFD';
+    const c = s.charCodeAt(i);
+    if (c === 0x2B && decodeSpaces) {
+      out[n++] = 0x20;
+    } else if (c === 0x25 && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      out[n++] = parseInt(s.slice(i + 1, i + 3), 16);
       i += 2;
     } else {
-      out += ch;
+      out[n++] = c & 0xFF;
     }
   }
-  return out;
+  return out.slice(0, n);
 }
 
 function stringifyPrimitive(v) {
@@ -188,7 +190,7 @@ function parse(qs, sep, eq, options) {
 }
 
 module.exports = {
-  unescapeBuffer: (s, decodeSpaces) => Buffer.from(unescapeBytes(s, decodeSpaces), 'latin1'),
+  unescapeBuffer,
   unescape: qsUnescape,
   escape: qsEscape,
   stringify,

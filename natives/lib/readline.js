@@ -85,9 +85,13 @@ const kKeypressDecoder = Symbol('keypress-decoder');
 function emitKeypressEvents(stream, iface = {}) {
   if (stream[kKeypressDecoder]) return;
   stream[kKeypressDecoder] = true;
+  const { StringDecoder } = require('string_decoder');
+  const decoder = new StringDecoder('utf8');  // a character split between two reads stays whole
   function onData(input) {
     if (stream.listenerCount('keypress') > 0) {
-      for (const [s, key] of parseKeys(String(input))) stream.emit('keypress', s, key);
+      for (const [s, key] of parseKeys(typeof input === 'string' ? input : decoder.write(input))) {
+        stream.emit('keypress', s, key);
+      }
     } else {
       stream.removeListener('data', onData);
       stream.on('newListener', onNewListener);

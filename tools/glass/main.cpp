@@ -56,6 +56,7 @@ Glass's own options:
   --trace-gc        print one line per garbage collection to stderr
   --trace-loop      print each event-loop phase entered and each callback taken, to stderr
   --gc-stress       collect garbage at every allocation (slow; finds rooting bugs); implies --verify-bytecode
+  --gc-stress=N     the same at every Nth allocation (lighter: long soak runs)
   --verify-bytecode check each compiled function before it runs (always on in debug builds)
   --max-heap-size=MB  the most memory the heap may hold (also --max-old-space-size);
                     past it: "JavaScript heap out of memory", exit 134 (default: half the RAM)
@@ -312,6 +313,19 @@ int main(int argc, char** argv) {
       opt.run.trace_loop = true;
     } else if (a == "--gc-stress") {
       opt.run.gc_stress = true;
+    } else if (a.starts_with("--gc-stress=")) {
+      // A collection every N allocations: the soak runs' lighter stress.
+      std::string value = a.substr(a.find('=') + 1);
+      unsigned long every = 0;
+      try {
+        size_t used = 0;
+        every = std::stoul(value, &used);
+        if (used != value.size()) every = 0;
+      } catch (const std::exception&) {
+      }
+      if (every == 0 || every > 1000000000) return usage_error("--gc-stress=N needs a whole number from 1 to 1000000000");
+      opt.run.gc_stress = true;
+      opt.run.gc_stress_every = uint32_t(every);
     } else if (a == "--verify-bytecode") {
       opt.run.verify_bytecode = true;
     } else if (a.starts_with("--max-heap-size=") || a.starts_with("--max-old-space-size=")) {

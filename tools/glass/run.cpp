@@ -14,6 +14,7 @@
 #include "builtins/inspect.h"
 #include "builtins/promise.h"
 #include "inspector/cdp_session.h"
+#include "gc/sanitizers.h"
 #include "inspector/server.h"
 #include "natives/inspector.h"
 #include "natives/modules.h"
@@ -122,7 +123,7 @@ int run_program(Vm& vm, const RunOptions& options) {
   else status = runtime.run_eval(read_stdin(), "[stdin]", options.print);
   std::fflush(stdout);
   std::fflush(stderr);
-#if !defined(__SANITIZE_ADDRESS__)
+#ifndef GLASS_ASAN
   std::_Exit(status);  // as below: no heap teardown at exit
 #endif
   return status;
@@ -139,6 +140,7 @@ size_t default_max_heap_bytes() {
 int run(const RunOptions& options) {
   VmOptions vm_options;
   vm_options.heap.stress = options.gc_stress;
+  vm_options.heap.stress_every = options.gc_stress_every;
   if (options.gc_stress || options.verify_bytecode) vm_options.verify_bytecode = true;
   vm_options.heap.max_bytes = options.max_heap_mb ? options.max_heap_mb << 20 : default_max_heap_bytes();
   if (options.trace_gc) vm_options.heap.trace = stderr;
@@ -186,7 +188,7 @@ int run(const RunOptions& options) {
   // Agents still waiting for a broadcast are told to end. One stuck in
   // Atomics.wait cannot be: then leave without tearing anything down.
   if (!finish_agents(std::chrono::milliseconds(2000))) std::_Exit(status);
-#if !defined(__SANITIZE_ADDRESS__)
+#ifndef GLASS_ASAN
   // The program is over and its output flushed: leave now rather than tear
   // the heap down cell by cell and unmap the stacks (about a millisecond of
   // an empty script's run). Sanitizer builds exit normally, so their

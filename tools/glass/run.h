@@ -27,6 +27,7 @@ struct RunOptions {
   bool trace = false;     // --trace
   bool trace_gc = false;  // --trace-gc
   bool gc_stress = false; // --gc-stress
+  uint32_t gc_stress_every = 1;  // --gc-stress=N
   bool verify_bytecode = false;  // --verify-bytecode (also on under --gc-stress and in debug builds)
   size_t max_heap_mb = 0;  // --max-heap-size=MB; 0: half of physical memory
   bool trace_loop = false; // --trace-loop

@@ -1,8 +1,7 @@
 // Byte strings: binary data as a string of code units 0-255, one per byte,
-// until Glass has Buffer. decodeBytes/encodeString convert between byte
-// strings and text in Node's encodings (already normalized); FileBytes
-// wraps a byte string as what fs.readFile and crypto return where Node
-// returns a Buffer.
+// as the bindings (fs, crypto) pass bytes. decodeBytes/encodeString convert
+// between byte strings and text in Node's encodings (already normalized);
+// toBuffer makes the Buffer Node returns of a byte string.
 'use strict';
 
 const binding = require('internal:fs');  // its utf8Encode/utf8Decode
@@ -80,25 +79,15 @@ function encodeString(text, encoding) {
   }
 }
 
-// FileBytes: a stand-in for Buffer (readFile without an encoding, digests).
-
-const kBytes = Symbol('bytes');
-
-class FileBytes {
-  constructor(bytes) {
-    Object.defineProperty(this, kBytes, { value: bytes });
-  }
-  get length() { return this[kBytes].length; }
-  toString(encoding = 'utf8', start = 0, end = this[kBytes].length) {
-    const name = normalizeEncoding(encoding);
-    if (name === undefined) throw new (require('internal/errors').codes.ERR_UNKNOWN_ENCODING)(encoding);
-    return decodeBytes(this[kBytes].slice(start, end), name);
-  }
-  toJSON() {
-    const data = [];
-    for (let i = 0; i < this[kBytes].length; i++) data.push(this[kBytes].charCodeAt(i));
-    return { type: 'Buffer', data };
-  }
+// Binary results (fs.readFile without an encoding, digests, random bytes)
+// are Buffers: a byte string becomes one, and a view's bytes a byte string.
+function toBuffer(bytes) {
+  return require('buffer').Buffer.from(bytes, 'latin1');
 }
 
-module.exports = { FileBytes, kBytes, decodeBytes, encodeString };
+function viewToByteString(view) {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  return require('internal:buffer').latin1Slice(bytes, 0, bytes.length);
+}
+
+module.exports = { toBuffer, viewToByteString, decodeBytes, encodeString };

@@ -14,7 +14,7 @@ const codes = {};
 // "Received ..." in argument errors: the type and a short form of the value.
 function determineSpecificType(value) {
   if (value == null) return '' + value;
-  if (typeof value === 'function' && value.name) return `function ${value.name}`;
+  if (typeof value === 'function') return `function ${value.name}`;
   if (typeof value === 'object') {
     if (value.constructor?.name) return `an instance of ${value.constructor.name}`;
     return `${lazyInspect()(value, { depth: -1 })}`;
@@ -215,6 +215,7 @@ E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
   const type = determineSpecificType(value);
   return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
 }, TypeError, RangeError);
+E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
 E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
 E('ERR_INVALID_SYNC_FORK_INPUT', 'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s', TypeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);

@@ -1,11 +1,13 @@
 // PipeStream: a Duplex over a file descriptor the loop watches (internal:pipe)
 // — a child process's stdio pipes, and process.stdin/stdout/stderr when they
-// are pipes. Reads arrive as text (UTF-8, a character split between two
-// reads kept whole) until Glass has Buffer; writes take strings.
+// are pipes. Reads arrive from the binding as byte strings and are pushed as
+// Buffers (setEncoding decodes them, as in Node); writes take strings and
+// Buffers or other ArrayBuffer views.
 'use strict';
 
 const Duplex = require('internal/streams/duplex');
 const binding = require('internal:pipe');
+const { toBuffer, viewToByteString } = require('internal/byte_string');
 
 function errnoException(info, syscall) {
   const err = new Error(`${syscall} ${info.code}`);
@@ -32,6 +34,7 @@ class PipeStream extends Duplex {
     this._reading = false;
     this.fd = options.fd;
     binding.setOwner(id, this);
+    binding.setEncoding(id, 'latin1');  // reads as byte strings
   }
 
   _read() {
@@ -50,7 +53,7 @@ class PipeStream extends Duplex {
       this.push(null);
       return;
     }
-    if (!this.push(chunk)) {
+    if (!this.push(toBuffer(chunk))) {
       this._reading = false;
       binding.readStop(this._handleId);
     }
@@ -62,8 +65,8 @@ class PipeStream extends Duplex {
       return;
     }
     this._pendingWrites.push(callback);
-    binding.write(this._handleId, typeof chunk === 'string' ? chunk : String(chunk),
-      encoding === 'buffer' ? 'utf8' : encoding);
+    if (typeof chunk === 'string') binding.write(this._handleId, chunk, encoding === 'buffer' ? 'utf8' : encoding);
+    else binding.write(this._handleId, viewToByteString(chunk), 'latin1');
   }
 
   _onwrite(err) {

@@ -25,13 +25,19 @@ function describe(value) {
   return require('internal/util').constructorTag(value);
 }
 
+const typedArrayName = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype),
+  Symbol.toStringTag).get;
+
 function cloneBinary(value, memo) {
   let copy;
   if (value instanceof ArrayBuffer) {
     copy = value.slice(0);
   } else if (ArrayBuffer.isView(value)) {
-    const length = value instanceof DataView ? value.byteLength : value.length;
-    copy = new value.constructor(cloneValue(value.buffer, memo), value.byteOffset, length);
+    // The view's own kind (a Buffer comes back a Uint8Array, as in Node), not its constructor property.
+    const name = typedArrayName.call(value);
+    const View = name === undefined ? DataView : globalThis[name];
+    const length = name === undefined ? value.byteLength : value.length;
+    copy = new View(cloneValue(value.buffer, memo), value.byteOffset, length);
   } else {
     return undefined;
   }
@@ -74,6 +80,10 @@ function cloneValue(value, memo) {
       return copy;
     case 'Error':
       return cloneError(value, memo);
+    case 'ArrayBuffer':
+    case 'TypedArray':
+    case 'DataView':
+      return cloneBinary(value, memo);
     case 'Array':
       copy = new Array(value.length);
       memo.set(value, copy);

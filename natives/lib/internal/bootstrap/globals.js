@@ -3,6 +3,7 @@
 'use strict';
 
 module.exports.lazyGlobals = [
+  ['Buffer', 'buffer', false],
   ['Event', 'internal/event_target', false],
   ['EventTarget', 'internal/event_target', false],
   ['CustomEvent', 'internal/event_target', false],

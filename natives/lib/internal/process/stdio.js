@@ -16,7 +16,8 @@ function createWritableStdio(fd) {
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, callback) {
-      const failure = binding.writeString(fd, typeof chunk === 'string' ? chunk : String(chunk));
+      const failure = typeof chunk === 'string' ? binding.writeString(fd, chunk)
+        : binding.writeString(fd, require('internal/byte_string').viewToByteString(chunk), true);
       if (failure !== undefined) {
         const err = new Error(`write ${failure.code}`);
         err.errno = failure.errno;
@@ -112,13 +113,13 @@ function createStdin() {
       read() {
         if (done) return;
         done = true;
-        let text = '';
+        let bytes;
         try {
-          text = require('fs').readFileSync(0, 'utf8');
+          bytes = require('fs').readFileSync(0);
         } catch {
           // a closed or unreadable stdin reads as empty
         }
-        if (text.length > 0) this.push(text);
+        if (bytes !== undefined && bytes.length > 0) this.push(bytes);
         this.push(null);
       },
     });

@@ -329,6 +329,8 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
 }
 
 const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+// Node makes this list before its Buffer global exists, so `%s` of a Buffer is String(buf).
+builtInObjects.delete('Buffer');
 
 // With showHidden: the properties of user-defined prototypes, as Node shows them.
 function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {

@@ -11,8 +11,12 @@ const is = (name) => (value) => internalClass(value) === name;
 const typedArrayNames = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
   'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
 
+// %TypedArray%.prototype[@@toStringTag] reads the [[TypedArrayName]] slot: undefined for anything else.
+const typedArrayName = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype),
+  Symbol.toStringTag).get;
+
 function isTypedArray(value) {
-  return typedArrayNames.includes(internalClass(value));
+  return typedArrayName.call(value) !== undefined;
 }
 
 const types = {
@@ -58,6 +62,6 @@ const types = {
   isKeyObject: (value) => value !== null && typeof value === 'object' && value[Symbol.toStringTag] === 'KeyObject',
   isCryptoKey: (value) => value !== null && typeof value === 'object' && value[Symbol.toStringTag] === 'CryptoKey',
 };
-for (const name of typedArrayNames) types[`is${name}`] = is(name);
+for (const name of typedArrayNames) types[`is${name}`] = (value) => typedArrayName.call(value) === name;
 
 module.exports = types;

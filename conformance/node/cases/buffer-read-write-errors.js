@@ -1,0 +1,52 @@
+// Bad offsets, byteLengths and values for the number readers and writers: Node's ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE and ERR_BUFFER_OUT_OF_BOUNDS messages.
+function show(label, fn) {
+  try { console.log(label, fn()); } catch (e) { console.log(label, `${e.name} ${e.code}: ${e.message}`); }
+}
+const b = Buffer.alloc(4);
+show('read past end', () => b.readUInt32LE(1));
+show('read8 past end', () => b.readUInt8(4));
+show('read negative', () => b.readInt16BE(-1));
+show('read fraction', () => b.readUInt8(1.5));
+show('read string offset', () => b.readUInt8('1'));
+show('read null offset', () => b.readUInt16LE(null));
+show('read NaN offset', () => b.readUInt16LE(NaN));
+show('read Infinity offset', () => b.readUInt16LE(Infinity));
+show('read empty buffer', () => Buffer.alloc(0).readUInt8(0));
+show('read too short', () => Buffer.alloc(1).readUInt32LE(0));
+show('readUIntLE no offset', () => b.readUIntLE());
+show('readUIntLE no byteLength', () => b.readUIntLE(0));
+show('readUIntLE byteLength 7', () => b.readUIntLE(0, 7));
+show('readIntBE byteLength 0', () => b.readIntBE(0, 0));
+show('readUIntLE byteLength fraction', () => b.readUIntLE(0, 1.5));
+show('readUIntLE byteLength string', () => b.readUIntLE(0, '2'));
+show('readUIntBE past end', () => b.readUIntBE(2, 3));
+show('write8 too big', () => b.writeUInt8(256));
+show('write8 negative', () => b.writeUInt8(-1));
+show('writeInt8 too small', () => b.writeInt8(-129));
+show('write16 too big', () => b.writeUInt16LE(65536));
+show('writeInt16 range', () => b.writeInt16BE(40000));
+show('write32 too big', () => b.writeUInt32BE(2 ** 32));
+show('writeInt32 range', () => b.writeInt32LE(-(2 ** 31) - 1));
+show('writeUIntLE 6 range', () => Buffer.alloc(6).writeUIntLE(2 ** 48, 0, 6));
+show('writeIntBE 6 range', () => Buffer.alloc(6).writeIntBE(2 ** 47, 0, 6));
+show('writeIntLE 5 range', () => Buffer.alloc(6).writeIntLE(-(2 ** 39) - 1, 0, 5));
+show('writeUIntBE 3 range', () => Buffer.alloc(6).writeUIntBE(2 ** 24, 0, 3));
+show('write past end', () => b.writeUInt32LE(1, 1));
+show('write offset string', () => b.writeUInt16LE(1, '0'));
+show('write offset fraction', () => b.writeUInt16LE(1, 0.5));
+show('writeUIntLE bad byteLength', () => b.writeUIntLE(1, 0, 0));
+show('writeIntBE no byteLength', () => b.writeIntBE(1, 0));
+show('writeUIntLE no offset', () => b.writeUIntLE(1, undefined, 2));
+show('float past end', () => b.readFloatLE(1));
+show('double too short', () => b.readDoubleBE(0));
+show('writeDouble too short', () => b.writeDoubleLE(1.5));
+show('writeFloat bad offset', () => b.writeFloatBE(1.5, 'x'));
+show('bigint past end', () => Buffer.alloc(8).readBigInt64LE(1));
+show('bigint write range', () => Buffer.alloc(8).writeBigUInt64LE(2n ** 64n));
+show('bigint write negative', () => Buffer.alloc(8).writeBigUInt64BE(-1n));
+show('bigint signed range', () => Buffer.alloc(8).writeBigInt64LE(2n ** 63n));
+show('bigint signed low', () => Buffer.alloc(8).writeBigInt64BE(-(2n ** 63n) - 1n));
+show('bigint write past end', () => Buffer.alloc(8).writeBigInt64LE(1n, 4));
+show('swap16 odd', () => Buffer.alloc(3).swap16());
+show('swap32 bad', () => Buffer.alloc(6).swap32());
+show('swap64 bad', () => Buffer.alloc(12).swap64());
