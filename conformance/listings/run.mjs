@@ -17,6 +17,10 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CASES = path.join(HERE, 'cases');
+// Programs run from one fixed place, whatever the checkout's path: a
+// CommonJS module's __filename can show in a listing (a trace of code that
+// captures it), and must read the same in every clone.
+const RUN_DIR = path.join(os.tmpdir(), 'glass-listings');
 
 // One row per listing: the file it is kept in, the flag that makes it, and
 // which stream it comes out on.
@@ -71,6 +75,11 @@ function firstDifference(expected, actual) {
 async function checkCase(options, name) {
   const file = `${name}.js`;
   const failures = [];
+  // Copied atomically (write, then rename): another checkout's run may be reading it.
+  fs.mkdirSync(RUN_DIR, { recursive: true });
+  const temp = path.join(RUN_DIR, `${file}.${process.pid}`);
+  fs.copyFileSync(path.join(CASES, file), temp);
+  fs.renameSync(temp, path.join(RUN_DIR, file));
   const expect = async (ext, actual) => {
     const expectedPath = path.join(CASES, `${name}.${ext}`);
     if (options.update) {
@@ -82,7 +91,7 @@ async function checkCase(options, name) {
     if (expected !== actual) failures.push(`${name}.${ext} differs, ${firstDifference(expected, actual)}`);
   };
   for (const view of VIEWS) {
-    const r = await run(options.glass, [...view.args, file], CASES);
+    const r = await run(options.glass, [...view.args, file], RUN_DIR);
     if (r.signal || r.code !== 0) {
       failures.push(`${name}: glass ${view.args.join(' ')} exited with ${r.signal ?? r.code}: ${r.stderr.slice(0, 500)}`);
       continue;
@@ -91,7 +100,7 @@ async function checkCase(options, name) {
     // The traced run is a real run: what it prints must be what node printed.
     if (view.ext === 'trace') {
       if (options.update) {
-        const node = await run(process.execPath, [file], CASES);
+        const node = await run(process.execPath, [file], RUN_DIR);
         await expect('out', node.stdout);
       }
       await expect('out', r.stdout);

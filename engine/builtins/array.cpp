@@ -814,33 +814,13 @@ Value array_join(Vm& vm, Value self, std::span<const Value> args, Value) {
   return string_value(b.finish());
 }
 
-// Object.prototype.toString's answer, for arrays whose join is not callable.
-String* builtin_tag_string(Vm& vm, Object* o) {
-  gc::Rooted<Object> ro(vm.heap(), o);
-  const char* builtin = "Object";
-  switch (o->object_class()) {
-    case ObjectClass::Array: builtin = "Array"; break;
-    case ObjectClass::Function: builtin = "Function"; break;
-    case ObjectClass::Error: builtin = "Error"; break;
-    case ObjectClass::Boolean: builtin = "Boolean"; break;
-    case ObjectClass::Number: builtin = "Number"; break;
-    case ObjectClass::String: builtin = "String"; break;
-    case ObjectClass::Arguments: builtin = "Arguments"; break;
-    case ObjectClass::Date: builtin = "Date"; break;
-    case ObjectClass::RegExp: builtin = "RegExp"; break;
-    default: break;
-  }
-  Value tag = get(vm, ro, PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::toStringTag)));
-  std::string name = tag.is_string() ? as_string(tag)->to_utf8() : builtin;
-  return vm.new_string("[object " + name + "]");
-}
-
 Value array_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
   gc::Rooted<Object> o(vm.heap(), this_object(vm, self));
   Value join = get(vm, o, key_of(WellKnownAtom::join, vm));
   if (FunctionObject* f = as_function(join); f && f->kind == FunctionKind::Native && f->native == array_join)
     return array_join(vm, object_value(o), {}, Value::undefined());
-  if (!is_callable(join)) return string_value(builtin_tag_string(vm, o));
+  // 23.1.3.36 step 3: a join that is not callable falls back on %Object.prototype.toString%.
+  if (!is_callable(join)) return object_prototype_to_string(vm, object_value(o), {}, Value::undefined());
   return vm.call(join, object_value(o), {});
 }
 

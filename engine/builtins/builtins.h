@@ -66,6 +66,10 @@ void install_intl(Vm& vm);                 // Intl (builtins/intl/)
 // §25.1.3.7 GetArrayBufferMaxByteLengthOption (ArrayBuffer and SharedArrayBuffer).
 std::optional<uint64_t> get_array_buffer_max_byte_length_option(Vm& vm, Value options);
 
+// §20.1.3.6 Object.prototype.toString ( ): also Array.prototype.toString's
+// fallback when join is not callable (§23.1.3.36).
+Value object_prototype_to_string(Vm& vm, Value self, std::span<const Value> args, Value new_target);
+
 // §23.1.5.1 CreateArrayIterator ( array, kind ): for arrays and typed arrays.
 enum class ArrayIterationKind : uint8_t { Keys, Values, Entries };
 Object* create_array_iterator(Vm& vm, Object* array, ArrayIterationKind kind);

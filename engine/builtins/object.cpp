@@ -243,27 +243,41 @@ Value proto_property_is_enumerable(Vm& vm, Value self, std::span<const Value> ar
   return Value::boolean(p && (p->flags & kEnumerable));
 }
 
-Value proto_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
+}  // namespace
+
+// 20.1.3.6 Object.prototype.toString ( ). Array.prototype.toString falls back
+// on it too (23.1.3.36 step 3), so it is shared, not local to this file.
+Value object_prototype_to_string(Vm& vm, Value self, std::span<const Value>, Value) {
+  // 1-2. undefined and null have fixed answers.
   if (self.is_undefined()) return string_value(vm.new_string("[object Undefined]"));
   if (self.is_null()) return string_value(vm.new_string("[object Null]"));
+  // 3. Let O be ! ToObject(this value).
   gc::Rooted<Object> o(vm.heap(), to_object(vm, self));
-  const char* builtin = "Object";
-  switch (o->object_class()) {
-    case ObjectClass::Array: builtin = "Array"; break;
-    case ObjectClass::Function: builtin = "Function"; break;
-    case ObjectClass::Error: builtin = "Error"; break;
-    case ObjectClass::Boolean: builtin = "Boolean"; break;
-    case ObjectClass::Number: builtin = "Number"; break;
-    case ObjectClass::String: builtin = "String"; break;
-    case ObjectClass::Arguments: builtin = "Arguments"; break;
-    case ObjectClass::Date: builtin = "Date"; break;
-    case ObjectClass::RegExp: builtin = "RegExp"; break;
-    default: break;
+  // 4-14. builtinTag from IsArray (which sees through proxies, and throws
+  // for a revoked one), [[Call]] and the internal slots O has.
+  const char* builtin_tag = "Object";
+  if (is_array(object_value(o))) builtin_tag = "Array";
+  else if (o->object_class() == ObjectClass::Arguments) builtin_tag = "Arguments";
+  else if (is_callable(object_value(o))) builtin_tag = "Function";
+  else {
+    switch (o->object_class()) {
+      case ObjectClass::Error: builtin_tag = "Error"; break;
+      case ObjectClass::Boolean: builtin_tag = "Boolean"; break;
+      case ObjectClass::Number: builtin_tag = "Number"; break;
+      case ObjectClass::String: builtin_tag = "String"; break;
+      case ObjectClass::Date: builtin_tag = "Date"; break;
+      case ObjectClass::RegExp: builtin_tag = "RegExp"; break;
+      default: break;
+    }
   }
+  // 15-16. Let tag be ? Get(O, @@toStringTag); if it is not a String, builtinTag.
   Value tag = get(vm, o, PropertyKey::of_cell(vm.well_known_symbol(WellKnownSymbol::toStringTag)));
-  std::string name = tag.is_string() ? as_string(tag)->to_utf8() : builtin;
+  std::string name = tag.is_string() ? as_string(tag)->to_utf8() : builtin_tag;
+  // 17. Return "[object " + tag + "]".
   return string_value(vm.new_string("[object " + name + "]"));
 }
+
+namespace {
 
 Value proto_to_locale_string(Vm& vm, Value self, std::span<const Value>, Value) {
   return call_method(vm, self, key_of(WellKnownAtom::toString, vm), {});
@@ -323,7 +337,7 @@ void install_object(Vm& vm) {
   vm.define_native(p, "hasOwnProperty", proto_has_own_property, 1);
   vm.define_native(p, "isPrototypeOf", proto_is_prototype_of, 1);
   vm.define_native(p, "propertyIsEnumerable", proto_property_is_enumerable, 1);
-  vm.define_native(p, "toString", proto_to_string, 0);
+  vm.define_native(p, "toString", object_prototype_to_string, 0);
   vm.define_native(p, "toLocaleString", proto_to_locale_string, 0);
   vm.define_native(p, "valueOf", proto_value_of, 0);
   gc::Rooted<FunctionObject> getter(vm.heap(), vm.new_native("get __proto__", proto_get_proto, 0));
