@@ -20,6 +20,8 @@ Value url_binding(Runtime& rt);         // url_binding.cpp: domain to ASCII / Un
 Value os_binding(Runtime& rt);          // os_binding.cpp: uname, memory, CPUs, interfaces, the user
 Value crypto_binding(Runtime& rt);      // crypto_binding.cpp: OpenSSL digests, HMAC, PBKDF2, random bytes
 Value buffer_binding(Runtime& rt);      // buffer_binding.cpp: bytes <-> strings for lib/buffer.js
+Value zlib_binding(Runtime& rt);        // zlib_binding.cpp: zlib and Brotli streams, crc32
+Value encoding_binding(Runtime& rt);    // encoding_binding.cpp: ICU converters for TextDecoder
 
 namespace {
 
@@ -41,6 +43,8 @@ constexpr Binding kBindings[] = {
     {"os", os_binding},
     {"crypto", crypto_binding},
     {"buffer", buffer_binding},
+    {"zlib", zlib_binding},
+    {"encoding", encoding_binding},
 };
 
 }  // namespace

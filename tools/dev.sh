@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 # libboost-context-dev already depends on it. chromium: the live page's
 # tests drive it headless.)
 PACKAGES=(g++ cmake ninja-build pkg-config ccache libasio-dev libboost-dev libboost-context-dev
-          doctest-dev libre2-dev libicu-dev libedit-dev libssl-dev nlohmann-json3-dev chromium)
+          doctest-dev libre2-dev libicu-dev libedit-dev libssl-dev nlohmann-json3-dev zlib1g-dev libbrotli-dev chromium)
 
 install_missing() {
   local missing=()

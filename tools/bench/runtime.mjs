@@ -25,6 +25,8 @@ const BENCHMARKS = [
   ['fs-read', 'fs-read.js', [], 'reading 1,000 small files at once with fs.promises'],
   ['tcp-echo', 'tcp-echo.js', [], '10,000 TCP echo round trips on one connection'],
   ['awaits', 'awaits.js', ['--jitless'], '100,000 awaits of resolved promises'],
+  ['zlib-sync', 'zlib-sync.js', [], 'gzipSync + gunzipSync of 10 MB of text, 3 times'],
+  ['zlib-stream', 'zlib-stream.js', [], 'a 10 MB file through createGzip and back through createGunzip (pipelines)'],
 ];
 
 function parseArgs(argv) {

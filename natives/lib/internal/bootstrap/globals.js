@@ -14,6 +14,8 @@ module.exports.lazyGlobals = [
   ['atob', 'internal/base64', true],
   ['URL', 'internal/url', false],
   ['URLSearchParams', 'internal/url', false],
+  ['TextEncoder', 'internal/encoding', false],
+  ['TextDecoder', 'internal/encoding', false],
   ['btoa', 'internal/base64', true],
   ['performance', 'internal/perf/performance', true],
   ['PerformanceEntry', 'internal/perf/performance', false],

@@ -1,0 +1,26 @@
+// TextDecoder as a global: UTF-8 with replacement or fatal, the BOM (ignoreBOM), views of any kind, bad arguments and Node's error codes.
+const t = (label, f) => { try { console.log(label, f()); } catch (e) { console.log(label, `${e.name} [${e.code}]: ${e.message}`); } };
+const td = new TextDecoder();
+console.log(td, Object.prototype.toString.call(td), td.encoding, td.fatal, td.ignoreBOM, require('util').TextDecoder === TextDecoder);
+const show = (s) => JSON.stringify(s) + ' ' + [...s].map((c) => c.codePointAt(0).toString(16)).join(',');
+console.log(show(td.decode(new Uint8Array([0xEF, 0xBB, 0xBF, 0x68, 0xC3, 0xA9, 0xFF, 0x80]))));
+console.log(show(td.decode(new Uint8Array([0xF0, 0x9F, 0x98, 0x80, 0xF0, 0x9F, 0x98, 0xED, 0xA0, 0x80, 0xC0, 0xAF, 0xE2, 0x82]))));
+console.log(show(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array([0xEF, 0xBB, 0xBF, 0x68]))));
+console.log(show(td.decode(new Uint8Array([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]))));
+t('fatal', () => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0x68, 0xFF])));
+t('fatal truncated', () => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xE2, 0x82])));
+t('fatal surrogate', () => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xED, 0xA0, 0x80])));
+t('fatal fine', () => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xE2, 0x82, 0xAC])));
+console.log(td.decode(new Uint16Array([0x6968])), td.decode(new ArrayBuffer(2)).length, td.decode(new DataView(new Uint8Array([65, 66]).buffer)));
+console.log(td.decode(Buffer.from('buffer ok')), td.decode(new Uint8Array([1, 2, 65, 66, 3]).subarray(2, 4)), JSON.stringify(td.decode()));
+t('decode string', () => td.decode('str'));
+t('decode number', () => td.decode(5));
+t('decode null', () => td.decode(null));
+t('unknown label', () => new TextDecoder('nope'));
+t('options number', () => new TextDecoder('utf8', 5));
+t('options null', () => new TextDecoder('utf8', null).encoding);
+t('decode options', () => td.decode(new Uint8Array(1), 7));
+t('getter this', () => Object.getOwnPropertyDescriptor(TextDecoder.prototype, 'encoding').get.call({}));
+const big = Buffer.from('ab€𝄞'.repeat(50000));
+console.log('big', td.decode(big).length);
+console.log(Object.keys(TextDecoder.prototype), new TextDecoder('UTF-8 ', { fatal: 1 }).fatal);
