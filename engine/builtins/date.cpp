@@ -390,11 +390,30 @@ double parse_legacy(const std::string& s) {
       if (i < n) ++i;
       continue;
     }
+    // A year before 1 BC, as toString and toUTCString write it ("Feb 01 -0044",
+    // "01 Feb -224002"): a '-' after a space, before the year, i.e. before the
+    // time and the zone and at most one number in. Without it those strings
+    // would not parse back to their own time, which 21.4.3.2 asks for.
+    // Years are written with at least four digits, so "Feb -01 2024" keeps
+    // its '-' as punctuation, as V8 reads it.
+    bool negative = false;
+    auto digits_from = [&](size_t k) {
+      size_t j = k;
+      while (j < n && is_digit(s[j])) ++j;
+      return j - k;
+    };
+    if (c == '-' && i > 0 && s[i - 1] == ' ' && digits_from(i + 1) >= 4 && time_count < 0 && !has_tz &&
+        num_count < 2) {
+      negative = true;
+      c = s[++i];
+    }
     if (is_digit(c)) {
-      size_t start = i;
       double v = 0;
       while (i < n && is_digit(s[i])) v = v * 10 + (s[i++] - '0');
-      size_t len = i - start;
+      if (negative) {
+        if (i < n && s[i] == ':') return NAN;  // a time never has a sign
+        v = -v;
+      }
       read_number = true;
       if (i < n && s[i] == ':') {
         // hours:minutes[:seconds[.ms]]
@@ -419,9 +438,7 @@ double parse_legacy(const std::string& s) {
         }
         continue;
       }
-      if (time_count >= 0 && has_tz && false) return NAN;
       if (num_count >= 3) return NAN;
-      (void)len;
       nums[num_count++] = v;
       if (i < n && (s[i] == '/' || s[i] == '-') && i + 1 < n && is_digit(s[i + 1])) ++i;  // 2/29/2024, 2024-2-29 legacy
       continue;

@@ -23,11 +23,27 @@ static std::string trace_value_text(Value v) {
   return shown;
 }
 
+// Whether an instruction writes its A register, read from the opcode
+// table's meaning ("r[A] = ...", Call's "like Call", and what Yield/Await
+// put there on resume). Reads of A (SetScoped, JumpIfFalse, Return) get no
+// "=> rA=" tail, so the trace never shows a write that did not happen.
+static bool writes_register_a(const bytecode::OpcodeInfo& info) {
+  return info.a == bytecode::Operand::Reg &&
+         (info.meaning.starts_with("r[A] =") || info.meaning.starts_with("like Call") ||
+          info.meaning.find("on resume r[A] =") != std::string_view::npos);
+}
+
 // --trace: one line per executed instruction — the function, the offset,
 // the opcode, and each operand (registers with the value they held). The
 // line is finished when the next instruction starts, with "=> rA=value" for
 // what the instruction wrote (when it wrote a register of the same frame).
+//
+// The runtime's own JS (sources named "node:...", the way the debugger marks
+// them internal) is left out: a script's trace starts at its own first line
+// instead of after thousands of bootstrap instructions, and a console.log
+// is one Call, not the formatter's inside.
 void trace_instruction(Vm& vm, const Frame& f, const Instruction* pc) {
+  if (f.tmpl->source_name_utf8.starts_with("node:")) return;
   struct Pending {
     std::string line;
     const Frame* frame = nullptr;
@@ -57,15 +73,19 @@ void trace_instruction(Vm& vm, const Frame& f, const Instruction* pc) {
       line += " " + std::to_string(info.format == bytecode::Format::AsBx ? pc->sbx() : int(pc->bx()));
       break;
     }
-    if (kinds[i] == bytecode::Operand::Reg) line += " r" + std::to_string(ops[i]) + (i == 0 ? "" : "=" + trace_value_text(f.regs[ops[i]]));
+    // A register the instruction reads shows its value; the one it writes
+    // shows it after, in the "=> rA=" tail.
+    bool written = i == 0 && writes_register_a(info);
+    if (kinds[i] == bytecode::Operand::Reg)
+      line += " r" + std::to_string(ops[i]) + (written ? "" : "=" + trace_value_text(f.regs[ops[i]]));
     else line += " " + std::to_string(ops[i]);
   }
   pending.line = line;
   pending.frame = &f;
   pending.depth = vm.frames().size();
-  pending.reg = info.a == bytecode::Operand::Reg ? ops[0] : -1;
+  pending.reg = writes_register_a(info) ? ops[0] : -1;
   if (pc->op() == Opcode::Return) {  // the frame goes away: finish the line now
-    std::fprintf(out, "%s  => r%u=%s\n", line.c_str(), ops[0], trace_value_text(f.regs[ops[0]]).c_str());
+    std::fprintf(out, "%s\n", line.c_str());
     pending.line.clear();
   }
 }

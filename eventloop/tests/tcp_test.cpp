@@ -23,7 +23,7 @@ TcpEndpoint loopback(unsigned short port = 0) { return TcpEndpoint(asio::ip::mak
 std::shared_ptr<TcpServer> echo_server(Loop& loop, std::vector<std::string>& log) {
   auto server = TcpServer::create(loop);
   REQUIRE_FALSE(server->listen(loopback()));
-  server->accept_start([&loop, &log](std::error_code ec, std::shared_ptr<TcpSocket> s) {
+  server->accept_start([&log](std::error_code ec, std::shared_ptr<TcpSocket> s) {
     REQUIRE_FALSE(ec);
     log.push_back("server: connection");
     std::weak_ptr<TcpSocket> weak = s;

@@ -52,7 +52,7 @@ Glass's own options:
   --print-bytecode  print the bytecode FILE compiles to
   --print-scopes    print FILE's scopes, where each variable lives, and what each name refers to
   --print-opcodes   print the VM's instruction set (the opcode table) and exit
-  --trace           print each executed instruction to stderr as FILE runs
+  --trace           print each executed instruction of FILE's code (not the runtime's own JS) to stderr as it runs
   --trace-gc        print one line per garbage collection to stderr
   --trace-loop      print each event-loop phase entered and each callback taken, to stderr
   --gc-stress       collect garbage at every allocation (slow; finds rooting bugs); implies --verify-bytecode
