@@ -84,10 +84,12 @@ void add_disposable_resource(Vm& vm, DisposeCapability& capability, Value v, Dis
   capability.stack.push_back(resource);
 }
 
-void dispose_resources(Vm& vm, DisposeCapability& capability, bool throwing) {
-  // The completion so far: the exception pending when the disposal began, if any.
-  bool has_error = throwing;
-  RootedValue error(vm.heap(), throwing ? vm.take_exception() : Value::undefined());
+namespace {
+
+// §9.x DisposeResources ( disposeCapability, completion ), sync resources
+// only, the completion so far being a throw of `error` when `has_error`.
+void dispose_resources_after(Vm& vm, DisposeCapability& capability, bool has_error, Value completion_error) {
+  RootedValue error(vm.heap(), completion_error);
   // 3. For each resource, in reverse list order:
   for (size_t i = capability.stack.size(); i-- > 0;) {
     DisposableResource resource = capability.stack[i];
@@ -106,6 +108,13 @@ void dispose_resources(Vm& vm, DisposeCapability& capability, bool throwing) {
   capability.stack.clear();
   // 7. Return ? completion.
   if (has_error) vm.throw_value(error);
+}
+
+}  // namespace
+
+void dispose_resources(Vm& vm, DisposeCapability& capability, bool throwing) {
+  RootedValue error(vm.heap(), throwing ? vm.take_exception() : Value::undefined());
+  dispose_resources_after(vm, capability, throwing, error);
 }
 
 namespace {
@@ -347,6 +356,20 @@ void disposal_resume(Vm& vm, Object* awaiter, Value value, bool rejected) {
   }
 }
 
+// DisposeResources(capability, completion) with awaits, settling `promise`;
+// the resources are taken from `capability`.
+void start_async_disposal(Vm& vm, Object* p, DisposeCapability& capability, bool has_error, Value error) {
+  gc::Rooted<Object> promise(vm.heap(), p);
+  RootedValue err(vm.heap(), error);
+  gc::Rooted<AsyncDisposal> d(vm.heap(), vm.heap().allocate<AsyncDisposal>(vm.intrinsics()[IntrinsicShape::NullProtoShape]));
+  d->promise = object_value(promise);
+  d->has_error = has_error;
+  d->error = err;
+  d->capability.stack.swap(capability.stack);
+  d->next = d->capability.stack.size();
+  disposal_continue(vm, d);
+}
+
 // §27.4.3.4 AsyncDisposableStack.prototype.disposeAsync ( )
 Value async_disposable_stack_dispose_async(Vm& vm, Value self, std::span<const Value>, Value) {
   // 2. Let promiseCapability be ! NewPromiseCapability(%Promise%).
@@ -371,13 +394,61 @@ Value async_disposable_stack_dispose_async(Vm& vm, Value self, std::span<const V
   // 5. Set asyncDisposableStack.[[AsyncDisposableState]] to disposed.
   stack->disposed = true;
   // 6-8. DisposeResources(capability, NormalCompletion(undefined)), settling the promise.
-  gc::Rooted<AsyncDisposal> d(vm.heap(), vm.heap().allocate<AsyncDisposal>(vm.intrinsics()[IntrinsicShape::NullProtoShape]));
-  d->promise = object_value(promise);
-  d->capability.stack.swap(stack->capability.stack);
-  d->next = d->capability.stack.size();
-  disposal_continue(vm, d);
+  start_async_disposal(vm, promise, stack->capability, false, Value::undefined());
   return object_value(promise);
 }
+
+// ============================================================================
+// Dispose scopes: the capability of a block with `using` declarations
+// ============================================================================
+
+class DisposeScopeObject final : public Object {
+ public:
+  DisposeCapability capability;
+  explicit DisposeScopeObject(Shape* shape) : Object(shape) {}
+  void trace(gc::Tracer& tracer) override {
+    Object::trace(tracer);
+    capability.trace(tracer);
+  }
+  const char* cell_name() const override { return "DisposeScope"; }
+};
+
+DisposeScopeObject* as_dispose_scope(Value v) { return static_cast<DisposeScopeObject*>(as_object(v)); }
+
+}  // namespace
+
+Value new_dispose_scope(Vm& vm) {
+  return object_value(vm.heap().allocate<DisposeScopeObject>(vm.intrinsics()[IntrinsicShape::NullProtoShape]));
+}
+
+// §14.3.1.2 (using) BindingEvaluation: Perform ? AddDisposableResource(env.[[DisposeCapability]], value, hint).
+void dispose_scope_add(Vm& vm, Value scope, Value v, DisposeHint hint) {
+  gc::Rooted<DisposeScopeObject> s(vm.heap(), as_dispose_scope(scope));
+  add_disposable_resource(vm, s->capability, v, hint);
+}
+
+// DisposeResources(env.[[DisposeCapability]], completion) at the end of a block.
+void dispose_scope(Vm& vm, Value scope, bool throwing, Value error) {
+  gc::Rooted<DisposeScopeObject> s(vm.heap(), as_dispose_scope(scope));
+  dispose_resources_after(vm, s->capability, throwing, error);
+}
+
+Value dispose_scope_async(Vm& vm, Value scope, bool throwing, Value error) {
+  gc::Rooted<DisposeScopeObject> s(vm.heap(), as_dispose_scope(scope));
+  RootedValue err(vm.heap(), error);
+  bool any_async = false;
+  for (const DisposableResource& r : s->capability.stack) any_async |= r.hint == DisposeHint::AsyncDispose;
+  // No `await using` was evaluated: nothing is awaited (the sync disposal's error is thrown as it is).
+  if (!any_async) {
+    dispose_resources_after(vm, s->capability, throwing, err);
+    return Value::undefined();
+  }
+  gc::Rooted<Object> promise(vm.heap(), promise_create(vm));
+  start_async_disposal(vm, promise, s->capability, throwing, err);
+  return object_value(promise);
+}
+
+namespace {
 
 // ============================================================================
 // Iterators as resources

@@ -193,6 +193,11 @@ enum Flags : uint8_t { kNone = 0, kJ = 1, kT = 2, kR = 4 };
   OP(GetAsyncIterator, ABC, Reg, Reg, None, kT | kR, "r[A] = r[B][Symbol.asyncIterator]() (or its sync iterator, adapted); r[A+1] = its next method") \
   OP(IteratorRest, ABC, Reg, Reg, None, kT | kR, "r[A] = an array of the remaining values of iterator r[B] (next in r[B+1])") \
   OP(JumpIfEmpty, AsBx, Reg, Jump, None, kJ, "if r[A] is <empty> pc += sBx")                           \
+  /* --- explicit resource management (using, await using) --------------------------------------- */ \
+  OP(CreateDisposeScope, ABC, Reg, None, None, kNone, "r[A] = a new dispose scope (an empty DisposeCapability)") \
+  OP(AddDisposable, ABC, Reg, Reg, Imm, kT | kR, "AddDisposableResource(scope r[A], r[B], C=0 sync-dispose / 1 async-dispose)") \
+  OP(DisposeResources, ABC, Reg, Reg, Reg, kT | kR, "DisposeResources(scope r[A]): the completion is a throw of r[C] when r[B] is 1; throws the disposal's error") \
+  OP(DisposeResourcesAsync, ABC, Reg, Reg, Reg, kT | kR, "the same with awaits: r[A] = undefined (nothing to await, disposed) or a promise of the disposal") \
   /* --- debugging ------------------------------------------------------------------------------ */   \
   OP(Debugger, ABC, None, None, None, kNone, "pause here if a debugger is attached")
 

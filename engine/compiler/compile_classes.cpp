@@ -20,7 +20,7 @@ void FunctionCompiler::compile_static_block(const StaticBlock* b) {
   fn_.is_method = true;
   enter_var_scope();
   hoist_functions(b->body);
-  for (Node* statement : b->body) compile_statement(statement);
+  statement_list(b->body);
   uint16_t r = temp();
   emit_.emit(Opcode::LoadUndefined, r);
   emit_.emit(Opcode::Return, r);

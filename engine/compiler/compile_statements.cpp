@@ -264,7 +264,7 @@ void FunctionCompiler::sub_statement(Node* s) {
 void FunctionCompiler::block(const BlockStatement* b) {
   EnteredScope heap = enter_block_scope(b);
   hoist_functions(b->body);
-  for (Node* statement : b->body) compile_statement(statement);
+  statement_list(b->body);
   leave_block_scope(heap);
 }
 
@@ -272,7 +272,16 @@ void FunctionCompiler::for_statement(const ForStatement* f) {
   const Scope* scope = scope_of(f);
   const ScopeInfo* info = scope ? res_.info(scope) : nullptr;
   EnteredScope heap = enter_block_scope(f);
-  bool copy = info && info->per_iteration_copy && heap.heap;
+  if (f->init && f->init->kind == NodeKind::VariableDeclaration && is_using(as<VariableDeclaration>(f->init)->kind_)) {
+    // `for (using x = r; ...)`: x is disposed when the whole loop ends.
+    with_disposal(as<VariableDeclaration>(f->init)->kind_ == VarKind::AwaitUsing, [&] { for_statement_loop(f, false); });
+  } else {
+    for_statement_loop(f, info && info->per_iteration_copy && heap.heap);
+  }
+  leave_block_scope(heap);
+}
+
+void FunctionCompiler::for_statement_loop(const ForStatement* f, bool copy) {
   if (f->init) {
     Temps t(*this);
     if (f->init->kind == NodeKind::VariableDeclaration) variable_declaration(as<VariableDeclaration>(f->init));
@@ -299,7 +308,6 @@ void FunctionCompiler::for_statement(const ForStatement* f) {
     emit_.emit_jump(Opcode::Jump, 0, top);
     emit_.bind(loop.break_label);
   }
-  leave_block_scope(heap);
 }
 
 void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
@@ -346,13 +354,19 @@ void FunctionCompiler::for_in_of(const ForInOfStatement* f) {
   uint32_t body_start = emit_.pc();
   {
     EnteredScope heap = enter_block_scope(f);
-    if (f->left->kind == NodeKind::VariableDeclaration) {
-      auto* d = as<VariableDeclaration>(f->left);
-      bind_pattern(as<VariableDeclarator>(d->declarations[0])->id, value, true);
+    auto* d = f->left->kind == NodeKind::VariableDeclaration ? as<VariableDeclaration>(f->left) : nullptr;
+    if (d && is_using(d->kind_)) {
+      // `for (using x of xs)`: each iteration's x is disposed when the iteration ends.
+      with_disposal(d->kind_ == VarKind::AwaitUsing, [&] {
+        bind_pattern(as<VariableDeclarator>(d->declarations[0])->id, value, true);
+        add_disposable(value, d->kind_);
+        compile_statement(f->body);
+      });
     } else {
-      bind_pattern(f->left, value, false);
+      if (d) bind_pattern(as<VariableDeclarator>(d->declarations[0])->id, value, true);
+      else bind_pattern(f->left, value, false);
+      compile_statement(f->body);
     }
-    compile_statement(f->body);
     leave_block_scope(heap);
   }
   emit_.emit_jump(Opcode::Jump, 0, loop.continue_label);
@@ -442,6 +456,14 @@ void FunctionCompiler::try_statement(const TryStatement* t) {
     try_catch(t);
     return;
   }
+  with_finally([&] {
+    if (t->handler) try_catch(t);
+    else block(as<BlockStatement>(t->block));
+  }, [&](uint16_t, uint16_t) { block(as<BlockStatement>(t->finalizer)); });
+}
+
+void FunctionCompiler::with_finally(const std::function<void()>& body,
+                                    const std::function<void(uint16_t kind, uint16_t value)>& finally_part) {
   // try { A } catch { B } finally { C }:
   //   A and B run inside a Finally control; a throw from either lands in C
   //   with kind 1; normal completion enters C with kind 0; break, continue
@@ -456,8 +478,7 @@ void FunctionCompiler::try_statement(const TryStatement* t) {
   k.heap_depth = heap_depth_;
   controls_.push_back(std::move(k));
   uint32_t start = emit_.pc();
-  if (t->handler) try_catch(t);
-  else block(as<BlockStatement>(t->block));
+  body();
   emit_.emit_bx(Opcode::LoadInt, kind, 0);
   emit_.emit_jump(Opcode::Jump, 0, entry);
   uint32_t end = emit_.pc();
@@ -466,7 +487,7 @@ void FunctionCompiler::try_statement(const TryStatement* t) {
   add_handler(start, end, value, heap_depth_, bytecode::Handler::Kind::Rethrow);
   emit_.emit_bx(Opcode::LoadInt, kind, 1);
   emit_.bind(entry);
-  block(as<BlockStatement>(t->finalizer));
+  finally_part(kind, value);
   // Dispatch on how the protected part ended.
   Temps tt(*this);
   uint16_t test = temp(), id = temp();
@@ -528,6 +549,10 @@ void FunctionCompiler::variable_declaration(const VariableDeclaration* d) {
     }
     const Resolution& where = resolve(v->id);
     std::string name(as<Identifier>(v->id)->name->text);
+    if (is_using(d->kind_)) {
+      using_binding(d, v);
+      continue;
+    }
     if (v->init && where.kind == Resolution::Local) {
       named_expr(v->init, where.index, name);  // straight into the variable's register
     } else if (v->init) {

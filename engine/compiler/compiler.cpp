@@ -95,7 +95,7 @@ void FunctionCompiler::compile_module_body(const Program* program) {
   }
   enter_var_scope();
   hoist_functions(program->body);
-  for (Node* statement : program->body) compile_statement(statement);
+  statement_list(program->body);
   uint16_t r = temp();
   emit_.emit(Opcode::LoadUndefined, r);
   emit_return(r);
@@ -187,7 +187,7 @@ void FunctionCompiler::compile_function(const Function* f, const FunctionRole& r
   } else {
     auto* body = as<BlockStatement>(f->body);
     hoist_functions(body->body);
-    for (Node* statement : body->body) compile_statement(statement);
+    statement_list(body->body);
     emit_.set_position(body->close, true);  // the implicit `return;`: a step stops at the `}`
     uint16_t r = temp();
     emit_.emit(Opcode::LoadUndefined, r);

@@ -13,7 +13,9 @@
 //   compile_generators.cpp   yield, yield*, await, return from a generator
 //   compile_classes.cpp      classes: constructors, fields, static blocks, private names
 //   compile_modules.cpp      a module's import/export record and statements
+//   compile_using.cpp        `using` / `await using`: dispose scopes around the code that declares them
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -236,6 +238,25 @@ class FunctionCompiler {
 
   void try_catch(const TryStatement* t);
 
+  // Runs body() inside a Finally control, then finally_part(kind, value)
+  // however body ended (kind 0 normal, 1 a throw of r[value], else a
+  // pending break/continue/return), then carries on as body ended.
+  void with_finally(const std::function<void()>& body,
+                    const std::function<void(uint16_t kind, uint16_t value)>& finally_part);
+
+  void for_statement_loop(const ForStatement* f, bool copy);
+
+  // ---- using (compile_using.cpp) ---------------------------------------------
+  // A statement list's statements; when it declares `using`, inside a dispose scope.
+  void statement_list(const NodeList& body);
+  // body() with a new dispose scope in dispose_scope_, disposed (awaited for
+  // `await using`) however body ends: §9.x DisposeResources.
+  void with_disposal(bool async, const std::function<void()>& body);
+  // AddDisposableResource(the current dispose scope, r[value], the declaration's hint).
+  void add_disposable(uint16_t value, VarKind kind);
+  // One `using x = init` binding: evaluate, add the resource, initialize x.
+  void using_binding(const VariableDeclaration* d, const VariableDeclarator* v);
+
   void variable_declaration(const VariableDeclaration* d);
 
   // ---- patterns ------------------------------------------------------------
@@ -354,6 +375,7 @@ class FunctionCompiler {
   uint16_t generator_ = 0;  // generators and async functions: the register holding their object
   bool is_async_ = false;
   bool is_async_generator_ = false;
+  int dispose_scope_ = -1;  // the register of the innermost dispose scope (with_disposal)
   mutable std::unordered_map<const Node*, const Scope*> scope_by_node_;
   std::vector<int> open_code_scopes_;  // CodeScopes not closed yet, innermost last
 };

@@ -33,6 +33,8 @@ std::string_view kind_text(VarKind k) {
     case VarKind::Var: return "var";
     case VarKind::Let: return "let";
     case VarKind::Const: return "const";
+    case VarKind::Using: return "using";
+    case VarKind::AwaitUsing: return "await using";
   }
   return "?";
 }

@@ -65,7 +65,9 @@ enum class UnaryOp : uint8_t { GLASS_UNARY_OPS(GLASS_ENUM_ITEM) };
 enum class UpdateOp : uint8_t { GLASS_UPDATE_OPS(GLASS_ENUM_ITEM) };
 #undef GLASS_ENUM_ITEM
 
-enum class VarKind : uint8_t { Var, Let, Const };
+enum class VarKind : uint8_t { Var, Let, Const, Using, AwaitUsing };
+// `using` and `await using` bind like const and dispose their values when their scope ends.
+inline bool is_using(VarKind k) { return k == VarKind::Using || k == VarKind::AwaitUsing; }
 enum class PropertyKind : uint8_t { Init, Get, Set };
 enum class MethodKind : uint8_t { Constructor, Method, Get, Set };
 
@@ -74,7 +76,7 @@ std::string_view op_text(LogicalOp op);
 std::string_view op_text(AssignOp op);
 std::string_view op_text(UnaryOp op);
 std::string_view op_text(UpdateOp op);
-std::string_view kind_text(VarKind k);       // "var" "let" "const"
+std::string_view kind_text(VarKind k);       // "var" "let" "const" "using" "await using"
 std::string_view kind_text(PropertyKind k);  // "init" "get" "set"
 std::string_view kind_text(MethodKind k);    // "constructor" "method" "get" "set"
 

@@ -28,6 +28,7 @@ using Atom = const AtomData*;
   X(await_, "await")                         \
   X(async_, "async")                         \
   X(of_, "of")                               \
+  X(using_, "using")                         \
   X(get_, "get")                             \
   X(set_, "set")                             \
   X(from_, "from")                           \

@@ -152,6 +152,7 @@ Node* Parser::parse_static_block(const SourcePos& start) {
   state.arguments_banned = true;
   fn_ = &state;
   expect(TokenKind::LBrace);
+  ListKindScope list_kind(*this, ListKind::Other);
   std::vector<Node*> body;
   while (!at(TokenKind::RBrace)) {
     if (at(TokenKind::EndOfFile)) unexpected();

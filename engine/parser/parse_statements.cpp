@@ -10,6 +10,7 @@ void Parser::parse_directives_and_body(std::vector<Node*>& body, TokenKind end, 
   // at the start of a script or function body (§11.2.1). "use strict" there
   // makes the whole body strict — including the directives before it, whose
   // octal escapes are then errors too.
+  ListKindScope list_kind(*this, end == TokenKind::EndOfFile && !options_.module ? ListKind::ScriptTop : ListKind::Other);
   bool in_prologue = true;
   bool has_octal = false;
   SourcePos octal_pos;
@@ -68,6 +69,51 @@ bool Parser::at_let_declaration() {
          false;
 }
 
+bool Parser::at_using_declaration() {
+  if (!at_contextual(atoms_.using_)) return false;
+  Token after = lex_.peek();
+  return after.kind == TokenKind::Identifier && !after.newline_before;
+}
+
+bool Parser::at_await_using_declaration() {
+  if (!at_contextual(atoms_.await_) || !fn_->is_async || fn_->in_static_block) return false;
+  Token after = lex_.peek();
+  if (after.kind != TokenKind::Identifier || after.escaped || after.atom != atoms_.using_ || after.newline_before)
+    return false;
+  // Two tokens ahead: the binding's name, on the same line.
+  Lexer::State saved = lex_.save();
+  next();
+  Token name = lex_.peek();
+  lex_.restore(saved);
+  return name.kind == TokenKind::Identifier && !name.newline_before;
+}
+
+Node* Parser::parse_using_declaration(bool await, bool no_in, bool in_for) {
+  SourcePos start = tok().start;
+  if (await) {
+    if (fn_ == &top_) top_level_await_ = true;
+    if (!marks_.has_await) {
+      marks_.has_await = true;
+      marks_.await = start;
+    }
+    next();  // await
+  }
+  next();  // using
+  auto* decl = make<ast::VariableDeclaration>(NodeKind::VariableDeclaration, start);
+  decl->kind_ = await ? ast::VarKind::AwaitUsing : ast::VarKind::Using;
+  std::vector<Node*> declarators;
+  do {
+    auto* d = make<ast::VariableDeclarator>(NodeKind::VariableDeclarator, tok().start);
+    if (at_contextual(atoms_.let_)) error_here("let is disallowed as a lexically bound name");
+    d->id = parse_binding_identifier();
+    if (eat(TokenKind::Assign)) d->init = parse_assignment(no_in);
+    else if (!in_for) error_here("Missing initializer in using declaration");
+    declarators.push_back(finish(d));
+  } while (eat(TokenKind::Comma));
+  decl->declarations = list(declarators);
+  return finish(decl);
+}
+
 bool Parser::at_async_function() {
   if (!at_contextual(atoms_.async_)) return false;
   Token after = lex_.peek();
@@ -108,6 +154,16 @@ Node* Parser::parse_statement_list_item() {
       if (at_async_function()) {
         next();
         return parse_function(start, true, true);
+      }
+      if (at_using_declaration() || at_await_using_declaration()) {
+        bool await = at_contextual(atoms_.await_);
+        if (list_kind_ == ListKind::ScriptTop)
+          error_here(std::string(await ? "'await using'" : "'using'") + " declarations are not allowed at the top level of a script");
+        if (list_kind_ == ListKind::CaseClause)
+          error_here(std::string(await ? "'await using'" : "'using'") + " declarations are not allowed directly in a case clause");
+        Node* decl = parse_using_declaration(await, false, false);
+        consume_semicolon();
+        return finish(decl);
       }
       break;
     default:
@@ -177,6 +233,8 @@ Node* Parser::parse_statement(bool labelled_function_ok) {
       }
       if (at_async_function())
         error_here("Async functions can only be declared at the top level or inside a block.");
+      if (at_using_declaration() || at_await_using_declaration())
+        error_here("Lexical declaration cannot appear in a single-statement context");
       break;
     }
     default:
@@ -236,6 +294,7 @@ Node* Parser::parse_block() {
   check_stack();
   auto* block = make<ast::BlockStatement>(NodeKind::BlockStatement, tok().start);
   expect(TokenKind::LBrace);
+  ListKindScope list_kind(*this, ListKind::Other);
   std::vector<Node*> body;
   while (!at(TokenKind::RBrace)) {
     if (at(TokenKind::EndOfFile)) unexpected();
@@ -348,8 +407,37 @@ Node* Parser::parse_for() {
     return finish(s);
   };
 
+  // `for (using x ...`: `using of` starts a declaration only when an
+  // initializer follows (`for (using of = r;;)`); `for (using of of xs)`
+  // iterates over `of xs` into the variable `using`.
+  bool using_head = false;
+  if (at_using_declaration()) {
+    using_head = true;
+    Token after = lex_.peek();
+    if (!after.escaped && after.atom == atoms_.of_) {
+      Lexer::State saved = lex_.save();
+      next();
+      next();
+      using_head = at(TokenKind::Assign) || at(TokenKind::Semicolon) || at(TokenKind::Comma);
+      lex_.restore(saved);
+    }
+  }
   if (at(TokenKind::Semicolon)) {
     // for (; ...
+  } else if (using_head || at_await_using_declaration()) {
+    auto* decl = ast::as<ast::VariableDeclaration>(parse_using_declaration(!using_head, true, true));
+    bool is_of = at_contextual(atoms_.of_);
+    if (at(TokenKind::In)) error_at(decl->start, "The left-hand side of a for-in loop may not be a using declaration.");
+    if (is_of) {
+      if (decl->declarations.size() != 1)
+        error_at(decl->start, "Invalid left-hand side in for-of loop: Must have a single binding.");
+      if (ast::as<ast::VariableDeclarator>(decl->declarations[0])->init)
+        error_at(decl->start, "for-of loop variable declaration may not have an initializer.");
+      return finish_in_of(decl, true);
+    }
+    for (Node* dn : decl->declarations)
+      if (!ast::as<ast::VariableDeclarator>(dn)->init) error_at(dn->start, "Missing initializer in using declaration");
+    init = decl;
   } else if (at(TokenKind::Var) || at(TokenKind::Const) || at_let_declaration() ||
              (at_contextual(atoms_.let_) && lex_.peek().kind == TokenKind::LBracket)) {
     ast::VarKind vk = at(TokenKind::Var) ? ast::VarKind::Var
@@ -439,6 +527,7 @@ Node* Parser::parse_switch() {
     }
     expect(TokenKind::Colon);
     std::vector<Node*> body;
+    ListKindScope list_kind(*this, ListKind::CaseClause);
     while (!at(TokenKind::Case) && !at(TokenKind::Default) && !at(TokenKind::RBrace)) {
       if (at(TokenKind::EndOfFile)) unexpected();
       body.push_back(parse_statement_list_item());

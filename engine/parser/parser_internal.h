@@ -139,6 +139,13 @@ class Parser {
   Node* parse_loop_body();
   bool at_let_declaration();
   bool at_async_function();
+  // `using x` / `await using x` with no line break inside (explicit resource
+  // management). `await using` only where `await` is an operator.
+  bool at_using_declaration();
+  bool at_await_using_declaration();
+  // Parses `using` / `await using` (the keyword(s) not yet consumed) and its
+  // BindingList: identifiers only, never `let`; initializers unless in a for head.
+  Node* parse_using_declaration(bool await, bool no_in, bool in_for);
 
   // ---- expressions (parse_expressions.cpp) -----------------------------------
   Node* parse_expression(bool no_in = false, CoverErrors* cover = nullptr);
@@ -217,6 +224,16 @@ class Parser {
   FunctionState top_;
   bool top_level_await_ = false;  // an await (or for await) directly in a module's body
   FunctionState* fn_ = &top_;
+  // The statement list being parsed, for where `using` may not stand: a
+  // Script's top level, or directly in a switch's case clause.
+  enum class ListKind : uint8_t { Other, ScriptTop, CaseClause };
+  ListKind list_kind_ = ListKind::Other;
+  struct ListKindScope {  // sets list_kind_ for its lifetime
+    Parser& p;
+    ListKind saved;
+    ListKindScope(Parser& parser, ListKind k) : p(parser), saved(parser.list_kind_) { p.list_kind_ = k; }
+    ~ListKindScope() { p.list_kind_ = saved; }
+  };
 
   // First `yield`/`await` expression (and `await` used as an identifier)
   // inside the current cover-grammar candidate: arrow parameters may contain

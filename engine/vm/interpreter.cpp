@@ -30,6 +30,7 @@
 // Exceptions: see Vm::run and Vm::unwind at the end of this file.
 #include <cmath>
 
+#include "builtins/disposable_stack.h"
 #include "builtins/regexp.h"
 #include "vm/arguments.h"
 #include "vm/box.h"
@@ -781,6 +782,22 @@ L_GetAsyncIterator: {
   DISPATCH();
 }
 L_IteratorRest: r[ins.a()] = iterator_rest(vm, r[ins.b()], r[ins.b() + 1]); DISPATCH();
+L_CreateDisposeScope: r[ins.a()] = new_dispose_scope(vm); DISPATCH();
+L_AddDisposable:
+  dispose_scope_add(vm, r[ins.a()], r[ins.b()], ins.c() ? DisposeHint::AsyncDispose : DisposeHint::SyncDispose);
+  DISPATCH();
+L_DisposeResources: {
+  bool throwing = r[ins.b()].is_int32() && r[ins.b()].as_int32() == 1;
+  dispose_scope(vm, r[ins.a()], throwing, r[ins.c()]);
+  DISPATCH();
+}
+L_DisposeResourcesAsync: {
+  bool throwing = r[ins.b()].is_int32() && r[ins.b()].as_int32() == 1;
+  Value result = dispose_scope_async(vm, r[ins.a()], throwing, r[ins.c()]);
+  RELOAD();
+  r[ins.a()] = result;
+  DISPATCH();
+}
 L_Debugger:
   if constexpr (kMode == DispatchMode::Debug) debug->debugger_statement(vm, *f);
   DISPATCH();
