@@ -20,6 +20,7 @@ Value url_binding(Runtime& rt);         // url_binding.cpp: domain to ASCII / Un
 Value os_binding(Runtime& rt);          // os_binding.cpp: uname, memory, CPUs, interfaces, the user
 Value crypto_binding(Runtime& rt);      // crypto_binding.cpp: OpenSSL digests, HMAC, PBKDF2, random bytes
 Value buffer_binding(Runtime& rt);      // buffer_binding.cpp: bytes <-> strings for lib/buffer.js
+Value http_parser_binding(Runtime& rt);  // http_parser_binding.cpp: Boost.Beast's HTTP/1 parser for lib/http.js
 
 namespace {
 
@@ -41,6 +42,7 @@ constexpr Binding kBindings[] = {
     {"os", os_binding},
     {"crypto", crypto_binding},
     {"buffer", buffer_binding},
+    {"http_parser", http_parser_binding},
 };
 
 }  // namespace
