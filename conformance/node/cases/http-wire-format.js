@@ -30,24 +30,31 @@ function show(label, text) {
   console.log(text.replace(/\r\nDate: [^\r]*/g, '\r\nDate: <date>').replace(/\r\n/g, '\\r\\n\n'));
 }
 
-function raw(port, request) {
+// Sends request; resolves with what came back, once the server ended the
+// connection or (kept alive) once `last` arrived.
+function raw(port, request, last) {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
     let got = '';
     socket.setEncoding('latin1');
-    socket.on('data', (d) => { got += d; });
+    socket.on('data', (d) => {
+      got += d;
+      if (last !== undefined && got.endsWith(last)) {
+        socket.destroy();
+        resolve(got + '<still open>');
+      }
+    });
     socket.on('end', () => { socket.end(); resolve(got + '<end>'); });
-    setTimeout(() => { socket.destroy(); resolve(got + '<still open>'); }, 300);
   });
 }
 
 server.listen(0, '127.0.0.1', async () => {
   const { port } = server.address();
-  show('chunked', await raw(port, 'GET /chunked HTTP/1.1\r\nHost: x\r\n\r\n'));
-  show('204', await raw(port, 'GET /no-content HTTP/1.1\r\nHost: x\r\n\r\n'));
-  show('HEAD', await raw(port, 'HEAD /head HTTP/1.1\r\nHost: x\r\n\r\n'));
-  show('custom', await raw(port, 'GET /custom HTTP/1.1\r\nHost: x\r\n\r\n'));
-  show('pipelined', await raw(port, 'GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\n\r\n'));
+  show('chunked', await raw(port, 'GET /chunked HTTP/1.1\r\nHost: x\r\n\r\n', '0\r\n\r\n'));
+  show('204', await raw(port, 'GET /no-content HTTP/1.1\r\nHost: x\r\n\r\n', '\r\n\r\n'));
+  show('HEAD', await raw(port, 'HEAD /head HTTP/1.1\r\nHost: x\r\n\r\n', '\r\n\r\n'));
+  show('custom', await raw(port, 'GET /custom HTTP/1.1\r\nHost: x\r\n\r\n', 'tea'));
+  show('pipelined', await raw(port, 'GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\n\r\n', 'plain /two'));
   show('http/1.0', await raw(port, 'GET /old HTTP/1.0\r\n\r\n'));
   show('connection close', await raw(port, 'GET /bye HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
   server.close();
