@@ -53,7 +53,7 @@ server.listen(0, '127.0.0.1', async () => {
   show('chunked', await raw(port, 'GET /chunked HTTP/1.1\r\nHost: x\r\n\r\n', '0\r\n\r\n'));
   show('204', await raw(port, 'GET /no-content HTTP/1.1\r\nHost: x\r\n\r\n', '\r\n\r\n'));
   show('HEAD', await raw(port, 'HEAD /head HTTP/1.1\r\nHost: x\r\n\r\n', '\r\n\r\n'));
-  show('custom', await raw(port, 'GET /custom HTTP/1.1\r\nHost: x\r\n\r\n', 'tea'));
+  show('custom', await raw(port, 'GET /custom HTTP/1.1\r\nHost: x\r\n\r\n', '0\r\n\r\n'));
   show('pipelined', await raw(port, 'GET /one HTTP/1.1\r\nHost: x\r\n\r\nGET /two HTTP/1.1\r\nHost: x\r\n\r\n', 'plain /two'));
   show('http/1.0', await raw(port, 'GET /old HTTP/1.0\r\n\r\n'));
   show('connection close', await raw(port, 'GET /bye HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
