@@ -295,7 +295,7 @@ ClientRequest.prototype._onResponseEnd = function _onResponseEnd(state) {
   res.push(null);
   state.cleanup();
   socket._httpMessage = null;
-  const reusable = this.shouldKeepAlive && state.keepAlive && this.finished && !this._last;
+  const reusable = this.shouldKeepAlive && state.keepAlive && this.finished;
   const release = () => {
     if (this.agent) this.agent._release(socket, this._options, reusable);
     else socket.destroy();
