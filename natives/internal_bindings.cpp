@@ -22,6 +22,7 @@ Value crypto_binding(Runtime& rt);      // crypto_binding.cpp: OpenSSL digests, 
 Value buffer_binding(Runtime& rt);      // buffer_binding.cpp: bytes <-> strings for lib/buffer.js
 Value zlib_binding(Runtime& rt);        // zlib_binding.cpp: zlib and Brotli streams, crc32
 Value encoding_binding(Runtime& rt);    // encoding_binding.cpp: ICU converters for TextDecoder
+Value http_parser_binding(Runtime& rt);  // http_parser_binding.cpp: Boost.Beast's HTTP/1 parser for lib/http.js
 
 namespace {
 
@@ -45,6 +46,7 @@ constexpr Binding kBindings[] = {
     {"buffer", buffer_binding},
     {"zlib", zlib_binding},
     {"encoding", encoding_binding},
+    {"http_parser", http_parser_binding},
 };
 
 }  // namespace
