@@ -241,15 +241,9 @@ Buffer.isEncoding = function isEncoding(encoding) {
 };
 Buffer[Symbol.for('kIsEncodingSymbol')] = Buffer.isEncoding;
 
-// Byte-wise comparison of two views' ranges: -1, 0 or 1.
+// Byte-wise comparison of two views' ranges: -1, 0 or 1 (memcmp in the binding).
 function compareRanges(a, aStart, aEnd, b, bStart, bEnd) {
-  const n = Math.min(aEnd - aStart, bEnd - bStart);
-  for (let i = 0; i < n; i++) {
-    const x = a[aStart + i], y = b[bStart + i];
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  const la = aEnd - aStart, lb = bEnd - bStart;
-  return la < lb ? -1 : la > lb ? 1 : 0;
+  return binding.compare(a, aStart, aEnd, b, bStart, bEnd);
 }
 
 Buffer.compare = function compare(buf1, buf2) {
@@ -547,17 +541,7 @@ function searchBytes(buf, needle, byteOffset, isForward) {
   if (needle.length === 0) return at;
   if (length === 0 || at <= -1) return -1;
   if ((isForward && needle.length + at > length) || needle.length > length) return -1;
-  const first = needle.charCodeAt(0);
-  const matchesAt = (i) => {
-    for (let j = 1; j < needle.length; j++) if (buf[i + j] !== needle.charCodeAt(j)) return false;
-    return true;
-  };
-  if (isForward) {
-    for (let i = at; i + needle.length <= length; i++) if (buf[i] === first && matchesAt(i)) return i;
-  } else {
-    for (let i = Math.min(at, length - needle.length); i >= 0; i--) if (buf[i] === first && matchesAt(i)) return i;
-  }
-  return -1;
+  return binding.indexOf(buf, needle, isForward ? at : Math.min(at, length - needle.length), isForward);
 }
 
 function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
